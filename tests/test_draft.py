@@ -1,0 +1,96 @@
+import os
+import re
+
+import pytest
+
+from tests.conftest import HISTORY, ROOT, d
+from writer.data.facts import History
+from writer.data.notes import notes_for
+from writer.draft import render_week
+from writer.resources import sample_week
+
+GOLDEN = ROOT / "tests" / "golden" / "reference-week.md"
+CAUSAL = re.compile(
+    r"\b(due to|driven by|because of|triggered by|as a result of|caused by|amid|owing to|fueled by)\b", re.IGNORECASE
+)
+
+
+@pytest.fixture(scope="module")
+def sample_draft(setup):
+    data, notes = sample_week()
+    history = History.from_files([data], setup.style, setup.vocabulary)
+    return render_week(history.week(d("2026-01-26"), notes_for(notes, d("2026-01-26"))), setup)
+
+
+def body_of(draft):
+    return draft.article.body
+
+
+def test_golden_sample_draft(sample_draft):
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(sample_draft.article.markdown)
+    assert sample_draft.article.markdown == GOLDEN.read_text()
+
+
+def test_sample_states_every_fact_of_the_brief(sample_draft):
+    body = body_of(sample_draft)
+    for text in [
+        "a net outflow of approximately $1.7 billion",
+        "from a net inflow into a net outflow of approximately $1 billion",
+        "Bitcoin products recorded a net outflow of over $1 billion",
+        "approximately $308 million to $630 million (Source A: $308 million; Source C: $630 million",
+        "Solana, a net inflow of approximately $17.1 million (Source C only, pending verification)",
+        "The United States recorded a net outflow of over $1.6 billion",
+        "Canada, a net inflow of approximately $33.5 million",
+        "Switzerland, a net inflow of approximately $32.5 million",
+        "Germany, a net inflow of approximately $19.1 million (all from Source C only, all pending verification)",
+        "Sweden, a net outflow of approximately $11.1 million (Source C only, pending verification)",
+        '"marks a significant deterioration in investor confidence in the digital asset class"',
+        "offered as commentary",
+        "## What to watch",
+        "## Risk notice",
+        "not investment advice",
+    ]:
+        assert text in body, text
+
+
+def test_superlative_at_most_once_and_flagged(sample_draft):
+    body = body_of(sample_draft)
+    assert len(re.findall(r"largest[^.]*since", body)) == 1
+    sentence = next(s for s in body.split(". ") if "largest" in s)
+    assert "some channels" in sentence.lower()
+    assert "unverified" in body.split("largest", 1)[1].split("\n")[0]
+
+
+def test_no_causal_attribution(sample_draft):
+    assert not CAUSAL.search(body_of(sample_draft))
+
+
+def test_same_input_same_bytes(setup, sample_draft):
+    data, notes = sample_week()
+    history = History.from_files([data], setup.style, setup.vocabulary)
+    again = render_week(history.week(d("2026-01-26"), notes_for(notes, d("2026-01-26"))), setup)
+    assert again.article.markdown == sample_draft.article.markdown and again.html == sample_draft.html
+
+
+def test_html_page_escapes_data_strings(history_of, setup):
+    h = history_of("""
+        2026-01-26,total,all,net_flow,-100,,<script>alert(1)</script>,,,
+        2026-01-26,total,all,net_flow,-100,,Evil *Corp*,,,
+    """)
+    draft = render_week(h.week(d("2026-01-26")), setup)
+    assert "<script>" not in draft.html and "<script>" not in draft.article.body
+    assert "&lt;script&gt;" in draft.html
+    assert "Evil \\*Corp\\*" in draft.article.markdown and "<em>Corp</em>" not in draft.html
+
+
+def test_every_week_of_the_real_history_drafts_cleanly(setup):
+    history = History.from_files([HISTORY], setup.style, setup.vocabulary)
+    assert len(history.weeks) == 23
+    for week in history.weeks:
+        body = render_week(history.week(week), setup).article.body
+        assert not re.search(r"\bNone\b|\bnan\b|\$nan|\$inf", body), week
+        assert not re.search(r"^## .*\n\n## ", body, re.MULTILINE), week  # no empty heading
+        assert len(re.findall(r"largest[^.]*since", body)) <= 1, week
+        assert not CAUSAL.search(body), week
+        assert "## Risk notice" in body

@@ -1,0 +1,1 @@
+"""The data layer: reported rows -> reconciled figures -> week facts (pandas)."""

@@ -1,0 +1,254 @@
+"""WeekFacts: everything a template or the linter may know about one week.
+
+``History`` runs the whole-history work once (load, reconcile, vectorised
+derived facts) and splits it by week; ``History.week(date)`` then only picks
+rows. Templates read WeekFacts and compute nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from writer.data import history as hist
+from writer.data.load import load_frame
+from writer.data.notes import Claim, Commentary, WeekNotes
+from writer.data.reconcile import Side, reconcile
+from writer.entities import Vocabulary
+from writer.errors import Problem, UserError
+from writer.rulesfile import HouseStyle
+
+SHARE_WORDS = (
+    (0.75, "more than three quarters"),
+    (2 / 3, "more than two thirds"),
+    (0.5, "more than half"),
+    (1 / 3, "more than a third"),
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A reconciled figure: value or range, bound, status and who reported it."""
+
+    scope: str
+    key: str
+    metric: str
+    value: float | None
+    low: float
+    high: float
+    precision: float
+    bound: str
+    status: str
+    sources: tuple[str, ...]
+    sides: tuple[Side, ...] = ()
+    repeated_from: str | None = None  # source whose previous-week figure this repeats
+
+    @property
+    def is_range(self) -> bool:
+        return self.status == "conflicting"
+
+    @property
+    def flagged(self) -> bool:
+        return self.status != "verified" or self.repeated_from is not None
+
+    @property
+    def sign(self) -> int:
+        return int(np.sign(self.high if self.value is None else self.value))
+
+    @property
+    def name(self) -> str:
+        return self.key if self.scope != "total" else "all digital asset investment products"
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    after: Figure
+    before_sign: int  # -1, 0 (unknown), 1
+    sign_flip: bool
+
+
+@dataclass(frozen=True)
+class Superlative:
+    """One "largest since" statement, either ours (from history) or a source's claim."""
+
+    direction: str
+    since: dt.date | None
+    established: bool
+    claim: Claim | None = None
+    missing_weeks: int = 0
+
+
+@dataclass(frozen=True)
+class Streak:
+    weeks_before: int
+    ended_run: int
+
+
+@dataclass(frozen=True)
+class Share:
+    figure: Figure
+    words: str
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class WeekFacts:
+    week: dt.date
+    total: Figure | None
+    aum: Figure | None
+    ytd: YearToDate | None
+    superlative: Superlative | None
+    streak: Streak | None
+    assets: tuple[Figure, ...]
+    countries: tuple[Figure, ...]
+    leaders: tuple[Figure, ...]
+    share: Share | None
+    contrarians: tuple[Figure, ...]
+    commentary: tuple[Commentary, ...]
+    context: tuple[str, ...]
+    repeated: tuple[Figure, ...]
+    sources: tuple[str, ...]
+    gap_before: int
+    input_hash: str
+    figures: tuple[Figure, ...] = field(default_factory=tuple)
+
+    @property
+    def direction(self) -> str:
+        return "outflow" if self.total and self.total.sign < 0 else "inflow"
+
+
+def _figure(row: dict, repeated_from: str | None = None) -> Figure:
+    value = row["value"]
+    return Figure(
+        scope=row["scope"],
+        key=row["key"],
+        metric=row["metric"],
+        value=None if pd.isna(value) else float(value),
+        low=float(row["low"]),
+        high=float(row["high"]),
+        precision=float(row["precision"]),
+        bound=row["bound"],
+        status=row["status"],
+        sources=tuple(row["sources"]),
+        sides=tuple(row["sides"]),
+        repeated_from=repeated_from,
+    )
+
+
+def _by_magnitude(figs: list[Figure]) -> tuple[Figure, ...]:
+    return tuple(sorted(figs, key=lambda f: (-max(abs(f.low), abs(f.high)), f.key)))
+
+
+class History:
+    """All weeks of the given data, with history-wide facts computed once."""
+
+    def __init__(self, frame: pd.DataFrame, style: HouseStyle) -> None:
+        self.style = style
+        self.frame = frame
+        self.figures = reconcile(frame, style)
+        self.totals = hist.weekly_totals(self.figures, style.superlative_min_weeks)
+        self.ytd = hist.year_to_date(self.figures, self.totals)
+        flows = hist.against_total(self.figures, self.totals)
+        self.figures = self.figures.join(flows[["against_total", "with_total", "share_floor"]])
+        repeats = hist.repeated_figures(frame)
+        self._repeats = {
+            (r.week_ending, r.scope, r.key, r.metric): r.prev_source for r in repeats.itertuples(index=False)
+        }
+        self._rows_by_week = {w: g for w, g in frame.groupby("week_ending", sort=True)}
+        self._figures_by_week = {w: g for w, g in self.figures.groupby("week_ending", sort=True)}
+        self.weeks = tuple(pd.Timestamp(w).date() for w in self._figures_by_week)
+
+    @classmethod
+    def from_files(cls, paths: list[Path], style: HouseStyle, vocabulary: Vocabulary) -> History:
+        return cls(load_frame(paths, vocabulary), style)
+
+    def row_hash(self, week: dt.date) -> str:
+        """Hash of the input rows of one week, independent of file order."""
+        rows = self._rows_by_week[pd.Timestamp(week)]
+        cols = ["week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note"]
+        lines = sorted("\x1f".join(map(str, r)) for r in rows[cols].itertuples(index=False))
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+    def require_week(self, week: dt.date) -> pd.Timestamp:
+        stamp = pd.Timestamp(week)
+        if stamp not in self._figures_by_week:
+            near = min(self.weeks, key=lambda w: abs((w - week).days)) if self.weeks else None
+            hint = f"; nearest week with data: {near}" if near else ""
+            raise UserError(Problem(f"no data for week {week}{hint}", expected="a week_ending present in the data"))
+        return stamp
+
+    def week(self, week: dt.date, notes: WeekNotes | None = None) -> WeekFacts:
+        stamp = self.require_week(week)
+        notes = notes or WeekNotes(week=week)
+        rows = self._figures_by_week[stamp].to_dict("records")
+        figs = [_figure(r, self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))) for r in rows]
+        by = {(f.scope, f.metric, f.key): f for f in figs}
+        total = by.get(("total", "net_flow", "all"))
+        flows = {(r["scope"], r["key"]): r for r in rows if r["metric"] == "net_flow" and r["scope"] != "total"}
+        assets = _by_magnitude([f for f in figs if f.scope == "asset" and f.metric == "net_flow"])
+        countries = _by_magnitude([f for f in figs if f.scope == "country" and f.metric == "net_flow"])
+        contrarians = tuple(f for f in assets + countries if flows[(f.scope, f.key)]["against_total"] is True)
+        leaders = tuple(f for f in assets if flows[(f.scope, f.key)]["with_total"] is True)[:2]
+        return WeekFacts(
+            week=stamp.date(),
+            total=total,
+            aum=by.get(("total", "aum", "all")),
+            ytd=self._ytd(stamp, by.get(("total", "ytd_flow", "all"))),
+            superlative=self._superlative(stamp, total, notes),
+            streak=self._streak(stamp),
+            assets=assets,
+            countries=countries,
+            leaders=leaders,
+            share=self._share(leaders, flows),
+            contrarians=contrarians,
+            commentary=notes.commentary,
+            context=notes.context,
+            repeated=tuple(f for f in figs if f.repeated_from),
+            sources=tuple(sorted({s for f in figs for s in f.sources}, key=str.casefold)),
+            gap_before=int(self.totals["gap_before"].get(stamp, 0)),
+            input_hash=self.row_hash(stamp.date()),
+            figures=tuple(figs),
+        )
+
+    def _ytd(self, stamp: pd.Timestamp, after: Figure | None) -> YearToDate | None:
+        if after is None or after.is_range or stamp not in self.ytd.index:
+            return YearToDate(after, 0, False) if after is not None else None
+        row = self.ytd.loc[stamp]
+        return YearToDate(after=after, before_sign=int(row["ytd_before_sign"]), sign_flip=bool(row["ytd_sign_flip"]))
+
+    def _superlative(self, stamp: pd.Timestamp, total: Figure | None, notes: WeekNotes) -> Superlative | None:
+        claim = next((c for c in notes.claims if c.kind == "superlative"), None)
+        direction = "outflow" if total is not None and total.sign < 0 else "inflow"
+        if total is not None and stamp in self.totals.index:
+            row = self.totals.loc[stamp]
+            if bool(row["superlative_reportable"]):
+                since = pd.Timestamp(row["since_week"]).date()
+                established = bool(row["superlative_established"])
+                if established or claim is None:
+                    return Superlative(direction, since, established, missing_weeks=int(row["since_missing"]))
+        if claim is not None:
+            return Superlative(direction, None, False, claim=claim)
+        return None
+
+    def _streak(self, stamp: pd.Timestamp) -> Streak | None:
+        if stamp not in self.totals.index:
+            return None
+        row = self.totals.loc[stamp]
+        return Streak(weeks_before=int(row["streak_before"]), ended_run=int(row["ended_run"]))
+
+    def _share(self, leaders: tuple[Figure, ...], flows: dict) -> Share | None:
+        if not leaders:
+            return None
+        lead = leaders[0]
+        floor = flows[(lead.scope, lead.key)]["share_floor"]
+        if floor is None or pd.isna(floor):
+            return None
+        words = next((w for limit, w in SHARE_WORDS if floor > limit), None)
+        if words is None:
+            return None
+        return Share(figure=lead, words=words, flagged=lead.flagged)

@@ -1,0 +1,189 @@
+"""Files in the input contract -> one DataFrame, with every problem found in one pass.
+
+Validation is vectorised over the frame; each problem names the file, the
+row (CSV line or JSON record), the column, the bad value and what was
+expected. Nothing downstream runs when a problem is found.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from writer.entities import SCOPES, Vocabulary
+from writer.errors import Problem, UserError
+from writer.money import BOUNDS, precision_of
+
+REQUIRED = ("week_ending", "scope", "key", "metric", "usd_m", "source")
+OPTIONAL = ("bound", "url", "status", "note")
+COLUMNS = REQUIRED + OPTIONAL
+METRICS = ("net_flow", "ytd_flow", "aum")
+STATUSES = ("verified", "unverified")
+MAX_PROBLEMS = 50
+
+
+def _read_csv(path: Path, text: str) -> tuple[pd.DataFrame, int]:
+    """CSV with its header checked by hand: pandas would silently rename duplicates."""
+    first = next(csv.reader(io.StringIO(text)), [])
+    header = [h.strip() for h in first]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise UserError(Problem(f"duplicate column {', '.join(dupes)} in the header", path=str(path), line=1))
+    if len(header) < 2:
+        raise UserError(
+            Problem(
+                "not a CSV file: the first line has no comma-separated header",
+                path=str(path),
+                line=1,
+                expected="a header with " + ", ".join(REQUIRED),
+            )
+        )
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise UserError(Problem(f"not a valid CSV file: {str(exc).strip()}", path=str(path))) from None
+    return frame, 2  # data rows start at line 2
+
+
+def _read_json(path: Path, text: str) -> tuple[pd.DataFrame, int]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            Problem(f"not valid JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno)
+        ) from None
+    records = data.get("rows") if isinstance(data, dict) else data
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise UserError(Problem('JSON must be a list of row objects (or {"rows": [...]})', path=str(path)))
+    frame = pd.DataFrame.from_records(records)
+    return frame.astype(str).replace({"None": "", "nan": ""}), 1  # "row" = record number
+
+
+def _read_parquet(path: Path) -> tuple[pd.DataFrame, int]:
+    try:
+        frame = pd.read_parquet(path)
+    except ImportError:
+        raise UserError(Problem("reading Parquet needs pyarrow: pip install pyarrow", path=str(path))) from None
+    except Exception as exc:  # pyarrow raises many types for a bad file
+        raise UserError(Problem(f"not a readable Parquet file: {exc}", path=str(path))) from None
+    return frame.astype(str).replace({"None": "", "nan": ""}), 1
+
+
+def read_table(path: Path) -> tuple[pd.DataFrame, int]:
+    """Raw cells as strings, and the row number of the first data row."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(Problem("data file not found", path=str(path)))
+    if path.suffix.lower() in (".parquet", ".pq"):
+        return _read_parquet(path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise UserError(Problem("file is empty", path=str(path), expected="a header row: " + ", ".join(REQUIRED)))
+    if b"\x00" in raw[:8192]:
+        raise UserError(Problem("binary file, not CSV or JSON", path=str(path)))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            Problem(f"not UTF-8 text (byte {exc.start})", path=str(path), expected="a UTF-8 CSV or JSON file")
+        ) from None
+    if path.suffix.lower() == ".json" or text.lstrip()[:1] in "[{":
+        return _read_json(path, text)
+    return _read_csv(path, text)
+
+
+def _problems(frame: pd.DataFrame, path: Path, first_row: int) -> list[Problem]:
+    found: list[Problem] = []
+    label = "line" if first_row == 2 else "record"
+
+    def report(mask: pd.Series, column: str, message: str, expected: str) -> None:
+        for idx in frame.index[mask.to_numpy()]:
+            value = frame.at[idx, column]
+            found.append(
+                Problem(
+                    f"{label} {idx + first_row}: column {column}: {message} {value!r}",
+                    path=str(path),
+                    line=idx + first_row,
+                    column=column,
+                    expected=expected,
+                )
+            )
+
+    for column in REQUIRED:
+        report(frame[column].str.strip() == "", column, "empty required value", "a value")
+    filled = lambda c: frame[c].str.strip() != ""  # noqa: E731
+    dates = pd.to_datetime(frame["week_ending"], format="%Y-%m-%d", errors="coerce")
+    report(dates.isna() & filled("week_ending"), "week_ending", "not a date", "an ISO date YYYY-MM-DD")
+    report(~frame["scope"].isin(SCOPES) & filled("scope"), "scope", "unknown scope", " or ".join(SCOPES))
+    report(~frame["metric"].isin(METRICS) & filled("metric"), "metric", "unknown metric", " or ".join(METRICS))
+    numbers = pd.to_numeric(frame["usd_m"].str.replace(",", "", regex=False), errors="coerce")
+    report(numbers.isna() & filled("usd_m"), "usd_m", "not a number", "signed US$ millions, e.g. -1700 or 33.5")
+    report(~frame["bound"].isin(("", *BOUNDS)), "bound", "unknown bound", "blank or " + ", ".join(BOUNDS))
+    report(~frame["status"].isin(("", *STATUSES)), "status", "unknown status", "blank, verified or unverified")
+    total = frame["scope"] == "total"
+    report(total & (frame["key"] != "all"), "key", "scope total needs key 'all', got", "all")
+    report(
+        ~total & (frame["key"] == "all"),
+        "key",
+        "key 'all' is only for scope total, got",
+        "an asset, country or provider",
+    )
+    return found
+
+
+def load_frame(paths: list[Path], vocabulary: Vocabulary) -> pd.DataFrame:
+    """Read and validate every file; raise one UserError listing all problems."""
+    frames: list[pd.DataFrame] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            frame, first_row = read_table(Path(path))
+        except UserError as err:
+            problems.extend(err.problems)
+            continue
+        missing = [c for c in REQUIRED if c not in frame.columns]
+        if missing:
+            problems.append(
+                Problem(
+                    f"missing column {', '.join(missing)}",
+                    path=str(path),
+                    line=1,
+                    expected="columns " + ", ".join(REQUIRED),
+                )
+            )
+            continue
+        if frame.empty:
+            problems.append(Problem("no data rows under the header", path=str(path), line=2))
+            continue
+        for column in OPTIONAL:
+            if column not in frame.columns:
+                frame[column] = ""
+        frame = frame[list(COLUMNS)].reset_index(drop=True)
+        for column in COLUMNS:
+            frame[column] = frame[column].astype(str).str.strip()
+        problems.extend(_problems(frame, Path(path), first_row))
+        frame["file"] = str(path)
+        frame["row"] = frame.index + first_row
+        frames.append(frame)
+    if problems:
+        extra = len(problems) - MAX_PROBLEMS
+        shown = problems[:MAX_PROBLEMS] + ([Problem(f"... and {extra} more problems")] if extra > 0 else [])
+        raise UserError(*shown)
+    frame = pd.concat(frames, ignore_index=True)
+    return _typed(frame, vocabulary)
+
+
+def _typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
+    digits = frame["usd_m"].str.replace(",", "", regex=False)
+    frame["week_ending"] = pd.to_datetime(frame["week_ending"], format="%Y-%m-%d")
+    frame["usd_m"] = pd.to_numeric(digits)
+    frame["precision"] = [precision_of(d) for d in digits]
+    frame["bound"] = frame["bound"].replace("", "approx")
+    keys = {(s, k): vocabulary.normalise(s, k) for s, k in zip(frame["scope"], frame["key"], strict=True)}
+    frame["key"] = [keys[(s, k)] for s, k in zip(frame["scope"], frame["key"], strict=True)]
+    frame["source_id"] = frame["source"].str.casefold().str.split().str.join(" ")
+    return frame

@@ -1,0 +1,158 @@
+"""Reported rows -> one reconciled figure per (week, scope, key, metric).
+
+Two rows agree when the intervals their text allows overlap: "1700" (written
+to the hundred) allows 1650..1750 and so agrees with "1730"; "over 1000"
+agrees with 1090. A relative tolerance from the rules file widens both. One
+source counts once however often it repeats a figure. The agreeing group is
+built greedily from the most-corroborated row, so it is a set of rows that all
+agree with each other; anything left over makes the figure conflicting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from writer.money import Amount
+from writer.rulesfile import HouseStyle
+
+FIGURE_KEYS = ["week_ending", "scope", "key", "metric"]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One position in a conflict: a value and who reported it."""
+
+    value: float
+    bound: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Row:
+    source_id: str
+    source: str
+    value: float
+    amount: Amount
+    status: str
+
+    def agrees(self, other: _Row, tolerance: float) -> bool:
+        if np.sign(self.value) != np.sign(other.value) and self.value and other.value:
+            return False
+        a_lo, a_hi = self.amount.interval()
+        b_lo, b_hi = other.amount.interval()
+        gap = max(a_lo, b_lo) - min(a_hi, b_hi)  # <= 0 when the intervals overlap
+        return gap <= tolerance * max(self.amount.value, other.amount.value) + 1e-9
+
+
+def _rank(row: _Row) -> tuple[int, float]:
+    """Point values before bounds, then the most precise."""
+    return (0 if row.amount.bound in ("exact", "approx") else 1, row.amount.precision)
+
+
+def _support(row: _Row, pool: list[_Row], tolerance: float) -> int:
+    """How many distinct sources a row agrees with."""
+    return len({o.source_id for o in pool if row.agrees(o, tolerance)})
+
+
+def _clusters(rows: list[_Row], tolerance: float) -> list[list[_Row]]:
+    """Greedy cliques of mutually agreeing rows, best-supported first."""
+    left = sorted(rows, key=_rank)
+    clusters: list[list[_Row]] = []
+    while left:
+        seed = max(left, key=lambda r, pool=left: (_support(r, pool, tolerance), -_rank(r)[0], -_rank(r)[1]))
+        group = [seed]
+        for row in left:
+            if row is not seed and all(row.agrees(g, tolerance) for g in group):
+                group.append(row)
+        clusters.append(group)
+        left = [r for r in left if all(r is not g for g in group)]
+    return clusters
+
+
+def _sources(rows: list[_Row]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for row in rows:
+        seen.setdefault(row.source_id, row.source)
+    return tuple(sorted(seen.values(), key=str.casefold))
+
+
+def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
+    clusters = _clusters(rows, style.relative_tolerance)
+    main = clusters[0]
+    best = min(main, key=_rank)
+    sides = tuple(
+        Side(value=min(c, key=_rank).value, bound=min(c, key=_rank).amount.bound, sources=_sources(c)) for c in clusters
+    )
+    sources = _sources(rows)
+    lo_hi = [r.amount.interval() for r in rows]
+    if len(clusters) > 1:
+        values = [s.value for s in sides]
+        low, high = min(values, key=abs), max(values, key=abs)
+        status = "conflicting"
+        value = np.nan
+        precision = min(r.amount.precision for r in rows)
+        bound = "approx"
+    else:
+        low = high = value = best.value
+        precision = best.amount.precision
+        bound = best.amount.bound
+        explicit = {r.status for r in main}
+        if "verified" in explicit:
+            status = "verified"
+        elif "unverified" in explicit:
+            status = "single-source" if len(sources) == 1 else "unverified"
+        elif len(sources) >= style.verified_sources:
+            status = "verified"
+        elif len(sources) == 1:
+            status = "single-source"
+        else:
+            status = "unverified"
+    return {
+        "value": value,
+        "low": low,
+        "high": high,
+        "precision": precision,
+        "bound": bound,
+        "status": status,
+        "sources": sources,
+        "sides": sides,
+        "mag_lo": max(0.0, min(lo for lo, _ in lo_hi)) if len(clusters) > 1 else max(0.0, lo_hi[rows.index(best)][0]),
+        "mag_hi": max(hi for _, hi in lo_hi) if len(clusters) > 1 else lo_hi[rows.index(best)][1],
+    }
+
+
+def reconcile(frame: pd.DataFrame, style: HouseStyle) -> pd.DataFrame:
+    """One row per figure: value or low/high, precision, bound, status, sources, sides."""
+    frame = frame.sort_values(FIGURE_KEYS + ["row"], kind="stable")
+    cols = {c: frame[c].to_numpy() for c in ("source_id", "source", "usd_m", "precision", "bound", "status")}
+    records = []
+    for key, idx in frame.groupby(FIGURE_KEYS, sort=True).indices.items():
+        rows = [
+            _Row(
+                source_id=cols["source_id"][i],
+                source=cols["source"][i],
+                value=float(cols["usd_m"][i]),
+                amount=Amount(abs(float(cols["usd_m"][i])), float(cols["precision"][i]), cols["bound"][i]),
+                status=cols["status"][i],
+            )
+            for i in idx
+        ]
+        records.append((*key, *_reconcile_group(rows, style).values()))
+    columns = FIGURE_KEYS + [
+        "value",
+        "low",
+        "high",
+        "precision",
+        "bound",
+        "status",
+        "sources",
+        "sides",
+        "mag_lo",
+        "mag_hi",
+    ]
+    figures = pd.DataFrame.from_records(records, columns=columns)
+    figures["flagged"] = figures["status"] != "verified"
+    return figures

@@ -1,0 +1,79 @@
+"""Names of assets, countries and providers: one vocabulary, kept as data.
+
+Data keys (``BTC``, ``U.S.``) and prose mentions both normalise through
+``rules/entities.yaml``, so a newsroom adds an alias by editing YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from writer.errors import Problem, UserError
+from writer.resources import default_entities
+
+SCOPES = ("total", "asset", "country", "provider")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Canonical names per scope and every spelling that maps to them."""
+
+    canonical: dict[str, dict[str, str]]  # scope -> lowercased alias -> canonical
+    names: dict[str, tuple[str, ...]]  # scope -> spellings as written in the file
+    definite: frozenset[str] = frozenset()  # names written with "the": the United States
+
+    def normalise(self, scope: str, key: str) -> str:
+        return self.canonical.get(scope, {}).get(key.strip().lower(), key.strip())
+
+    def mention_pattern(self, extra: dict[str, str] | None = None) -> re.Pattern[str]:
+        """A regex finding any known name in prose; group ``name``.
+
+        All-capital aliases (US, ETH) match case-sensitively, so "us" is not
+        the United States.
+        """
+        spellings: set[str] = set()
+        for names in self.names.values():
+            spellings.update(names)
+        spellings.update((extra or {}).keys())
+        parts = []
+        for name in sorted(spellings, key=len, reverse=True):
+            body = re.escape(name)
+            parts.append(body if name.isupper() or len(name) <= 3 else f"(?i:{body})")
+        return re.compile(r"(?<![\w.])(?P<name>" + "|".join(parts) + r")(?![\w])")
+
+    def lookup(self, spelling: str) -> tuple[str, str] | None:
+        """(scope, canonical) of a spelling found in prose."""
+        low = spelling.lower()
+        for scope in ("asset", "country", "provider"):
+            if low in self.canonical.get(scope, {}):
+                return scope, self.canonical[scope][low]
+        return None
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    path = Path(path) if path else default_entities()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise UserError(Problem(f"cannot read the entities vocabulary: {exc}", path=str(path))) from None
+    canonical: dict[str, dict[str, str]] = {}
+    names: dict[str, tuple[str, ...]] = {}
+    definite = frozenset(str(n) for n in data.pop("definite_article", None) or [])
+    for scope, entries in data.items():
+        if scope not in SCOPES or not isinstance(entries, dict):
+            raise UserError(
+                Problem(f"unknown section {scope!r}", path=str(path), expected="asset, country or provider")
+            )
+        table: dict[str, str] = {}
+        spellings: list[str] = []
+        for name, aliases in entries.items():
+            for spelling in [name, *(aliases or [])]:
+                table[str(spelling).lower()] = str(name)
+                spellings.append(str(spelling))
+        canonical[scope] = table
+        names[scope] = tuple(spellings)
+    return Vocabulary(canonical=canonical, names=names, definite=definite)

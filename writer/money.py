@@ -1,0 +1,250 @@
+"""Money amounts in prose: formatting and parsing side by side.
+
+Both directions live here so that they stay each other's inverse: whatever
+``format_amount`` writes, ``parse_amount`` reads back to the same value at the
+precision the text states. The linter's figure finder uses the same pattern,
+so the writer cannot produce an amount the linter fails to see.
+
+All values are US$ millions. Signs are handled by the callers through
+``direction``: prose states a magnitude plus an inflow/outflow word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+BOUNDS = ("exact", "approx", "over", "under", "nearly")
+
+_SCALES = {"billion": 1000.0, "bn": 1000.0, "b": 1000.0, "million": 1.0, "m": 1.0, "mn": 1.0}
+_DEFAULT_HEDGES = {
+    "approx": ("approximately", "about", "around", "roughly", "some", "an estimated"),
+    "over": ("over", "more than", "above", "in excess of"),
+    "under": ("under", "less than", "below"),
+    "nearly": ("nearly", "almost", "close to", "just under"),
+}
+
+
+@dataclass(frozen=True)
+class MoneyStyle:
+    """House rounding and hedge words; read from the rules file's house_style."""
+
+    billion_from: float = 1000.0
+    billion_decimals: int = 1
+    million_decimals: int = 1
+    million_whole_from: float = 100.0
+    hedges: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_HEDGES))
+
+    def hedge(self, bound: str) -> str:
+        """The word written for a bound (the first of its list)."""
+        return self.hedges[bound][0]
+
+    def bound_of(self, word: str) -> str:
+        """Which bound a hedge word expresses ("more than" -> "over")."""
+        low = " ".join(word.lower().split())
+        for bound, words in self.hedges.items():
+            if low in words:
+                return bound
+        raise ValueError(f"unknown hedge word {word!r}")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount as text states it: magnitude, the step it was written to, bound."""
+
+    value: float
+    precision: float
+    bound: str = "exact"
+
+    def interval(self, tolerance: float = 0.0) -> tuple[float, float]:
+        """Magnitudes compatible with the text (closed interval)."""
+        slack = self.value * tolerance
+        if self.bound == "over":
+            return (self.value - slack, math.inf)
+        if self.bound in ("under", "nearly"):
+            low = 0.0 if self.bound == "under" else self.value * 0.8
+            return (low - slack, self.value + slack)
+        half = self.precision / 2
+        return (self.value - half - slack, self.value + half + slack)
+
+
+@dataclass(frozen=True)
+class AmountRange:
+    """ "$308 million to $630 million": two amounts sharing one hedge."""
+
+    low: Amount
+    high: Amount
+
+
+# -- precision: one rule for data cells and for prose -------------------------------
+
+
+def precision_of(digits: str, scale: float = 1.0) -> float:
+    """The step a written number carries: "17.1" -> 0.1, "1730" -> 10, "1700" -> 100.
+
+    Integers are read by their trailing zeros, as a reader would: a publication
+    that prints 1,700 has rounded to the hundred.
+    """
+    text = digits.strip().lstrip("+-").replace(",", "")
+    if "." in text:
+        decimals = len(text.split(".", 1)[1])
+        return scale * 10.0**-decimals
+    stripped = text.rstrip("0")
+    if not stripped:  # "0"
+        return scale
+    return scale * 10.0 ** (len(text) - len(stripped))
+
+
+# -- formatting ---------------------------------------------------------------------
+
+_ROUNDING = {"over": ROUND_FLOOR, "under": ROUND_CEILING, "nearly": ROUND_CEILING}
+
+
+def _step_for(magnitude: float, style: MoneyStyle) -> tuple[Decimal, str]:
+    if magnitude >= style.billion_from:
+        return Decimal(1).scaleb(-style.billion_decimals), "billion"
+    if magnitude >= style.million_whole_from:
+        return Decimal(1), "million"
+    return Decimal(1).scaleb(-style.million_decimals), "million"
+
+
+def _quantize(magnitude: float, unit: str, step: Decimal, mode: str) -> Decimal:
+    scale = Decimal(1000) if unit == "billion" else Decimal(1)
+    return (Decimal(repr(magnitude)) / scale).quantize(step, rounding=mode)
+
+
+def round_amount(magnitude: float, bound: str, style: MoneyStyle) -> tuple[Decimal, str]:
+    """Round a magnitude to house style, in the direction that keeps the hedge true.
+
+    "over X" rounds down and "under/nearly X" round up, so the printed bound
+    still holds of the true value. Returns the shown number and its unit.
+    """
+    mode = _ROUNDING.get(bound, ROUND_HALF_UP)
+    step, unit = _step_for(magnitude, style)
+    shown = _quantize(magnitude, unit, step, mode)
+    if unit == "million" and shown >= Decimal(repr(style.billion_from)):
+        step, unit = _step_for(style.billion_from, style)
+        shown = _quantize(magnitude, unit, step, mode)
+    return shown, unit
+
+
+def _number_text(shown: Decimal) -> str:
+    text = f"{shown:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _hedge_for(magnitude: float, bound: str, shown: Decimal, unit: str, style: MoneyStyle) -> str:
+    if bound in ("over", "under", "nearly", "approx"):
+        return style.hedge(bound)
+    scale = 1000.0 if unit == "billion" else 1.0
+    return "" if math.isclose(float(shown) * scale, magnitude, abs_tol=1e-9) else style.hedge("approx")
+
+
+def format_bare(magnitude: float, bound: str = "exact", style: MoneyStyle | None = None) -> str:
+    """ "$1.7 billion" with no hedge word (for the second end of a range)."""
+    style = style or MoneyStyle()
+    shown, unit = round_amount(abs(magnitude), bound, style)
+    return f"${_number_text(shown)} {unit}"
+
+
+def format_amount(magnitude: float, bound: str = "exact", style: MoneyStyle | None = None) -> str:
+    """ "approximately $1.7 billion", "over $1 billion", "$33.5 million"."""
+    style = style or MoneyStyle()
+    magnitude = abs(magnitude)
+    shown, unit = round_amount(magnitude, bound, style)
+    hedge = _hedge_for(magnitude, bound, shown, unit, style)
+    body = f"${_number_text(shown)} {unit}"
+    return f"{hedge} {body}" if hedge else body
+
+
+def format_range(low: float, high: float, bound: str = "approx", style: MoneyStyle | None = None) -> str:
+    """ "approximately $308 million to $630 million" (smaller magnitude first, one hedge)."""
+    style = style or MoneyStyle()
+    a, b = sorted((abs(low), abs(high)))
+    hedges = {_hedge_for(m, bound, *round_amount(m, bound, style), style) for m in (a, b)} - {""}
+    hedge = style.hedge(bound) if bound != "exact" else (style.hedge("approx") if hedges else "")
+    body = f"{format_bare(a, bound, style)} to {format_bare(b, bound, style)}"
+    return f"{hedge} {body}" if hedge else body
+
+
+def direction(value: float) -> str:
+    """Sign to the flow word: negative is an outflow."""
+    if value < 0:
+        return "outflow"
+    if value > 0:
+        return "inflow"
+    return "flat"
+
+
+# -- parsing ------------------------------------------------------------------------
+
+
+def _hedge_alternation(style: MoneyStyle) -> str:
+    words = sorted({w for ws in style.hedges.values() for w in ws}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT = r"billion|million|bn|mn|b|m"
+
+
+def amount_pattern(style: MoneyStyle | None = None) -> re.Pattern[str]:
+    """One amount or a range of two, with an optional hedge, as prose writes it.
+
+    Groups: hedge, num, unit, and for a range num2, unit2.
+    """
+    style = style or MoneyStyle()
+    hedge = _hedge_alternation(style)
+    one = rf"(?:US)?\$\s?(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b)?"
+    two = rf"(?:US)?\$\s?(?P<num2>{_NUMBER})(?:\s?(?P<unit2>{_UNIT})\b)?"
+    return re.compile(
+        rf"(?:\b(?P<hedge>{hedge})\s+)?{one}(?:\s*(?:to|-|–|and)\s*{two})?",
+        re.IGNORECASE,
+    )
+
+
+_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _pattern(style: MoneyStyle) -> re.Pattern[str]:
+    key = id(style)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = amount_pattern(style)
+    return _PATTERNS[key]
+
+
+def _amount(num: str, unit: str | None, bound: str) -> Amount:
+    scale = _SCALES[(unit or "").lower()] if unit else 1e-6
+    value = float(Decimal(num.replace(",", "")) * Decimal(repr(scale)))  # exact: no 4101.1*1000 drift
+    return Amount(value=value, precision=precision_of(num, scale), bound=bound)
+
+
+def amount_from_match(match: re.Match[str], style: MoneyStyle | None = None) -> Amount | AmountRange:
+    """Turn a match of ``amount_pattern`` into an Amount or AmountRange."""
+    style = style or MoneyStyle()
+    hedge = match.group("hedge")
+    bound = style.bound_of(hedge) if hedge else "exact"
+    if match.group("num2"):
+        unit2 = match.group("unit2")
+        unit1 = match.group("unit") or unit2
+        return AmountRange(_amount(match.group("num"), unit1, bound), _amount(match.group("num2"), unit2, bound))
+    return _amount(match.group("num"), match.group("unit"), bound)
+
+
+def parse_amount(text: str, style: MoneyStyle | None = None) -> Amount | AmountRange:
+    """Read "over $1 billion" back to Amount(1000, 1000, "over"); ValueError otherwise."""
+    style = style or MoneyStyle()
+    match = _pattern(style).fullmatch(" ".join(text.split()))
+    if not match:
+        raise ValueError(f"not a money amount: {text!r} (expected e.g. 'approximately $1.7 billion')")
+    return amount_from_match(match, style)
+
+
+def find_amounts(text: str, style: MoneyStyle | None = None) -> list[tuple[int, int, Amount | AmountRange]]:
+    """Every amount in a text with its character span."""
+    style = style or MoneyStyle()
+    return [(m.start(), m.end(), amount_from_match(m, style)) for m in _pattern(style).finditer(text)]

@@ -1,0 +1,1 @@
+"""Week facts -> Markdown (Jinja2 section templates) -> HTML (the markdown package)."""

@@ -1,0 +1,108 @@
+"""The Jinja environment and the article: facts in, Markdown with front matter out.
+
+StrictUndefined turns a template's typo into an error instead of an empty
+string; every template problem becomes one UserError line naming the file.
+The body has no clock in it: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from writer.data.facts import WeekFacts
+from writer.errors import Problem, UserError
+from writer.fsutil import sha
+from writer.render.prose import Md, Prose, finalize
+from writer.resources import resource
+from writer.rulesfile import HouseStyle
+
+ARTICLE = "article.md.j2"
+PAGE = "page.html.j2"
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    markdown: str  # front matter + body
+    body: str
+
+
+def environment(
+    style: HouseStyle, folder: Path | None = None, definite: frozenset[str] = frozenset()
+) -> jinja2.Environment:
+    """Templates from a newsroom's folder, or the shipped ones."""
+    folder = Path(folder) if folder else resource("templates")
+    if not folder.is_dir():
+        raise UserError(Problem("templates folder not found", path=str(folder)))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=finalize,  # data strings are Markdown-escaped unless a filter made them safe
+    )
+    env.filters.update(Prose(style, definite).filters())
+    return env
+
+
+def templates_hash(folder: Path | None) -> str:
+    """One hash over every template file, for the backfill's change detection."""
+    folder = Path(folder) if folder else resource("templates")
+    digest = "".join(f"{p.relative_to(folder)}:{sha(p.read_bytes())}" for p in sorted(folder.rglob("*.j2")))
+    return sha(digest)
+
+
+def _template_error(exc: Exception, name: str) -> UserError:
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return UserError(Problem(f"template not found: {exc.name}", expected="the shipped file set (see templates/)"))
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return UserError(
+            Problem(f"template syntax error: {exc.message}", path=exc.filename or exc.name or name, line=exc.lineno)
+        )
+    # a runtime error: name the template and line from Jinja's rewritten traceback
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    where, line = (frames[-1].filename, frames[-1].lineno) if frames else (name, None)
+    return UserError(Problem(f"template error: {exc}", path=where, line=line))
+
+
+def _render(env: jinja2.Environment, name: str, **context: object) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError) as exc:
+        raise _template_error(exc, name) from None
+
+
+def _tidy(text: str) -> str:
+    """One blank line between blocks, none at the ends, a final newline."""
+    text = "\n".join(line.rstrip() for line in text.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str) -> Article:
+    body = _tidy(_render(env, ARTICLE, f=facts))
+    first = body.splitlines()[0]
+    if not first.startswith("# "):
+        raise UserError(Problem("the article must start with a '# ' headline", path=ARTICLE))
+    title = first[2:].strip()
+    meta = {
+        "title": title,
+        "week": facts.week.isoformat(),
+        "sources": list(facts.sources),
+        "input_hash": facts.input_hash,
+        "rules_version": rules_version,
+        "body_hash": sha(body),
+    }
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return Article(title=title, markdown=f"---\n{front}---\n\n{body}", body=body)
+
+
+def render_page(article: Article, html_body: str, env: jinja2.Environment) -> str:
+    return _render(env, PAGE, title=Md(article.title), body=html_body)
