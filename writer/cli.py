@@ -127,6 +127,12 @@ def draft(week, data, notes, rules, entities, templates, out, force) -> None:
     history = _history(setup, paths)
     week = _pick_week(history, week)
     result = render_week(history.week(week, notes_for(notes, week)), setup)
+    if result.has_errors:
+        from writer.lint.report import text as text_report
+
+        click.echo(text_report([_as_result(result)], colour=False), err=True)
+        click.echo(f"error: the draft for {week} breaks the house rules; nothing written", err=True)
+        sys.exit(1)
     if out is None:
         click.echo(result.article.markdown, nl=False)
         return
@@ -148,3 +154,138 @@ def facts(week, data, notes, rules, entities) -> None:
     history = _history(setup, paths)
     week = _pick_week(history, week)
     click.echo(facts_table(history.week(week, notes_for(notes, week)), setup.style))
+
+
+def _as_result(draft):
+    from writer.lint.engine import Result
+
+    return Result(f"{draft.week.isoformat()}.md", list(draft.findings))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
+@click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
+@click.option("--data", "data", multiple=True, type=existing, help="The week's data, for the figure rules.")
+@click.option("--week", type=WEEK, help="Report week (default: each article's front matter 'week').")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True
+)
+@click.option(
+    "--min-level",
+    type=click.Choice(["suggestion", "warning", "error"]),
+    default="suggestion",
+    show_default=True,
+    help="Hide findings below this level.",
+)
+@user_errors
+def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
+    """Check articles (files, folders, '-' for stdin) against the house rules.
+
+    Exit 0 when no finding is an error, 1 when one is, 2 for usage, rules or data errors.
+    """
+    from writer.entities import load_vocabulary
+    from writer.lint import report
+    from writer.lint.api import front_matter_week, lint_input, load_ruleset
+    from writer.lint.files import expand, iter_inputs
+    from writer.lint.findings import level_rank
+    from writer.resources import default_rules
+    from writer.rulesfile import house_style, load_rules_document
+
+    doc = load_rules_document(rules or default_rules())
+    style = house_style(doc)
+    vocabulary = load_vocabulary(entities)
+    ruleset = load_ruleset(doc, style, vocabulary)
+    files = expand(paths)
+    history = None
+    if data:
+        from writer.data.facts import History  # pandas only on this path
+
+        history = History.from_files(list(data), style, vocabulary)
+    cache: dict = {}
+    results = []
+    for item in iter_inputs(files):
+        facts = None
+        if history is not None and item.text is not None:
+            wk = week or front_matter_week(item.text)
+            if wk is None:
+                raise UserError(f"{item.path}: --data needs a week: give --week, or 'week:' in the front matter")
+            if wk not in cache:
+                cache[wk] = history.week(wk)
+            facts = cache[wk]
+        results.append(lint_input(item, ruleset, style, vocabulary, facts))
+    floor = level_rank(min_level)
+    for r in results:
+        r.findings = [f for f in r.findings if level_rank(f.level) >= floor]
+    if fmt == "json":
+        click.echo(report.as_json(results, ruleset))
+    elif fmt == "sarif":
+        click.echo(report.sarif(results, ruleset))
+    elif fmt == "github":
+        out = report.github(results)
+        if out:
+            click.echo(out)
+    else:
+        out = report.text(results, colour=sys.stdout.isatty())
+        if out:
+            click.echo(out)
+        counts = report.summary(results)
+        if sys.stderr.isatty() or counts["error"] or counts["warning"]:
+            click.echo(
+                f"{counts['files']} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+                f"{counts['suggestion']} suggestion(s), {counts['suppressed']} suppressed",
+                err=True,
+            )
+    sys.exit(1 if any(f.level == "error" for r in results for f in r.findings) else 0)
+
+
+@main.group()
+def rules() -> None:
+    """List the house rules or run their examples."""
+
+
+def _ruleset(rules_path, examples: bool):
+    from writer.entities import load_vocabulary
+    from writer.lint.api import load_ruleset
+    from writer.resources import default_rules
+    from writer.rulesfile import house_style, load_rules_document
+
+    doc = load_rules_document(rules_path or default_rules())
+    style = house_style(doc)
+    vocabulary = load_vocabulary()
+    return load_ruleset(doc, style, vocabulary, examples=examples), style, vocabulary
+
+
+@rules.command("list")
+@click.option("--rules", "rules_path", type=existing)
+@user_errors
+def rules_list(rules_path) -> None:
+    """One line per rule: id, level, kind, message."""
+    ruleset, _, _ = _ruleset(rules_path, examples=False)
+    width = max(len(r.id) for r in ruleset.rules)
+    for r in ruleset.rules:
+        click.echo(f"{r.id.ljust(width)}  {r.level:<10}  {r.kind:<17}  {r.message}")
+
+
+@rules.command("test")
+@click.option("--rules", "rules_path", type=existing)
+@user_errors
+def rules_test(rules_path) -> None:
+    """Run every rule's examples and print a table; exit 1 if any misbehaves."""
+    from writer.lint.engine import example_runner
+
+    ruleset, style, vocabulary = _ruleset(rules_path, examples=False)
+    run = example_runner(style, vocabulary)
+    width = max(len(r.id) for r in ruleset.rules)
+    bad = 0
+    click.echo(f"{'rule'.ljust(width)}  fail  pass  result")
+    for r in ruleset.rules:
+        failures = run(r)
+        bad += bool(failures)
+        click.echo(
+            f"{r.id.ljust(width)}  {len(r.examples.get('fail', [])):>4}  {len(r.examples.get('pass', [])):>4}  "
+            f"{'ok' if not failures else 'FAILED'}"
+        )
+        for failure in failures:
+            click.echo(f"    {failure}")
+    sys.exit(1 if bad else 0)

@@ -16,6 +16,11 @@ import jinja2
 from writer.entities import Vocabulary, load_vocabulary
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
+from writer.lint.api import load_ruleset
+from writer.lint.context import Context
+from writer.lint.engine import lint_text
+from writer.lint.findings import Finding
+from writer.lint.rules import RuleSet
 from writer.render.templates import Article, environment, render_article
 from writer.resources import default_rules
 from writer.rulesfile import HouseStyle, RulesDocument, house_style, load_rules_document
@@ -30,6 +35,7 @@ class Setup:
     vocabulary: Vocabulary
     env: jinja2.Environment
     templates: Path | None
+    ruleset: RuleSet
 
 
 def load_setup(rules: Path | None = None, entities: Path | None = None, templates: Path | None = None) -> Setup:
@@ -37,7 +43,8 @@ def load_setup(rules: Path | None = None, entities: Path | None = None, template
     style = house_style(doc)
     vocabulary = load_vocabulary(entities)
     env = environment(style, templates, vocabulary.definite)
-    return Setup(rules=doc, style=style, vocabulary=vocabulary, env=env, templates=templates)
+    ruleset = load_ruleset(doc, style, vocabulary)
+    return Setup(rules=doc, style=style, vocabulary=vocabulary, env=env, templates=templates, ruleset=ruleset)
 
 
 @dataclass(frozen=True)
@@ -45,13 +52,21 @@ class Draft:
     week: dt.date
     article: Article
     html: str
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.level == "error" for f in self.findings)
 
 
-def render_week(facts, setup: Setup) -> Draft:  # facts: WeekFacts (pandas-free import here)
+def render_week(facts, setup: Setup, path: str | None = None) -> Draft:
+    """Render a week and lint the result against the same rules: a draft with an error is a bug."""
     from writer.render.html import to_html
 
     article = render_article(facts, setup.env, setup.rules.version)
-    return Draft(week=facts.week, article=article, html=to_html(article, setup.env))
+    name = path or f"{facts.week.isoformat()}.md"
+    result = lint_text(article.markdown, name, setup.ruleset, Context(setup.style, setup.vocabulary, facts))
+    return Draft(week=facts.week, article=article, html=to_html(article, setup.env), findings=tuple(result.findings))
 
 
 _BODY_HASH = re.compile(r"^body_hash: (\w+)$", re.MULTILINE)

@@ -25,6 +25,7 @@ class Vocabulary:
     canonical: dict[str, dict[str, str]]  # scope -> lowercased alias -> canonical
     names: dict[str, tuple[str, ...]]  # scope -> spellings as written in the file
     definite: frozenset[str] = frozenset()  # names written with "the": the United States
+    publications: tuple[str, ...] = ()  # publication names that read like words ("Because Bitcoin")
 
     def normalise(self, scope: str, key: str) -> str:
         return self.canonical.get(scope, {}).get(key.strip().lower(), key.strip())
@@ -63,6 +64,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     canonical: dict[str, dict[str, str]] = {}
     names: dict[str, tuple[str, ...]] = {}
     definite = frozenset(str(n) for n in data.pop("definite_article", None) or [])
+    publications = tuple(str(n) for n in data.pop("publications", None) or [])
     for scope, entries in data.items():
         if scope not in SCOPES or not isinstance(entries, dict):
             raise UserError(
@@ -76,4 +78,4 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
                 spellings.append(str(spelling))
         canonical[scope] = table
         names[scope] = tuple(spellings)
-    return Vocabulary(canonical=canonical, names=names, definite=definite)
+    return Vocabulary(canonical=canonical, names=names, definite=definite, publications=publications)

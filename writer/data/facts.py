@@ -12,15 +12,15 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from writer.data import history as hist
 from writer.data.load import load_frame
 from writer.data.notes import Claim, Commentary, WeekNotes
-from writer.data.reconcile import Side, reconcile
+from writer.data.reconcile import reconcile
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
+from writer.figures import Figure
 from writer.rulesfile import HouseStyle
 
 SHARE_WORDS = (
@@ -29,40 +29,6 @@ SHARE_WORDS = (
     (0.5, "more than half"),
     (1 / 3, "more than a third"),
 )
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A reconciled figure: value or range, bound, status and who reported it."""
-
-    scope: str
-    key: str
-    metric: str
-    value: float | None
-    low: float
-    high: float
-    precision: float
-    bound: str
-    status: str
-    sources: tuple[str, ...]
-    sides: tuple[Side, ...] = ()
-    repeated_from: str | None = None  # source whose previous-week figure this repeats
-
-    @property
-    def is_range(self) -> bool:
-        return self.status == "conflicting"
-
-    @property
-    def flagged(self) -> bool:
-        return self.status != "verified" or self.repeated_from is not None
-
-    @property
-    def sign(self) -> int:
-        return int(np.sign(self.high if self.value is None else self.value))
-
-    @property
-    def name(self) -> str:
-        return self.key if self.scope != "total" else "all digital asset investment products"
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from writer.figures import Side
 from writer.money import Amount
 from writer.rulesfile import HouseStyle
 
 FIGURE_KEYS = ["week_ending", "scope", "key", "metric"]
-
-
-@dataclass(frozen=True)
-class Side:
-    """One position in a conflict: a value and who reported it."""
-
-    value: float
-    bound: str
-    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""What a rule may consult besides the document: house style, vocabulary, the week's facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from writer.entities import Vocabulary
+from writer.lint.document import Document
+from writer.lint.mentions import LintFacts, Mention, find_mentions
+from writer.lint.rules import MATCH_TIMEOUT
+from writer.rulesfile import HouseStyle
+
+
+@dataclass
+class Context:
+    style: HouseStyle
+    vocabulary: Vocabulary
+    facts: LintFacts | None = None
+    timeout: float = MATCH_TIMEOUT  # seconds of regex work per call
+    _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    _doc: Document | None = None
+
+    def attach(self, doc: Document) -> Document:
+        """Protect the known publication names of this document before rules read it."""
+        names = list(self.vocabulary.publications) + list(self.facts.sources if self.facts is not None else ())
+        doc.protect(names)
+        self._doc = doc
+        return doc
+
+    def doc_names_hit(self, start: int, end: int) -> bool:
+        return self._doc is not None and self._doc.in_name(start, end)
+
+    def mentions(self, doc: Document) -> list[Mention]:
+        """Money mentions of a document, found once and shared by the figure rules."""
+        key = id(doc)
+        if key not in self._mentions:
+            self._mentions[key] = find_mentions(doc, self.style, self.vocabulary, self.facts)
+        return self._mentions[key]

@@ -1,0 +1,337 @@
+"""Markdown -> prose with positions: blocks, sentences, quotations, suppressions.
+
+The trick that keeps every position true: the source is copied and every
+character that is not prose (front matter, code, HTML, link targets, URLs,
+Markdown markup) is replaced by a space, newlines kept. Offsets in the masked
+text are offsets in the file, so a finding's line and column need no mapping.
+markdown-it-py finds the blocks and their line ranges.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from markdown_it import MarkdownIt
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_INLINE_NOISE = re.compile(
+    r"(?P<code>(?P<ticks>`+)[^`]*?(?P=ticks))"  # inline code
+    r"|(?P<comment><!--.*?-->)"  # HTML comments
+    r"|(?P<target>\]\([^)\n]*\))"  # link and image targets
+    r"|(?P<opener>!?\[(?=[^\]\n]*\]\())"  # link and image openers
+    r"|(?P<ref>^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$)"  # reference definitions
+    r"|(?P<tag></?[A-Za-z][^>\n]*>)"  # raw HTML tags and autolinks
+    r"|(?P<url>\b(?:https?|ftp)://\S+|\bwww\.\S+)"  # bare URLs
+    r"|(?P<markup>^\s{0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d{1,9}[.)]\s)|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[^\w\s]))",
+    re.DOTALL | re.MULTILINE,
+)
+_SUPPRESS = re.compile(
+    r"<!--\s*writer-lint\s+(?P<action>disable-next-line|disable|enable)\b(?P<rules>[^>]*?)"
+    r"(?:\s--\s*(?P<reason>.*?))?\s*-->"
+)
+_QUOTES = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|'(?=[A-Z])[^'\n]{3,}'(?!\w)")
+
+# Words that end with a full stop without ending the sentence.
+_ABBREVIATIONS = {
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "no",
+    "est",
+    "approx",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "st",
+    "u.s",
+    "u.k",
+    "u.s.a",
+    "e.u",
+    "a.m",
+    "p.m",
+    "fig",
+    "vol",
+    "ca",
+}
+# After "U.S." a capitalised word that usually starts a sentence does end it.
+_STARTERS = {
+    "The",
+    "This",
+    "That",
+    "It",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Meanwhile",
+    "Elsewhere",
+    "However",
+    "Its",
+    "These",
+    "Those",
+    "There",
+    "Overall",
+    "Flows",
+    "Outflows",
+    "Inflows",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: int  # index into Document.blocks
+    quotes: tuple[Span, ...] = ()  # absolute offsets of quoted passages
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        return any(q.start <= start and end <= q.end for q in self.quotes)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # heading, paragraph, item, cell
+    start: int
+    end: int
+    section: str  # text of the nearest heading above ("" before any)
+    level: int = 0  # heading level
+
+
+@dataclass(frozen=True)
+class Suppression:
+    action: str
+    rules: tuple[str, ...]  # empty: every rule
+    reason: str
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """One article, ready for rules: masked prose, blocks, sentences, suppressions."""
+
+    path: str
+    source: str
+    prose: str
+    blocks: list[Block]
+    front_matter: str = ""
+    suppressions: list[Suppression] = field(default_factory=list)
+    names: list[Span] = field(default_factory=list)  # publication names: not prose to judge
+
+    def protect(self, names: Iterable[str]) -> None:
+        """Mark where known publication names stand ("Because Bitcoin" is a name, not a cause)."""
+        words = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+        if not words:
+            return
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+        self.names = [Span(m.start(), m.end()) for m in pattern.finditer(self.prose)]
+
+    def in_name(self, start: int, end: int) -> bool:
+        return any(n.start < end and start < n.end for n in self.names)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the original file."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for index, block in enumerate(self.blocks):
+            text = self.prose[block.start : block.end]
+            quotes = tuple(Span(block.start + m.start(), block.start + m.end()) for m in _QUOTES.finditer(text))
+            pieces = [(0, len(text))] if block.kind == "heading" else split_sentences(text)
+            for a, b in pieces:
+                raw = text[a:b]
+                lead = len(raw) - len(raw.lstrip())
+                trail = len(raw.rstrip())
+                if trail <= lead:
+                    continue
+                s, e = block.start + a + lead, block.start + a + trail
+                inner = tuple(q for q in quotes if q.start < e and q.end > s)
+                out.append(Sentence(s, e, self.prose[s:e], index, inner))
+        return out
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def block_text(self, index: int) -> str:
+        block = self.blocks[index]
+        return self.prose[block.start : block.end]
+
+    def suppressed(self, rule_id: str, line: int) -> Suppression | None:
+        """The suppression that silences a rule on a line, if any."""
+        active: Suppression | None = None
+        for sup in self.suppressions:
+            if sup.line > line:
+                break
+            hits = not sup.rules or rule_id in sup.rules
+            if not hits:
+                continue
+            if sup.action == "disable":
+                active = sup
+            elif sup.action == "enable":
+                active = None
+            elif sup.action == "disable-next-line" and self._next_content_line(sup.line) == line:
+                return sup
+        return active
+
+    def _next_content_line(self, line: int) -> int:
+        lines = self.source.split("\n")
+        for n in range(line, len(lines)):  # lines[n] is line n+1
+            if lines[n].strip() and not lines[n].lstrip().startswith("<!--"):
+                return n + 1
+        return line + 1
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in a block of prose, robust to "U.S.", "$1.7 billion", "Jan. 26", "e.g."."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        rest = text[end:].lstrip()
+        if not rest:
+            continue
+        if match.group().startswith(".") and not match.group().startswith("..."):
+            word = _WORD_BEFORE.search(text[: match.start() + 1])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+                first = re.match(r"\S+", rest)
+                if not (token in ("u.s", "u.k", "e.u") and first and first.group().strip('"“') in _STARTERS):
+                    continue
+        nxt = rest[:1]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘($[*-#•●"):
+            continue
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, min(end, len(chars))):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def parse(source: str, path: str = "-") -> Document:
+    """Read Markdown (or plain text) into a Document with prose masked in place."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    chars = list(source)
+    front = ""
+    fm = FRONT_MATTER.match(source)
+    if fm:
+        front = fm.group(1) or ""
+        _blank(chars, 0, fm.end())
+    body_offset = fm.end() if fm else 0
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source) + 1]
+
+    def offset(line: int) -> int:
+        return min(line_starts[min(line, len(line_starts) - 1)], len(source))
+
+    suppressions = []
+    for m in _SUPPRESS.finditer(source):
+        line = source.count("\n", 0, m.start()) + 1
+        rules = tuple(r for r in re.split(r"[\s,]+", m.group("rules").strip()) if r)
+        suppressions.append(
+            Suppression(
+                m.group("action"),
+                rules,
+                (m.group("reason") or "").strip(),
+                line,
+                m.start() - source.rfind("\n", 0, m.start()),
+            )
+        )
+
+    tokens = _PARSER.parse(source[body_offset:])
+    first_line = source.count("\n", 0, body_offset)
+    blocks: list[Block] = []
+    prose_lines: set[int] = set()
+    section = ""
+    in_item = 0
+    for i, tok in enumerate(tokens):
+        if tok.type == "list_item_open":
+            in_item += 1
+        elif tok.type == "list_item_close":
+            in_item -= 1
+        if tok.type != "inline" or tok.map is None:
+            continue
+        opener = tokens[i - 1].type if i else ""
+        a, b = tok.map[0] + first_line, tok.map[1] + first_line
+        kind = (
+            "heading"
+            if opener == "heading_open"
+            else "cell"
+            if opener in ("th_open", "td_open")
+            else ("item" if in_item else "paragraph")
+        )
+        level = int(tokens[i - 1].tag[1]) if kind == "heading" else 0
+        start, end = offset(a), offset(b)
+        if kind == "heading":
+            section = tok.content.strip()
+        if kind == "cell" and blocks and blocks[-1].start == start:
+            continue  # one block per table row
+        blocks.append(Block(kind, start, min(end, len(source)), section, level))
+        prose_lines.update(range(a, b))
+    # everything outside prose blocks (code, HTML blocks, rules, front matter) is masked
+    for line in range(len(line_starts) - 1):
+        if line not in prose_lines:
+            _blank(chars, line_starts[line], line_starts[line + 1] - 1)
+    masked = "".join(chars)
+    for m in _INLINE_NOISE.finditer(masked):
+        if m.group("target"):
+            _blank(chars, m.start() + 1, m.end())  # keep "]" off too: the link text stays prose
+            chars[m.start()] = " "
+        else:
+            _blank(chars, m.start(), m.end())
+    prose = "".join(chars)
+    # table delimiters are not prose
+    prose = re.sub(r"(?m)^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$", lambda m: " " * len(m.group()), prose)
+    prose = re.sub(r"\|", " ", prose) if any(b.kind == "cell" for b in blocks) else prose
+    return Document(path=path, source=source, prose=prose, blocks=blocks, front_matter=front, suppressions=suppressions)

@@ -1,0 +1,102 @@
+"""Run a rule set over documents: dispatch kinds, apply suppressions, bound the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from writer.lint.context import Context
+from writer.lint.document import Document, Suppression, parse
+from writer.lint.findings import Finding, level_rank
+from writer.lint.kinds import figures, text
+from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
+
+KINDS: dict[str, Callable[[Rule, Document, Context], Iterable[Finding]]] = {
+    "forbid": text.forbid,
+    "limit": text.limit,
+    "require": text.require,
+    "qualify-figures": figures.qualify_figures,
+    "grounded-figures": figures.grounded_figures,
+    "attribute-figures": figures.attribute_figures,
+}
+
+
+@dataclass
+class Result:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[tuple[Finding, Suppression]] = field(default_factory=list)
+
+
+def run_rule(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    try:
+        yield from KINDS[rule.kind](rule, doc, ctx)
+    except RegexTimeout as exc:
+        yield Finding(
+            doc.path, 1, 1, "error", rule.id, f"rule {rule.id} gave up: its pattern took too long on this text ({exc})"
+        )
+
+
+def lint_document(doc: Document, rules: RuleSet, ctx: Context) -> Result:
+    ctx.attach(doc)
+    result = Result(doc.path)
+    for sup in doc.suppressions:
+        if sup.action != "enable" and not sup.reason:
+            result.findings.append(
+                Finding(
+                    doc.path,
+                    sup.line,
+                    sup.column,
+                    "warning",
+                    "suppression-reason",
+                    "a writer-lint suppression needs a reason: '-- why'",
+                )
+            )
+    for rule in rules.rules:
+        if rule.needs_data and ctx.facts is None:
+            continue
+        for finding in run_rule(rule, doc, ctx):
+            sup = doc.suppressed(rule.id, finding.line)
+            if sup is not None:
+                result.suppressed.append((finding, sup))
+            else:
+                result.findings.append(finding)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def lint_text(source: str, path: str, rules: RuleSet, ctx: Context) -> Result:
+    return lint_document(parse(source, path), rules, ctx)
+
+
+def example_runner(style, vocabulary) -> Callable[[Rule], list[str]]:
+    """Check that a rule's fail examples fail and its pass examples pass."""
+
+    def run(rule: Rule) -> list[str]:
+        failures = []
+        ctx_facts = example_facts(rule)
+        for side in ("fail", "pass"):
+            for example in rule.examples.get(side, []):
+                doc = parse(example, "<example>")
+                ctx = Context(style, vocabulary, ctx_facts, timeout=EXAMPLE_TIMEOUT)
+                ctx.attach(doc)
+                try:
+                    found = list(KINDS[rule.kind](rule, doc, ctx)) if ctx_facts or not rule.needs_data else []
+                except RegexTimeout:
+                    failures.append(
+                        f"pattern takes over {EXAMPLE_TIMEOUT}s on example {example[:50]!r} "
+                        "(catastrophic backtracking?)"
+                    )
+                    continue
+                if side == "fail" and not found:
+                    failures.append(f"fail example gives no finding: {example[:70]!r}")
+                if side == "pass" and found:
+                    failures.append(f"pass example gives a finding ({found[0].message[:60]}): {example[:70]!r}")
+        return failures
+
+    return run
+
+
+def worst(results: Iterable[Result]) -> int:
+    ranks = [level_rank(f.level) for r in results for f in r.findings]
+    return max(ranks) if ranks else -1

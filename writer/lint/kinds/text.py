@@ -1,0 +1,103 @@
+"""Text rule kinds: forbid, limit, require. They need no data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from writer.lint.context import Context
+from writer.lint.document import Document, Sentence
+from writer.lint.findings import Finding
+from writer.lint.rules import Rule, finditer, make_finding, search
+
+_SPEAKER_CACHE: dict[tuple, regex.Pattern] = {}
+
+
+def _speaker_pattern(rule: Rule) -> regex.Pattern | None:
+    """A named source with a speech verb ("CoinShares said", "according to Glassnode")."""
+    verbs = rule.params.get("speech_verbs") or []
+    if not verbs:
+        return None
+    key = (tuple(verbs), tuple(rule.params.get("unnamed_sources") or []))
+    if key not in _SPEAKER_CACHE:
+        unnamed = "|".join(regex.escape(w) for w in key[1]) or "(?!)"
+        verb = "|".join(regex.escape(v) for v in verbs)
+        name = r"(?!(?:" + unnamed + r")\b)\p{Lu}[\w&.'’-]*(?:\s+(?:of\s+|at\s+)?\p{Lu}[\w&.'’-]*)*"
+        _SPEAKER_CACHE[key] = regex.compile(
+            rf"(?:\b(?:according\s+to|in\s+the\s+words\s+of|per)\s+{name})"
+            rf"|(?:{name}(?:'s\s+[\w ]{{1,40}}?|,[^,]{{1,80}},)?\s+(?:{verb})\b)",
+            regex.VERSION0,
+        )
+    return _SPEAKER_CACHE[key]
+
+
+def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, end: int) -> bool:
+    if sentence is None:
+        return False
+    if ctx.doc_names_hit(start, end):
+        return True
+    if rule.params.get("quotes") == "ignore" and sentence.in_quotes(start, end):
+        return True
+    if search(rule.compiled.get("exceptions"), sentence.text, ctx.timeout):
+        return True
+    speaker = _speaker_pattern(rule)
+    if speaker is not None:
+        head = sentence.text[: start - sentence.start]
+        if search(speaker, head, ctx.timeout):
+            return True
+    return False
+
+
+def _spans(rule: Rule, doc: Document) -> Iterator[tuple[int, int]]:
+    scope = rule.params.get("scope", "sentence")
+    if scope == "document":
+        yield 0, len(doc.prose)
+    elif scope in ("paragraph", "heading"):
+        for block in doc.blocks:
+            if scope == "paragraph" or block.kind == "heading":
+                yield block.start, block.end
+    else:
+        for sentence in doc.sentences:
+            yield sentence.start, sentence.end
+
+
+def forbid(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    pattern = rule.compiled["patterns"]
+    for lo, hi in _spans(rule, doc):
+        text = doc.prose[lo:hi]
+        for m in finditer(pattern, text, timeout=ctx.timeout):
+            start, end = lo + m.start(), lo + m.end()
+            if _excused(rule, ctx, doc.sentence_at(start), start, end):
+                continue
+            yield make_finding(rule, doc, start, end, f"{rule.message} (found {m.group().strip()!r})")
+
+
+def limit(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    pattern = rule.compiled["patterns"]
+    count = 0
+    for sentence in doc.sentences:
+        for m in finditer(pattern, sentence.text, timeout=ctx.timeout):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if rule.params["quotes"] == "ignore" and sentence.in_quotes(start, end):
+                continue
+            count += 1
+            if count > rule.params["max"]:
+                yield make_finding(
+                    rule, doc, start, end, f"{rule.message} (occurrence {count}, at most {rule.params['max']} allowed)"
+                )
+
+
+def require(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    pattern = rule.compiled["patterns"]
+    section = rule.compiled.get("section")
+    blocks = [
+        b for b in doc.blocks if section is None or (b.kind != "heading" and search(section, b.section, ctx.timeout))
+    ]
+    for block in blocks:
+        if search(pattern, doc.prose[block.start : block.end], ctx.timeout):
+            return
+    if section is not None and not blocks:
+        yield make_finding(rule, doc, 0, 1, f"{rule.message} (no section matching {rule.params['section']!r})")
+    else:
+        yield make_finding(rule, doc, 0, 1)

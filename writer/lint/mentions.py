@@ -1,0 +1,211 @@
+"""Money figures found in prose, each matched against the week's data.
+
+The figure finder is ``money.find_amounts``, the same code that reads back what
+the writer formats. A mention is matched to a figure when the interval the
+text allows (its precision and hedge) is true of the figure: "over $1 billion"
+needs a figure that cannot be 1,000 or less.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from writer.entities import Vocabulary
+from writer.figures import Figure, Side
+from writer.lint.document import Document, Sentence
+from writer.money import Amount, AmountRange, find_amounts
+from writer.rulesfile import HouseStyle
+
+INF = float("inf")
+
+
+class LintFacts(Protocol):
+    """What the figure rules need of a week: WeekFacts satisfies it, so do rule examples."""
+
+    figures: tuple[Figure, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    amount: Amount | AmountRange
+    sentence: Sentence
+    entities: tuple[str, ...]  # canonical names mentioned in the sentence, nearest before first
+    sign: int  # direction the prose gives the amount: -1 outflow, 1 inflow, 0 unsaid
+    sign_word: str
+    figure: Figure | None = None
+    side: Side | None = None  # one side of a conflict, when a single amount matched it
+    closest: Figure | None = None
+
+
+def figure_interval(fig: Figure) -> tuple[float, float]:
+    """Magnitudes a reconciled figure allows."""
+    if fig.is_range:
+        lo, hi = sorted((abs(fig.low), abs(fig.high)))
+        return lo, hi
+    return Amount(abs(fig.value or 0.0), fig.precision, fig.bound).interval()
+
+
+def _text_true_of(amount: Amount, lo: float, hi: float, tolerance: float) -> bool:
+    slack = tolerance * max(amount.value, hi if hi != INF else lo)
+    if amount.bound == "over":
+        return lo >= amount.value - slack
+    if amount.bound in ("under", "nearly"):
+        return hi <= amount.value + slack and (amount.bound == "under" or lo >= amount.value * 0.8 - slack)
+    a_lo, a_hi = amount.interval()
+    return max(a_lo, lo) - min(a_hi, hi) <= slack
+
+
+def _side_interval(side: Side, fig: Figure) -> tuple[float, float]:
+    return Amount(abs(side.value), fig.precision, side.bound).interval()
+
+
+def match(amount: Amount | AmountRange, fig: Figure, tolerance: float) -> tuple[bool, Side | None]:
+    """Is this text true of this figure? For a single amount against a conflict, which side."""
+    if isinstance(amount, AmountRange):
+        if fig.is_range:
+            ends = sorted(fig.sides, key=lambda s: abs(s.value))
+            return (
+                _text_true_of(amount.low, *_side_interval(ends[0], fig), tolerance)
+                and _text_true_of(amount.high, *_side_interval(ends[-1], fig), tolerance),
+                None,
+            )
+        lo, hi = figure_interval(fig)
+        return amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
+    if fig.is_range:
+        for side in fig.sides:
+            if _text_true_of(amount, *_side_interval(side, fig), tolerance):
+                return True, side
+        return False, None
+    if fig.bound in ("over", "under", "nearly"):
+        # the data give only a bound: the prose may repeat it or weaken it, never sharpen it
+        magnitude = abs(fig.value or 0.0)
+        if fig.bound == "over":
+            return amount.bound == "over" and amount.value <= magnitude * (1 + tolerance), None
+        return amount.bound in ("under", "nearly") and amount.value >= magnitude * (1 - tolerance), None
+    return _text_true_of(amount, *figure_interval(fig), tolerance), None
+
+
+def _distance(amount: Amount | AmountRange, fig: Figure) -> float:
+    value = amount.low.value if isinstance(amount, AmountRange) else amount.value
+    lo, hi = figure_interval(fig)
+    centre = lo if hi == INF else (lo + hi) / 2
+    return abs(value - centre) / max(value, centre, 1e-9)
+
+
+class _Words:
+    """Direction words of the house style as one regex."""
+
+    def __init__(self, style: HouseStyle) -> None:
+        def alt(words: tuple[str, ...]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+        self.pattern = re.compile(
+            rf"(?P<out>\b(?:{alt(style.outflow_words)})\b|-(?=\s?\$))|(?P<in>\b(?:{alt(style.inflow_words)})\b|\+(?=\s?\$))",
+            re.IGNORECASE,
+        )
+
+
+def _direction(
+    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, words: _Words
+) -> tuple[int, str]:
+    """The direction the prose gives an amount.
+
+    A direction noun right after the amount binds tightest ("$1 billion net
+    outflow"); otherwise the nearest word before it in its clause ("a net inflow
+    of $33.5 million"), then the nearest after it.
+    """
+    base = sentence.start
+    text = sentence.text
+    lo = max(prev_end, base)
+    clause_lo = max(text.rfind(";", 0, start - base), text.rfind(":", 0, start - base))
+    if clause_lo >= 0:
+        lo = max(lo, base + clause_lo)
+    hi = min(next_start, sentence.end, end + 40)
+    semi = text.find(";", end - base)
+    if semi >= 0:
+        hi = min(hi, base + semi)
+    tight = words.pattern.match(text, end - base + len(_GLUE.match(text, end - base).group()))
+    if tight and tight.start() < hi - base:
+        return (-1 if tight.group("out") else 1), tight.group()
+    before = [m for m in words.pattern.finditer(text, lo - base, start - base)]
+    if before:
+        m = before[-1]
+        return (-1 if m.group("out") else 1), m.group()
+    after = words.pattern.search(text, end - base, max(end - base, hi - base))
+    if after:
+        return (-1 if after.group("out") else 1), after.group()
+    return 0, ""
+
+
+_GLUE = re.compile(r"[\s\"”’)]*(?:(?:in|of|net|a|weekly|single-week)\s+)*", re.IGNORECASE)
+
+
+def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, facts: LintFacts | None) -> list[Mention]:
+    """Every money amount in the prose, with its entity, direction and matched figure."""
+    entity_re = vocabulary.mention_pattern()
+    words = _Words(style)
+    tolerance = style.relative_tolerance
+    out: list[Mention] = []
+    for sentence in doc.sentences:
+        if doc.blocks[sentence.block].kind == "heading" and "$" not in sentence.text:
+            continue
+        found = find_amounts(sentence.text, style.money)
+        if not found:
+            continue
+        names = [
+            (m.start(), vocabulary.lookup(m.group("name")))
+            for m in entity_re.finditer(sentence.text)
+            if not doc.in_name(sentence.start + m.start(), sentence.start + m.end())
+        ]
+        for i, (s, e, amount) in enumerate(found):
+            before = [n[1] for n in names if n[0] < s and n[1]]
+            after = [n[1] for n in names if n[0] >= s and n[1]]
+            entities = tuple(dict.fromkeys(k for _, k in reversed(before))) + tuple(dict.fromkeys(k for _, k in after))
+            prev_end = sentence.start + (found[i - 1][1] if i else 0)
+            next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(sentence.text))
+            sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
+            mention = Mention(sentence.start + s, sentence.start + e, amount, sentence, entities, sign, word)
+            out.append(_matched(mention, facts, tolerance) if facts is not None else mention)
+    return out
+
+
+_TOTAL_WORDS = re.compile(
+    r"\b(?:total|overall|in\s+all|altogether|combined|aggregate|year[- ]to[- ]date|ytd"
+    r"|since\s+the\s+start\s+of\s+the\s+year|assets\s+under\s+management|aum|across\s+(?:all|digital|crypto))\b",
+    re.IGNORECASE,
+)
+
+
+def _mentions_total(mention: Mention) -> bool:
+    """Does the text around the amount speak of the total (so a named asset may sit beside it)?"""
+    text = mention.sentence.text
+    a = mention.start - mention.sentence.start
+    b = mention.end - mention.sentence.start
+    return _TOTAL_WORDS.search(text, max(0, a - 60), min(len(text), b + 30)) is not None
+
+
+def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
+    """Match against the named entities first, then the totals, then (no entity named) the rest.
+
+    Within the first group that has a match, the closest figure wins.
+    """
+    named = [f for f in facts.figures if f.key in mention.entities and f.metric == "net_flow"]
+    totals = [f for f in facts.figures if f.scope == "total"]
+    groups = [sorted(named, key=lambda f: mention.entities.index(f.key))]
+    if not named or _mentions_total(mention):
+        groups.append(totals)
+    if not mention.entities:
+        groups.append([f for f in facts.figures if f.scope != "total"])
+    for group in groups:
+        hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, tolerance)] if ok]
+        if hits:
+            fig, side = min(hits, key=lambda h: _distance(mention.amount, h[0]))
+            return Mention(**{**mention.__dict__, "figure": fig, "side": side})
+    pool = named or list(facts.figures)
+    closest = min(pool, key=lambda f: _distance(mention.amount, f)) if pool else None
+    return Mention(**{**mention.__dict__, "closest": closest})

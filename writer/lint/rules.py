@@ -1,0 +1,309 @@
+"""Load, validate and self-test the rules of a rules file.
+
+Every field is checked against its kind's parameters; regexes are compiled
+with the ``regex`` module and every match runs under a timeout, so a
+catastrophic pattern is a load error (its examples time out) rather than a
+hang. Each rule's ``examples`` run at every load: a rule whose examples do not
+behave is an error naming the file, line and rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from writer.errors import Problem, UserError
+from writer.figures import Figure, Side
+from writer.lint.findings import LEVELS, Finding
+from writer.money import precision_of
+from writer.rulesfile import RulesDocument
+
+MATCH_TIMEOUT = 1.0  # seconds of regex work per call while linting
+EXAMPLE_TIMEOUT = 0.25  # stricter at load: a pattern this slow on one line is broken
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_COMMON = {"id", "level", "kind", "message", "description", "examples", "disable"}
+
+
+class RegexTimeout(Exception):
+    """A rule's pattern took longer than the budget on some text."""
+
+
+@dataclass(frozen=True)
+class Param:
+    kind: type | tuple[type, ...]
+    default: Any = None
+    required: bool = False
+    regex: bool = False  # list of regexes (or one) to compile
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: str
+    kind: str
+    message: str
+    params: dict[str, Any]
+    examples: dict[str, Any]
+    where: tuple[str, int]
+    description: str = ""
+    compiled: dict[str, regex.Pattern | None] = field(default_factory=dict)
+
+    @property
+    def needs_data(self) -> bool:
+        return self.kind in DATA_KINDS
+
+
+@dataclass(frozen=True)
+class ExampleFacts:
+    """Figures given inline in a rule's examples, so data rules test without a data file."""
+
+    figures: tuple[Figure, ...]
+    sources: tuple[str, ...]
+
+
+def finditer(
+    pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None, timeout: float = MATCH_TIMEOUT
+) -> Iterator[regex.Match]:
+    """Matches under a time budget; raises RegexTimeout instead of hanging."""
+    try:
+        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
+    except TimeoutError:
+        raise RegexTimeout(pattern.pattern[:60]) from None
+
+
+def search(pattern: regex.Pattern | None, text: str, timeout: float = MATCH_TIMEOUT) -> regex.Match | None:
+    if pattern is None:
+        return None
+    try:
+        return pattern.search(text, timeout=timeout)
+    except TimeoutError:
+        raise RegexTimeout(pattern.pattern[:60]) from None
+
+
+# -- kinds and their parameters ---------------------------------------------------------
+
+_STRINGS = (list,)
+SCOPES = ("sentence", "paragraph", "heading", "document")
+
+PARAMS: dict[str, dict[str, Param]] = {
+    "forbid": {
+        "patterns": Param(_STRINGS, required=True, regex=True),
+        "exceptions": Param(_STRINGS, default=[], regex=True),
+        "scope": Param(str, default="sentence", choices=SCOPES),
+        "quotes": Param(str, default="ignore", choices=("ignore", "include")),
+        "speech_verbs": Param(_STRINGS, default=[]),
+        "unnamed_sources": Param(_STRINGS, default=[]),
+        "case_sensitive": Param(bool, default=False),
+        "suggestion": Param(str, default=""),
+    },
+    "limit": {
+        "patterns": Param(_STRINGS, required=True, regex=True),
+        "max": Param(int, required=True),
+        "quotes": Param(str, default="include", choices=("ignore", "include")),
+        "case_sensitive": Param(bool, default=False),
+        "suggestion": Param(str, default=""),
+    },
+    "require": {
+        "patterns": Param(_STRINGS, required=True, regex=True),
+        "section": Param(str, default=""),
+        "case_sensitive": Param(bool, default=False),
+        "suggestion": Param(str, default=""),
+    },
+    "qualify-figures": {
+        "qualifiers": Param(_STRINGS, default=[]),
+        "conflict_markers": Param(_STRINGS, default=[]),
+        "suggestion": Param(str, default=""),
+    },
+    "grounded-figures": {
+        "ignore_context": Param(_STRINGS, default=[], regex=True),
+        "check_direction": Param(bool, default=True),
+        "suggestion": Param(str, default=""),
+    },
+    "attribute-figures": {
+        "source_patterns": Param(_STRINGS, default=[], regex=True),
+        "ignore_context": Param(_STRINGS, default=[], regex=True),
+        "suggestion": Param(str, default=""),
+    },
+}
+DATA_KINDS = ("qualify-figures", "grounded-figures")
+
+
+def _compile(patterns: list[str], case_sensitive: bool) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    flags = regex.VERSION0 | (0 if case_sensitive else regex.IGNORECASE)
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> tuple[Rule | None, list[Problem]]:
+    path = str(doc.path)
+    if not isinstance(raw, dict):
+        return None, [Problem(f"rule {index + 1} is not a mapping", path=path, expected="id, level, kind, message")]
+    rid = raw.get("id")
+    where = doc.lines.get(str(rid), (path, None))
+    label = f"rule {rid!r}" if rid else f"rule {index + 1}"
+
+    def problem(message: str, expected: str | None = None) -> Problem:
+        return Problem(f"{label}: {message}", path=where[0], line=where[1], expected=expected)
+
+    problems: list[Problem] = []
+    if not isinstance(rid, str) or not _ID.match(rid):
+        problems.append(problem(f"id is {rid!r}", "lower-case letters, digits and dashes"))
+    elif rid in seen:
+        problems.append(problem("duplicate id", "each id once per rules file"))
+    level, kind, message = raw.get("level"), raw.get("kind"), raw.get("message")
+    if level not in LEVELS:
+        problems.append(problem(f"level is {level!r}", " or ".join(LEVELS)))
+    if kind not in PARAMS:
+        problems.append(problem(f"unknown kind {kind!r}", ", ".join(PARAMS)))
+        return None, problems
+    if not isinstance(message, str) or not message.strip():
+        problems.append(problem("message is missing", "a sentence for the person who reads the finding"))
+    spec = PARAMS[kind]
+    unknown = set(raw) - _COMMON - set(spec)
+    if unknown:
+        problems.append(problem(f"unknown field {', '.join(sorted(unknown))} for kind {kind}", ", ".join(sorted(spec))))
+    params: dict[str, Any] = {}
+    for name, param in spec.items():
+        value = raw.get(name, param.default)
+        if value is None and param.required:
+            problems.append(problem(f"missing field {name!r}"))
+            continue
+        if isinstance(value, str) and param.kind == _STRINGS:
+            value = [value]
+        if not isinstance(value, param.kind) or (isinstance(value, bool) and param.kind is int):
+            problems.append(problem(f"field {name!r} is {value!r}", _type_name(param)))
+            continue
+        if param.kind == _STRINGS and not all(isinstance(v, str) for v in value):
+            problems.append(problem(f"field {name!r} must hold strings only"))
+            continue
+        if param.choices and value not in param.choices:
+            problems.append(problem(f"field {name!r} is {value!r}", " or ".join(param.choices)))
+        params[name] = value
+    compiled: dict[str, regex.Pattern | None] = {}
+    for name, param in spec.items():
+        if param.regex and name in params:
+            for pattern in params[name]:
+                try:
+                    regex.compile(pattern)
+                except regex.error as exc:
+                    problems.append(problem(f"pattern {pattern!r} in {name!r} does not compile: {exc}"))
+            if not problems:
+                compiled[name] = _compile(params[name], params.get("case_sensitive", False))
+    if kind == "require" and params.get("section"):
+        try:
+            compiled["section"] = regex.compile(params["section"], regex.IGNORECASE)
+        except regex.error as exc:
+            problems.append(problem(f"section pattern does not compile: {exc}"))
+    examples = raw.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"fail", "pass", "data"}:
+        problems.append(problem("examples must be a mapping of fail, pass (and data)"))
+        examples = {}
+    for side in ("fail", "pass"):
+        items = examples.get(side, [])
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            problems.append(problem(f"examples.{side} must be a list of strings"))
+    if not examples.get("fail") or not examples.get("pass"):
+        problems.append(problem("needs at least one fail and one pass example"))
+    if problems:
+        return None, problems
+    seen.add(rid)
+    rule = Rule(
+        id=rid,
+        level=level,
+        kind=kind,
+        message=message.strip(),
+        params=params,
+        examples=examples,
+        where=(where[0], where[1] or 0),
+        description=str(raw.get("description", "")),
+        compiled=compiled,
+    )
+    return rule, []
+
+
+def _type_name(param: Param) -> str:
+    return {str: "a string", int: "an integer", bool: "true or false"}.get(param.kind, "a list of strings")  # type: ignore[arg-type]
+
+
+def example_facts(rule: Rule) -> ExampleFacts | None:
+    """Build figures from a rule's ``examples.data`` (pandas-free)."""
+    rows = rule.examples.get("data")
+    if not rows:
+        return None
+    figures = []
+    for row in rows:
+        sides = tuple(
+            Side(float(s["value"]), s.get("bound", "approx"), tuple(s["sources"])) for s in row.get("sides", [])
+        )
+        value = row.get("value")
+        values = [s.value for s in sides] or [float(value)]
+        figures.append(
+            Figure(
+                scope=row.get("scope", "asset"),
+                key=row.get("key", "all"),
+                metric=row.get("metric", "net_flow"),
+                value=None if sides else float(value),
+                low=min(values, key=abs),
+                high=max(values, key=abs),
+                precision=precision_of(str(row.get("written", value if value is not None else sides[0].value))),
+                bound=row.get("bound", "approx"),
+                status=row.get("status", "conflicting" if sides else "verified"),
+                sources=tuple(row.get("sources", [s for side in sides for s in side.sources])),
+                sides=sides,
+            )
+        )
+    return ExampleFacts(figures=tuple(figures), sources=tuple(sorted({s for f in figures for s in f.sources})))
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    version: str
+    path: str
+
+
+def load_rules(doc: RulesDocument, run_examples: Callable[[Rule], list[str]] | None = None) -> RuleSet:
+    """Validate every rule (all problems at once); then run each rule's examples."""
+    raw_rules = doc.data.get("rules")
+    if not isinstance(raw_rules, list):
+        raise UserError(Problem("'rules' must be a list", path=str(doc.path), expected="a list of rules"))
+    seen: set[str] = set()
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(raw_rules):
+        rule, found = _rule_problems(raw, index, doc, seen)
+        problems.extend(found)
+        if rule:
+            rules.append(rule)
+    if not problems and run_examples is not None:
+        for rule in rules:
+            for failure in run_examples(rule):
+                problems.append(Problem(f"rule {rule.id!r}: {failure}", path=rule.where[0], line=rule.where[1]))
+    if problems:
+        raise UserError(*problems)
+    return RuleSet(rules=tuple(rules), version=doc.version, path=str(doc.path))
+
+
+def make_finding(
+    rule: Rule, doc, start: int, end: int, message: str | None = None, suggestion: str | None = None
+) -> Finding:
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(max(start, end - 1))
+    return Finding(
+        path=doc.path,
+        line=line,
+        column=column,
+        level=rule.level,
+        rule=rule.id,
+        message=message or rule.message,
+        suggestion=rule.params.get("suggestion", "") if suggestion is None else suggestion,
+        end_line=end_line,
+        end_column=end_column + 1,
+        excerpt=doc.source[start:end][:120],
+    )
