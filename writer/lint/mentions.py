@@ -201,10 +201,11 @@ def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
         groups.append(totals)
     if not mention.entities:
         groups.append([f for f in facts.figures if f.scope != "total"])
-    for group in groups:
+    for n, group in enumerate(groups):
         hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, tolerance)] if ok]
         if hits:
-            fig, side = min(hits, key=lambda h: _distance(mention.amount, h[0]))
+            # named entities: the nearest name wins; otherwise the closest value
+            fig, side = hits[0] if n == 0 and named else min(hits, key=lambda h: _distance(mention.amount, h[0]))
             return Mention(**{**mention.__dict__, "figure": fig, "side": side})
     pool = named or list(facts.figures)
     closest = min(pool, key=lambda f: _distance(mention.amount, f)) if pool else None

@@ -82,7 +82,7 @@ def _render(env: jinja2.Environment, name: str, **context: object) -> str:
 
 def _tidy(text: str) -> str:
     """One blank line between blocks, none at the ends, a final newline."""
-    text = "\n".join(line.rstrip() for line in text.splitlines())
+    text = "\n".join(re.sub(r"^ {1,3}(?=\S)", "", line.rstrip()) for line in text.splitlines())
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

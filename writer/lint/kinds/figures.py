@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
+from writer.lint.mentions import Mention
 from writer.lint.rules import Rule, make_finding, search
 from writer.money import AmountRange, direction, format_amount, format_range
 
@@ -65,7 +66,7 @@ def qualify_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding
     if ctx.facts is None:
         return
     qualifiers = _phrases([*ctx.style.qualifiers, *rule.params.get("qualifiers", [])])
-    group = re.compile(rf"\ball\b[^.()\n]{{0,40}}(?:{qualifiers.pattern})", re.IGNORECASE)
+    group = re.compile(rf"\b(?:all|both)\b[^.()\n]{{0,40}}(?:{qualifiers.pattern})", re.IGNORECASE)
     markers = _phrases(rule.params.get("conflict_markers") or ["disagree"])
     mentions = ctx.mentions(doc)
     for m in mentions:
@@ -75,7 +76,9 @@ def qualify_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding
         sentence = m.sentence.text
         paragraph = doc.block_text(m.sentence.block)
         text = doc.source[m.start : m.end]
-        flagged_here = qualifiers.search(sentence) or group.search(paragraph)
+        # a qualifier belongs to the figure whose stretch of the sentence it sits in
+        lo, hi = _stretch(m, mentions)
+        flagged_here = qualifiers.search(doc.prose, lo, hi) or group.search(paragraph)
         if fig.is_range:
             if isinstance(m.amount, AmountRange):
                 if not (flagged_here or markers.search(sentence)):
@@ -110,6 +113,15 @@ def qualify_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding
                 else (f"is {fig.status} ({', '.join(fig.sources)})")
             )
             yield make_finding(rule, doc, m.start, m.end, f"{text!r} {why} and carries no qualifier in its sentence")
+
+
+def _stretch(m: Mention, mentions: list[Mention]) -> tuple[int, int]:
+    """From the end of the previous amount in the sentence to the start of the next one."""
+    same = [o for o in mentions if o.sentence is m.sentence]
+    i = same.index(m)
+    lo = same[i - 1].end if i else m.sentence.start
+    hi = same[i + 1].start if i + 1 < len(same) else m.sentence.end
+    return lo, hi
 
 
 def _names_source(text: str, source: str) -> bool:

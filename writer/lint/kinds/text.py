@@ -25,7 +25,7 @@ def _speaker_pattern(rule: Rule) -> regex.Pattern | None:
         verb = "|".join(regex.escape(v) for v in verbs)
         name = r"(?!(?:" + unnamed + r")\b)\p{Lu}[\w&.'’-]*(?:\s+(?:of\s+|at\s+)?\p{Lu}[\w&.'’-]*)*"
         _SPEAKER_CACHE[key] = regex.compile(
-            rf"(?:\b(?:according\s+to|in\s+the\s+words\s+of|per)\s+{name})"
+            rf"(?:\b(?i:according\s+to|in\s+the\s+words\s+of|per)\s+{name})"
             rf"|(?:{name}(?:'s\s+[\w ]{{1,40}}?|,[^,]{{1,80}},)?\s+(?:{verb})\b)",
             regex.VERSION0,
         )
