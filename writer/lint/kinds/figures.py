@@ -4,6 +4,7 @@ attribute-figures (works with or without it)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from writer.lint.context import Context
@@ -142,14 +143,23 @@ def attribute_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Findi
     def attributed(text: str) -> bool:
         return bool(search(sources, text, ctx.timeout)) or any(_names_source(text, n) for n in names)
 
+    # the lead: the first paragraph that is more than a title line or dateline
+    sentences_in = Counter(s.block for s in doc.sentences)
     lead = next(
-        (i for i, b in enumerate(doc.blocks) if b.kind == "paragraph" and len(doc.block_text(i).split()) >= 25), None
+        (
+            i
+            for i, b in enumerate(doc.blocks)
+            if b.kind == "paragraph" and (sentences_in[i] >= 2 or len(doc.block_text(i).split()) >= 20)
+        ),
+        None,
     )
     if lead is not None and attributed(doc.block_text(lead)):
         return  # the lead names the source for the whole article
     done: set[int] = set()
     for m in ctx.mentions(doc):
         block = m.sentence.block
+        if doc.blocks[block].kind == "heading":
+            continue  # a headline's figure is attributed by the text under it
         if block in done or (ignore is not None and search(ignore, m.sentence.text, ctx.timeout)):
             continue
         done.add(block)
