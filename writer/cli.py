@@ -184,18 +184,13 @@ def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
 
     Exit 0 when no finding is an error, 1 when one is, 2 for usage, rules or data errors.
     """
-    from writer.entities import load_vocabulary
     from writer.lint import report
-    from writer.lint.api import front_matter_week, lint_input, load_ruleset
+    from writer.lint.api import front_matter_week, lint_input, load_lint_setup
     from writer.lint.files import expand, iter_inputs
     from writer.lint.findings import level_rank
-    from writer.resources import default_rules
-    from writer.rulesfile import house_style, load_rules_document
 
-    doc = load_rules_document(rules or default_rules())
-    style = house_style(doc)
-    vocabulary = load_vocabulary(entities)
-    ruleset = load_ruleset(doc, style, vocabulary)
+    setup = load_lint_setup(rules, entities)
+    ruleset, style, vocabulary = setup.ruleset, setup.style, setup.vocabulary
     files = expand(paths)
     history = None
     if data:
@@ -289,3 +284,11 @@ def rules_test(rules_path) -> None:
         for failure in failures:
             click.echo(f"    {failure}")
     sys.exit(1 if bad else 0)
+
+
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of the rules file (for editor completion and checking)."""
+    from writer.lint.schema import schema_text
+
+    click.echo(schema_text(), nl=False)

@@ -13,17 +13,16 @@ from pathlib import Path
 
 import jinja2
 
-from writer.entities import Vocabulary, load_vocabulary
+from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
-from writer.lint.api import load_ruleset
+from writer.lint.api import load_lint_setup
 from writer.lint.context import Context
 from writer.lint.engine import lint_text
 from writer.lint.findings import Finding
 from writer.lint.rules import RuleSet
 from writer.render.templates import Article, environment, render_article
-from writer.resources import default_rules
-from writer.rulesfile import HouseStyle, RulesDocument, house_style, load_rules_document
+from writer.rulesfile import HouseStyle, RulesDocument
 
 
 @dataclass(frozen=True)
@@ -39,12 +38,16 @@ class Setup:
 
 
 def load_setup(rules: Path | None = None, entities: Path | None = None, templates: Path | None = None) -> Setup:
-    doc = load_rules_document(Path(rules) if rules else default_rules())
-    style = house_style(doc)
-    vocabulary = load_vocabulary(entities)
-    env = environment(style, templates, vocabulary.definite)
-    ruleset = load_ruleset(doc, style, vocabulary)
-    return Setup(rules=doc, style=style, vocabulary=vocabulary, env=env, templates=templates, ruleset=ruleset)
+    lint = load_lint_setup(rules, entities)
+    env = environment(lint.style, templates, lint.vocabulary.definite)
+    return Setup(
+        rules=lint.rules,
+        style=lint.style,
+        vocabulary=lint.vocabulary,
+        env=env,
+        templates=templates,
+        ruleset=lint.ruleset,
+    )
 
 
 @dataclass(frozen=True)

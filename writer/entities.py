@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from writer.errors import Problem, UserError
 from writer.resources import default_entities
 
@@ -56,6 +54,8 @@ class Vocabulary:
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    import yaml
+
     path = Path(path) if path else default_entities()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

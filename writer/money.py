@@ -219,7 +219,7 @@ def _pattern(style: MoneyStyle) -> re.Pattern[str]:
 
 def _amount(num: str, unit: str | None, bound: str) -> Amount:
     scale = _SCALES[(unit or "").lower()] if unit else 1e-6
-    value = float(Decimal(num.replace(",", "")) * Decimal(repr(scale)))  # exact: no 4101.1*1000 drift
+    value = round(float(num.replace(",", "")) * scale, 9)  # no 4101.1*1000 drift
     return Amount(value=value, precision=precision_of(num, scale), bound=bound)
 
 

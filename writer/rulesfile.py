@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from writer.errors import Problem, UserError
 from writer.money import MoneyStyle
 
@@ -28,36 +26,43 @@ class RulesDocument:
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
-def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+def _line_loader(lines: dict[str, int]) -> type:
+    """A safe loader that notes the line of every mapping with an ``id`` (a rule).
+
+    libyaml's loader when present; yaml is imported here, not at module load,
+    so a warm ``writer lint`` never imports it.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node, deep=False):
+            mapping = super().construct_mapping(node, deep=deep)
+            if isinstance(mapping.get("id"), str):
+                lines.setdefault(mapping["id"], node.start_mark.line + 1)
+            return mapping
+
+    return LineLoader
+
+
+def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[str, int]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UserError(Problem("rules file not found", path=str(path))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read rules file: {exc}", path=str(path))) from None
+    import yaml
+
+    lines: dict[str, int] = {}
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_line_loader(lines))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise UserError(Problem(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path), line=line)) from None
-    return data, node
-
-
-def _rule_lines(path: Path, node: yaml.Node | None) -> dict[str, tuple[str, int]]:
-    """Line of each rule by id, so load errors can point at it."""
-    lines: dict[str, tuple[str, int]] = {}
-    if not isinstance(node, yaml.MappingNode):
-        return lines
-    for key, value in node.value:
-        if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-            for item in value.value:
-                if isinstance(item, yaml.MappingNode):
-                    for k, v in item.value:
-                        if k.value == "id" and isinstance(v, yaml.ScalarNode):
-                            lines[v.value] = (str(path), item.start_mark.line + 1)
-    return lines
+    return data, {rid: (str(path), line) for rid, line in lines.items()}
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -75,11 +80,10 @@ def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocume
     path = Path(path)
     if path.resolve() in _seen:
         raise UserError(Problem("extends loops back to this file", path=str(path)))
-    data, node = _read_yaml(path)
+    data, lines = _read_yaml(path)
     if not isinstance(data, dict):
         raise UserError(Problem("rules file must be a mapping with 'rules' and 'house_style'", path=str(path), line=1))
     raw = path.read_bytes()
-    lines = _rule_lines(path, node)
     parent = data.get("extends")
     if parent:
         base = load_rules_document(path.parent / str(parent), (*_seen, path.resolve()))

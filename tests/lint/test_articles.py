@@ -1,6 +1,5 @@
 """The corpus of bad articles under samples/articles gives exactly the findings it documents."""
 
-
 import pytest
 import yaml
 

@@ -39,7 +39,7 @@ def test_folder_is_linted_recursively_with_data_and_front_matter_week():
     assert result.exit_code == 1
     assert report["version"] == 1 and report["summary"]["files"] == 7
     assert {f["rule"] for f in report["findings"]} >= {"grounded-figures", "flag-unverified-figures"}
-    assert [s["suppression"]["reason"] for s in report["suppressions"]][0].startswith("the sentence quotes")
+    assert report["suppressions"][0]["suppression"]["reason"].startswith("the sentence quotes")
 
 
 def test_stdin():

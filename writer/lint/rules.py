@@ -188,13 +188,14 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
     compiled: dict[str, regex.Pattern | None] = {}
     for name, param in spec.items():
         if param.regex and name in params:
-            for pattern in params[name]:
-                try:
-                    regex.compile(pattern)
-                except regex.error as exc:
-                    problems.append(problem(f"pattern {pattern!r} in {name!r} does not compile: {exc}"))
-            if not problems:
+            try:
                 compiled[name] = _compile(params[name], params.get("case_sensitive", False))
+            except regex.error:
+                for pattern in params[name]:  # compile one by one only to name the culprit
+                    try:
+                        regex.compile(pattern)
+                    except regex.error as exc:
+                        problems.append(problem(f"pattern {pattern!r} in {name!r} does not compile: {exc}"))
     if kind == "require" and params.get("section"):
         try:
             compiled["section"] = regex.compile(params["section"], regex.IGNORECASE)
