@@ -17,19 +17,23 @@ from functools import cached_property
 
 from markdown_it import MarkdownIt
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+# Blocks and their line ranges are all we read; inline parsing is skipped (our own masking handles inline markup).
+_PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-_INLINE_NOISE = re.compile(
-    r"(?P<code>(?P<ticks>`+)[^`]*?(?P=ticks))"  # inline code
-    r"|(?P<comment><!--.*?-->)"  # HTML comments
-    r"|(?P<target>\]\([^)\n]*\))"  # link and image targets
-    r"|(?P<opener>!?\[(?=[^\]\n]*\]\())"  # link and image openers
-    r"|(?P<ref>^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$)"  # reference definitions
-    r"|(?P<tag></?[A-Za-z][^>\n]*>)"  # raw HTML tags and autolinks
-    r"|(?P<url>\b(?:https?|ftp)://\S+|\bwww\.\S+)"  # bare URLs
-    r"|(?P<markup>^\s{0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d{1,9}[.)]\s)|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[^\w\s]))",
-    re.DOTALL | re.MULTILINE,
+# Inline non-prose, each with a literal that must be present for it to be worth a scan.
+_INLINE_NOISE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("`", re.compile(r"(`+)[^`]*?\1")),  # inline code
+    ("<!--", re.compile(r"<!--.*?-->", re.DOTALL)),  # HTML comments
+    ("](", re.compile(r"!?\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)")),  # link openers and targets
+    ("]:", re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)),  # reference definitions
+    ("<", re.compile(r"</?[A-Za-z][^>\n]*>")),  # raw HTML tags and autolinks
+    ("://", re.compile(r"\b(?:https?|ftp)://\S+")),  # bare URLs
+    ("www.", re.compile(r"\bwww\.\S+")),
+    ("", re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d{1,9}[.)][ \t])", re.MULTILINE)),  # block markers
+    ("*", re.compile(r"\*{1,3}")),  # emphasis
+    ("_", re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)")),
+    ("\\", re.compile(r"\\(?=[^\w\s])")),  # backslash escapes
 )
 _SUPPRESS = re.compile(
     r"<!--\s*writer-lint\s+(?P<action>disable-next-line|disable|enable)\b(?P<rules>[^>]*?)"
@@ -193,9 +197,12 @@ class Document:
                 out.append(Sentence(s, e, self.prose[s:e], index, inner))
         return out
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
@@ -239,7 +246,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not rest:
             continue
         if match.group().startswith(".") and not match.group().startswith("..."):
-            word = _WORD_BEFORE.search(text[: match.start() + 1])
+            word = _WORD_BEFORE.search(text[max(0, match.start() - 24) : match.start() + 1])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 first = re.match(r"\S+", rest)
@@ -254,21 +261,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, min(end, len(chars))):
-        if chars[i] != "\n":
-            chars[i] = " "
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with every range replaced by spaces, newlines kept (offsets unchanged)."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(ranges):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        out.append(text[pos:start])
+        out.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_TABLE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")
 
 
 def parse(source: str, path: str = "-") -> Document:
     """Read Markdown (or plain text) into a Document with prose masked in place."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    chars = list(source)
+    ranges: list[tuple[int, int]] = []
     front = ""
     fm = FRONT_MATTER.match(source)
     if fm:
         front = fm.group(1) or ""
-        _blank(chars, 0, fm.end())
+        ranges.append((0, fm.end()))
     body_offset = fm.end() if fm else 0
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source) + 1]
 
@@ -276,23 +295,18 @@ def parse(source: str, path: str = "-") -> Document:
         return min(line_starts[min(line, len(line_starts) - 1)], len(source))
 
     suppressions = []
-    for m in _SUPPRESS.finditer(source):
-        line = source.count("\n", 0, m.start()) + 1
-        rules = tuple(r for r in re.split(r"[\s,]+", m.group("rules").strip()) if r)
-        suppressions.append(
-            Suppression(
-                m.group("action"),
-                rules,
-                (m.group("reason") or "").strip(),
-                line,
-                m.start() - source.rfind("\n", 0, m.start()),
-            )
-        )
+    if "writer-lint" in source:
+        for m in _SUPPRESS.finditer(source):
+            line = source.count("\n", 0, m.start()) + 1
+            rules = tuple(r for r in re.split(r"[\s,]+", m.group("rules").strip()) if r)
+            column = m.start() - source.rfind("\n", 0, m.start())
+            suppressions.append(Suppression(m.group("action"), rules, (m.group("reason") or "").strip(), line, column))
 
     tokens = _PARSER.parse(source[body_offset:])
     first_line = source.count("\n", 0, body_offset)
     blocks: list[Block] = []
-    prose_lines: set[int] = set()
+    prose_lines = bytearray(len(line_starts))
+    table_lines: list[int] = []
     section = ""
     in_item = 0
     for i, tok in enumerate(tokens):
@@ -300,38 +314,40 @@ def parse(source: str, path: str = "-") -> Document:
             in_item += 1
         elif tok.type == "list_item_close":
             in_item -= 1
+        elif tok.type == "table_open" and tok.map:
+            table_lines.extend(range(tok.map[0] + first_line, tok.map[1] + first_line))
         if tok.type != "inline" or tok.map is None:
             continue
         opener = tokens[i - 1].type if i else ""
         a, b = tok.map[0] + first_line, tok.map[1] + first_line
-        kind = (
-            "heading"
-            if opener == "heading_open"
-            else "cell"
-            if opener in ("th_open", "td_open")
-            else ("item" if in_item else "paragraph")
-        )
+        if opener == "heading_open":
+            kind = "heading"
+        elif opener in ("th_open", "td_open"):
+            kind = "cell"
+        else:
+            kind = "item" if in_item else "paragraph"
         level = int(tokens[i - 1].tag[1]) if kind == "heading" else 0
         start, end = offset(a), offset(b)
         if kind == "heading":
             section = tok.content.strip()
+        for line in range(a, b):
+            prose_lines[line] = 1
         if kind == "cell" and blocks and blocks[-1].start == start:
             continue  # one block per table row
         blocks.append(Block(kind, start, min(end, len(source)), section, level))
-        prose_lines.update(range(a, b))
     # everything outside prose blocks (code, HTML blocks, rules, front matter) is masked
     for line in range(len(line_starts) - 1):
-        if line not in prose_lines:
-            _blank(chars, line_starts[line], line_starts[line + 1] - 1)
-    masked = "".join(chars)
-    for m in _INLINE_NOISE.finditer(masked):
-        if m.group("target"):
-            _blank(chars, m.start() + 1, m.end())  # keep "]" off too: the link text stays prose
-            chars[m.start()] = " "
-        else:
-            _blank(chars, m.start(), m.end())
-    prose = "".join(chars)
-    # table delimiters are not prose
-    prose = re.sub(r"(?m)^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$", lambda m: " " * len(m.group()), prose)
-    prose = re.sub(r"\|", " ", prose) if any(b.kind == "cell" for b in blocks) else prose
+        if not prose_lines[line]:
+            ranges.append((line_starts[line], line_starts[line + 1] - 1))
+    for line in table_lines:  # table delimiter rows
+        lo, hi = line_starts[line], line_starts[line + 1] - 1
+        if _TABLE_RULE.fullmatch(source, lo, hi):
+            ranges.append((lo, hi))
+    masked = _blanked(source, ranges)
+    for literal, pattern in _INLINE_NOISE:
+        if literal in masked:
+            ranges.extend(m.span() for m in pattern.finditer(masked))
+    prose = _blanked(source, ranges)
+    if table_lines:
+        prose = prose.replace("|", " ")
     return Document(path=path, source=source, prose=prose, blocks=blocks, front_matter=front, suppressions=suppressions)

@@ -152,10 +152,13 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
     tolerance = style.relative_tolerance
     out: list[Mention] = []
     for sentence in doc.sentences:
-        if doc.blocks[sentence.block].kind == "heading" and "$" not in sentence.text:
+        if "$" not in sentence.text:  # every amount the finder reads has a dollar sign
             continue
         found = find_amounts(sentence.text, style.money)
         if not found:
+            continue
+        if facts is None:  # without data only the amounts and their sentences are used
+            out.extend(Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "") for s, e, a in found)
             continue
         names = [
             (m.start(), vocabulary.lookup(m.group("name")))

@@ -49,43 +49,41 @@ def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, en
     return False
 
 
-def _spans(rule: Rule, doc: Document) -> Iterator[tuple[int, int]]:
+def _matches(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int, Sentence | None]]:
+    """Matches of a rule's patterns in the prose, one pass over the whole document.
+
+    With scope "sentence" a match must lie inside one sentence; "heading" keeps
+    matches in headings; "paragraph" and "document" keep any match in prose.
+    """
     scope = rule.params.get("scope", "sentence")
-    if scope == "document":
-        yield 0, len(doc.prose)
-    elif scope in ("paragraph", "heading"):
-        for block in doc.blocks:
-            if scope == "paragraph" or block.kind == "heading":
-                yield block.start, block.end
-    else:
-        for sentence in doc.sentences:
-            yield sentence.start, sentence.end
+    for m in finditer(rule.compiled["patterns"], doc.prose, timeout=ctx.timeout):
+        start, end = m.span()
+        sentence = doc.sentence_at(start)
+        if scope == "sentence" and (sentence is None or end > sentence.end):
+            continue
+        if scope == "heading" and (sentence is None or doc.blocks[sentence.block].kind != "heading"):
+            continue
+        yield start, end, sentence
 
 
 def forbid(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    pattern = rule.compiled["patterns"]
-    for lo, hi in _spans(rule, doc):
-        text = doc.prose[lo:hi]
-        for m in finditer(pattern, text, timeout=ctx.timeout):
-            start, end = lo + m.start(), lo + m.end()
-            if _excused(rule, ctx, doc.sentence_at(start), start, end):
-                continue
-            yield make_finding(rule, doc, start, end, f"{rule.message} (found {m.group().strip()!r})")
+    for start, end, sentence in _matches(rule, doc, ctx):
+        if _excused(rule, ctx, sentence, start, end):
+            continue
+        found = doc.prose[start:end].strip()
+        yield make_finding(rule, doc, start, end, f"{rule.message} (found {found!r})")
 
 
 def limit(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    pattern = rule.compiled["patterns"]
     count = 0
-    for sentence in doc.sentences:
-        for m in finditer(pattern, sentence.text, timeout=ctx.timeout):
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            if rule.params["quotes"] == "ignore" and sentence.in_quotes(start, end):
-                continue
-            count += 1
-            if count > rule.params["max"]:
-                yield make_finding(
-                    rule, doc, start, end, f"{rule.message} (occurrence {count}, at most {rule.params['max']} allowed)"
-                )
+    for start, end, sentence in _matches(rule, doc, ctx):
+        if rule.params["quotes"] == "ignore" and sentence is not None and sentence.in_quotes(start, end):
+            continue
+        count += 1
+        if count > rule.params["max"]:
+            yield make_finding(
+                rule, doc, start, end, f"{rule.message} (occurrence {count}, at most {rule.params['max']} allowed)"
+            )
 
 
 def require(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -94,7 +92,7 @@ def require(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     blocks = [
         b for b in doc.blocks if section is None or (b.kind != "heading" and search(section, b.section, ctx.timeout))
     ]
-    for block in blocks:
+    for block in reversed(blocks):  # notices and sign-offs sit at the end: look there first
         if search(pattern, doc.prose[block.start : block.end], ctx.timeout):
             return
     if section is not None and not blocks:
