@@ -292,3 +292,62 @@ def rules_schema() -> None:
     from writer.lint.schema import schema_text
 
     click.echo(schema_text(), nl=False)
+
+
+@main.command()
+@click.option("--data", "data", multiple=True, type=existing, required=True, help="Data files (the history).")
+@click.option(
+    "--notes",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of week notes named YYYY-MM-DD.yaml.",
+)
+@click.option("--from", "start", type=WEEK, help="First week to write.")
+@click.option("--to", "end", type=WEEK, help="Last week to write.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Re-render everything and replace drafts edited by hand.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
+@click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A newsroom's own copy of the templates folder.",
+)
+@user_errors
+def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities, templates) -> None:
+    """Write the article of every week in the data, skipping what is up to date.
+
+    Weeks edited by hand are kept (and listed) unless --force. Exit 1 when a
+    week failed, 2 for usage, rules or data-file errors.
+    """
+    import json
+    from dataclasses import asdict
+
+    from writer.backfill import backfill as run_backfill
+
+    if start and end and start > end:
+        raise UserError(f"--from {start} is after --to {end}")
+    summary = run_backfill(
+        list(data),
+        out,
+        notes=notes,
+        start=start,
+        end=end,
+        jobs=jobs,
+        force=force,
+        rules=rules,
+        entities=entities,
+        templates=templates,
+    )
+    if as_json:
+        click.echo(json.dumps({**asdict(summary), "exit_code": summary.exit_code}, indent=2))
+    else:
+        click.echo(summary.line(), err=True)
+        for week in summary.edited:
+            click.echo(f"kept {out / (week + '.md')}: edited by hand (use --force to replace it)", err=True)
+        for week, why in summary.failed.items():
+            click.echo(f"failed {week}: {why}", err=True)
+        for problem in summary.problems:
+            click.echo(f"error: {problem}", err=True)
+    sys.exit(summary.exit_code)

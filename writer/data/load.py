@@ -8,8 +8,10 @@ expected. Nothing downstream runs when a problem is found.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -96,22 +98,22 @@ def read_table(path: Path) -> tuple[pd.DataFrame, int]:
     return _read_csv(path, text)
 
 
-def _problems(frame: pd.DataFrame, path: Path, first_row: int) -> list[Problem]:
-    found: list[Problem] = []
+def _problems(frame: pd.DataFrame, path: Path, first_row: int) -> list[tuple[int, Problem]]:
+    """Every cell problem as (row index, Problem), vectorised column by column."""
+    found: list[tuple[int, Problem]] = []
     label = "line" if first_row == 2 else "record"
 
     def report(mask: pd.Series, column: str, message: str, expected: str) -> None:
         for idx in frame.index[mask.to_numpy()]:
             value = frame.at[idx, column]
-            found.append(
-                Problem(
-                    f"{label} {idx + first_row}: column {column}: {message} {value!r}",
-                    path=str(path),
-                    line=idx + first_row,
-                    column=column,
-                    expected=expected,
-                )
+            problem = Problem(
+                f"{label} {idx + first_row}: column {column}: {message} {value!r}",
+                path=str(path),
+                line=idx + first_row,
+                column=column,
+                expected=expected,
             )
+            found.append((int(idx), problem))
 
     for column in REQUIRED:
         report(frame[column].str.strip() == "", column, "empty required value", "a value")
@@ -135,19 +137,28 @@ def _problems(frame: pd.DataFrame, path: Path, first_row: int) -> list[Problem]:
     return found
 
 
-def load_frame(paths: list[Path], vocabulary: Vocabulary) -> pd.DataFrame:
-    """Read and validate every file; raise one UserError listing all problems."""
+@dataclass
+class Loaded:
+    """Rows that passed validation, and what failed, placed by week where possible."""
+
+    frame: pd.DataFrame | None
+    bad_weeks: dict[str, list[Problem]] = field(default_factory=dict)  # ISO week -> its problems
+    unplaced: list[Problem] = field(default_factory=list)  # file-level problems, rows without a date
+
+
+def _read_all(paths: list[Path]) -> tuple[list[pd.DataFrame], list[Problem], list[tuple[pd.DataFrame, int, Problem]]]:
     frames: list[pd.DataFrame] = []
-    problems: list[Problem] = []
+    file_problems: list[Problem] = []
+    row_problems: list[tuple[pd.DataFrame, int, Problem]] = []
     for path in paths:
         try:
             frame, first_row = read_table(Path(path))
         except UserError as err:
-            problems.extend(err.problems)
+            file_problems.extend(err.problems)
             continue
         missing = [c for c in REQUIRED if c not in frame.columns]
         if missing:
-            problems.append(
+            file_problems.append(
                 Problem(
                     f"missing column {', '.join(missing)}",
                     path=str(path),
@@ -157,7 +168,7 @@ def load_frame(paths: list[Path], vocabulary: Vocabulary) -> pd.DataFrame:
             )
             continue
         if frame.empty:
-            problems.append(Problem("no data rows under the header", path=str(path), line=2))
+            file_problems.append(Problem("no data rows under the header", path=str(path), line=2))
             continue
         for column in OPTIONAL:
             if column not in frame.columns:
@@ -165,16 +176,46 @@ def load_frame(paths: list[Path], vocabulary: Vocabulary) -> pd.DataFrame:
         frame = frame[list(COLUMNS)].reset_index(drop=True)
         for column in COLUMNS:
             frame[column] = frame[column].astype(str).str.strip()
-        problems.extend(_problems(frame, Path(path), first_row))
+        row_problems.extend((frame, idx, problem) for idx, problem in _problems(frame, Path(path), first_row))
         frame["file"] = str(path)
         frame["row"] = frame.index + first_row
         frames.append(frame)
+    return frames, file_problems, row_problems
+
+
+def load_frame(paths: list[Path], vocabulary: Vocabulary) -> pd.DataFrame:
+    """Read and validate every file; raise one UserError listing all problems."""
+    frames, file_problems, row_problems = _read_all(paths)
+    problems = file_problems + [p for _, _, p in row_problems]
     if problems:
         extra = len(problems) - MAX_PROBLEMS
         shown = problems[:MAX_PROBLEMS] + ([Problem(f"... and {extra} more problems")] if extra > 0 else [])
         raise UserError(*shown)
-    frame = pd.concat(frames, ignore_index=True)
-    return _typed(frame, vocabulary)
+    return _typed(pd.concat(frames, ignore_index=True), vocabulary)
+
+
+def load_lenient(paths: list[Path], vocabulary: Vocabulary) -> Loaded:
+    """For a batch: a week with any invalid row is set aside whole, the other weeks go on."""
+    frames, file_problems, row_problems = _read_all(paths)
+    loaded = Loaded(frame=None, unplaced=list(file_problems))
+    for frame, idx, problem in row_problems:
+        week = frame.at[idx, "week_ending"]
+        try:
+            week = dt.date.fromisoformat(week).isoformat()
+        except ValueError:
+            loaded.unplaced.append(problem)
+            continue
+        loaded.bad_weeks.setdefault(week, []).append(problem)
+    bad_rows = {(id(f), i) for f, i, _ in row_problems}
+    kept = []
+    for frame in frames:
+        keep = [
+            (id(frame), i) not in bad_rows and frame.at[i, "week_ending"] not in loaded.bad_weeks for i in frame.index
+        ]
+        kept.append(frame[keep])
+    if kept and sum(len(f) for f in kept):
+        loaded.frame = _typed(pd.concat(kept, ignore_index=True), vocabulary)
+    return loaded
 
 
 def _typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:

@@ -173,7 +173,8 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
             next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(sentence.text))
             sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
             mention = Mention(sentence.start + s, sentence.start + e, amount, sentence, entities, sign, word)
-            out.append(_matched(mention, facts, tolerance) if facts is not None else mention)
+            previous = out[-1] if i and out else None
+            out.append(_continued(mention, previous, tolerance) or _matched(mention, facts, tolerance))
     return out
 
 
@@ -184,12 +185,45 @@ _TOTAL_WORDS = re.compile(
 )
 
 
+_METRIC_WORDS = (
+    (
+        "ytd_flow",
+        re.compile(r"\b(?:year[- ]to[- ]date|ytd|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b", re.I),
+    ),
+    ("aum", re.compile(r"\b(?:assets\s+under\s+management|aum)\b", re.I)),
+)
+
+
+def _metric_hint(mention: Mention) -> str:
+    """Which metric the words around an amount speak of; net flow unless they say otherwise."""
+    text = mention.sentence.text
+    a = max(0, mention.start - mention.sentence.start - 60)
+    b = min(len(text), mention.end - mention.sentence.start + 30)
+    for metric, pattern in _METRIC_WORDS:
+        if pattern.search(text, a, b):
+            return metric
+    return "net_flow"
+
+
 def _mentions_total(mention: Mention) -> bool:
     """Does the text around the amount speak of the total (so a named asset may sit beside it)?"""
     text = mention.sentence.text
     a = mention.start - mention.sentence.start
     b = mention.end - mention.sentence.start
     return _TOTAL_WORDS.search(text, max(0, a - 60), min(len(text), b + 30)) is not None
+
+
+def _continued(mention: Mention, previous: Mention | None, tolerance: float) -> Mention | None:
+    """An amount right after a conflict's range, matching one of its sides, is that side
+    ("$308 million to $630 million (A: $308 million; C: $630 million)")."""
+    if previous is None or previous.figure is None or not previous.figure.is_range:
+        return None
+    if previous.sentence is not mention.sentence or not isinstance(previous.amount, AmountRange):
+        return None
+    ok, side = match(mention.amount, previous.figure, tolerance)
+    if not ok or side is None:
+        return None
+    return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
 
 
 def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
@@ -207,8 +241,13 @@ def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
     for n, group in enumerate(groups):
         hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, tolerance)] if ok]
         if hits:
-            # named entities: the nearest name wins; otherwise the closest value
-            fig, side = hits[0] if n == 0 and named else min(hits, key=lambda h: _distance(mention.amount, h[0]))
+            # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
+            hint = _metric_hint(mention)
+            fig, side = (
+                hits[0]
+                if n == 0 and named
+                else min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
+            )
             return Mention(**{**mention.__dict__, "figure": fig, "side": side})
     pool = named or list(facts.figures)
     closest = min(pool, key=lambda f: _distance(mention.amount, f)) if pool else None
