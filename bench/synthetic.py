@@ -44,7 +44,7 @@ def generate(weeks: int, seed: int = 7, start: dt.date = dt.date(2006, 1, 2)) ->
         ytd += total
         day = week.isoformat()
 
-        def emit(scope: str, key: str, metric: str, value: float) -> None:
+        def emit(scope: str, key: str, metric: str, value: float, day: str = day) -> None:
             sources = rng.sample(SOURCES, rng.choice((1, 1, 2, 3)))
             for i, source in enumerate(sources):
                 figure = value

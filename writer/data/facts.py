@@ -110,6 +110,20 @@ def _by_magnitude(figs: list[Figure]) -> tuple[Figure, ...]:
     return tuple(sorted(figs, key=lambda f: (-max(abs(f.low), abs(f.high)), f.key)))
 
 
+_ROW_COLUMNS = ["week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note"]
+
+
+def _row_hashes(frame: pd.DataFrame) -> dict[pd.Timestamp, str]:
+    """One hash per week over its input rows, independent of row and file order (one pass)."""
+    text = frame[_ROW_COLUMNS[0]].dt.strftime("%Y-%m-%d")
+    for column in _ROW_COLUMNS[1:]:
+        text = text + "\x1f" + frame[column].astype(str)
+    lines: dict[pd.Timestamp, list[str]] = {}
+    for week, line in zip(frame["week_ending"], text, strict=True):
+        lines.setdefault(week, []).append(line)
+    return {w: hashlib.sha256("\n".join(sorted(v)).encode()).hexdigest()[:16] for w, v in lines.items()}
+
+
 class History:
     """All weeks of the given data, with history-wide facts computed once."""
 
@@ -125,9 +139,14 @@ class History:
         self._repeats = {
             (r.week_ending, r.scope, r.key, r.metric): r.prev_source for r in repeats.itertuples(index=False)
         }
-        self._rows_by_week = {w: g for w, g in frame.groupby("week_ending", sort=True)}
-        self._figures_by_week = {w: g for w, g in self.figures.groupby("week_ending", sort=True)}
-        self.weeks = tuple(pd.Timestamp(w).date() for w in self._figures_by_week)
+        # everything per week is split out once here, so History.week only picks
+        self._figures_by_week: dict[pd.Timestamp, list[dict]] = {}
+        for record in self.figures.to_dict("records"):
+            self._figures_by_week.setdefault(record["week_ending"], []).append(record)
+        self._totals = self.totals.to_dict("index")
+        self._ytd_rows = self.ytd.to_dict("index")
+        self._row_hashes = _row_hashes(frame)
+        self.weeks = tuple(pd.Timestamp(w).date() for w in sorted(self._figures_by_week))
 
     @classmethod
     def from_files(cls, paths: list[Path], style: HouseStyle, vocabulary: Vocabulary) -> History:
@@ -135,10 +154,7 @@ class History:
 
     def row_hash(self, week: dt.date) -> str:
         """Hash of the input rows of one week, independent of file order."""
-        rows = self._rows_by_week[pd.Timestamp(week)]
-        cols = ["week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note"]
-        lines = sorted("\x1f".join(map(str, r)) for r in rows[cols].itertuples(index=False))
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+        return self._row_hashes[pd.Timestamp(week)]
 
     def require_week(self, week: dt.date) -> pd.Timestamp:
         stamp = pd.Timestamp(week)
@@ -151,7 +167,7 @@ class History:
     def week(self, week: dt.date, notes: WeekNotes | None = None) -> WeekFacts:
         stamp = self.require_week(week)
         notes = notes or WeekNotes(week=week)
-        rows = self._figures_by_week[stamp].to_dict("records")
+        rows = self._figures_by_week[stamp]
         figs = [_figure(r, self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))) for r in rows]
         by = {(f.scope, f.metric, f.key): f for f in figs}
         total = by.get(("total", "net_flow", "all"))
@@ -176,22 +192,22 @@ class History:
             context=notes.context,
             repeated=tuple(f for f in figs if f.repeated_from),
             sources=tuple(sorted({s for f in figs for s in f.sources}, key=str.casefold)),
-            gap_before=int(self.totals["gap_before"].get(stamp, 0)),
+            gap_before=int(self._totals.get(stamp, {}).get("gap_before", 0)),
             input_hash=self.row_hash(stamp.date()),
             figures=tuple(figs),
         )
 
     def _ytd(self, stamp: pd.Timestamp, after: Figure | None) -> YearToDate | None:
-        if after is None or after.is_range or stamp not in self.ytd.index:
+        if after is None or after.is_range or stamp not in self._ytd_rows:
             return YearToDate(after, 0, False) if after is not None else None
-        row = self.ytd.loc[stamp]
+        row = self._ytd_rows[stamp]
         return YearToDate(after=after, before_sign=int(row["ytd_before_sign"]), sign_flip=bool(row["ytd_sign_flip"]))
 
     def _superlative(self, stamp: pd.Timestamp, total: Figure | None, notes: WeekNotes) -> Superlative | None:
         claim = next((c for c in notes.claims if c.kind == "superlative"), None)
         direction = "outflow" if total is not None and total.sign < 0 else "inflow"
-        if total is not None and stamp in self.totals.index:
-            row = self.totals.loc[stamp]
+        if total is not None and stamp in self._totals:
+            row = self._totals[stamp]
             if bool(row["superlative_reportable"]):
                 since = pd.Timestamp(row["since_week"]).date()
                 established = bool(row["superlative_established"])
@@ -202,9 +218,9 @@ class History:
         return None
 
     def _streak(self, stamp: pd.Timestamp) -> Streak | None:
-        if stamp not in self.totals.index:
+        if stamp not in self._totals:
             return None
-        row = self.totals.loc[stamp]
+        row = self._totals[stamp]
         return Streak(weeks_before=int(row["streak_before"]), ended_run=int(row["ended_run"]))
 
     def _share(self, leaders: tuple[Figure, ...], flows: dict) -> Share | None:
