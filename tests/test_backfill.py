@@ -167,3 +167,22 @@ def _d(text):
 def test_usage_errors(tmp_path, args):
     result = CliRunner().invoke(main, ["backfill", "--data", str(HISTORY), "--out", str(tmp_path), *args])
     assert result.exit_code == 2
+
+
+def test_progress_bar_on_a_terminal_only():
+    import io
+
+    from writer.backfill import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen, pipe = Terminal(), io.StringIO()
+    for stream in (screen, pipe):
+        bar = Progress(4, stream)
+        bar.step()
+        bar.step(failed=True)
+        bar.close()
+    assert "2/4 weeks, 1 failed" in screen.getvalue() and "left" in screen.getvalue()
+    assert pipe.getvalue() == ""

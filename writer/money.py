@@ -14,7 +14,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 BOUNDS = ("exact", "approx", "over", "under", "nearly")
 
@@ -99,10 +102,12 @@ def precision_of(digits: str, scale: float = 1.0) -> float:
 
 # -- formatting ---------------------------------------------------------------------
 
-_ROUNDING = {"over": ROUND_FLOOR, "under": ROUND_CEILING, "nearly": ROUND_CEILING}
+_ROUNDING = {"over": "ROUND_FLOOR", "under": "ROUND_CEILING", "nearly": "ROUND_CEILING"}
 
 
 def _step_for(magnitude: float, style: MoneyStyle) -> tuple[Decimal, str]:
+    from decimal import Decimal  # formatting only: the lint path never pays for the import
+
     if magnitude >= style.billion_from:
         return Decimal(1).scaleb(-style.billion_decimals), "billion"
     if magnitude >= style.million_whole_from:
@@ -111,6 +116,8 @@ def _step_for(magnitude: float, style: MoneyStyle) -> tuple[Decimal, str]:
 
 
 def _quantize(magnitude: float, unit: str, step: Decimal, mode: str) -> Decimal:
+    from decimal import Decimal
+
     scale = Decimal(1000) if unit == "billion" else Decimal(1)
     return (Decimal(repr(magnitude)) / scale).quantize(step, rounding=mode)
 
@@ -121,7 +128,9 @@ def round_amount(magnitude: float, bound: str, style: MoneyStyle) -> tuple[Decim
     "over X" rounds down and "under/nearly X" round up, so the printed bound
     still holds of the true value. Returns the shown number and its unit.
     """
-    mode = _ROUNDING.get(bound, ROUND_HALF_UP)
+    from decimal import Decimal
+
+    mode = _ROUNDING.get(bound, "ROUND_HALF_UP")
     step, unit = _step_for(magnitude, style)
     shown = _quantize(magnitude, unit, step, mode)
     if unit == "million" and shown >= Decimal(repr(style.billion_from)):

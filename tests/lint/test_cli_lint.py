@@ -118,3 +118,19 @@ def test_draft_refuses_to_write_a_draft_that_breaks_the_rules(tmp_path):
     assert result.exit_code == 1
     assert "no-causal-attribution" in result.output and "nothing written" in result.output
     assert not out.exists()
+
+
+def test_lint_path_does_not_import_pandas():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "writer", "lint", str(ARTICLES / "advice.md")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1  # advice.md has errors
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "writer.lint.engine" in imported
+    assert "pandas" not in imported and "jinja2" not in imported

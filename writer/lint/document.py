@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
@@ -111,8 +112,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.*$")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
@@ -138,8 +138,7 @@ class Block:
     level: int = 0  # heading level
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     action: str
     rules: tuple[str, ...]  # empty: every rule
     reason: str

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from writer.errors import Problem, UserError
 
@@ -13,8 +13,7 @@ SUFFIXES = (".md", ".markdown", ".mdown")
 MAX_BYTES = 5 * 1024 * 1024  # an article is kilobytes; past this it is not an article
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     path: str
     text: str | None  # None when unreadable
     problem: str = ""  # why it could not be read
