@@ -343,8 +343,10 @@ def _write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
         return "\n".join(rows)
 
     heading = "# Weekly fund-flow articles\n\nNewest first. Each article says no more than its data.\n\n"
-    atomic_write(out / "index.md", heading + table("md") + "\n")
-    body = heading + table("html") + "\n"
+    notice = ("\n\nThese articles report published fund-flow statistics for information only and are not "
+              "investment advice.\n")
+    atomic_write(out / "index.md", heading + table("md") + notice)
+    body = heading + table("html") + notice
     html = md_lib.markdown(body, extensions=["tables"], output_format="html")
     article = Article(title="Weekly fund-flow articles", markdown=body, body=body)
     atomic_write(out / "index.html", render_page(article, Markup(html), setup.env))
