@@ -104,3 +104,12 @@ def test_templates_folder_with_a_broken_section(tmp_path):
     (folder / "sections" / "risk.md.j2").write_text("{% if %}\n")
     result = run("draft", "--templates", folder)
     assert result.exit_code == 2 and "risk.md.j2" in result.output and "syntax" in result.output
+
+
+def test_broken_notes_yaml_is_one_located_line(tmp_path):
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("week_ending: [\n")
+    result = run("draft", "--notes", notes)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {notes}:2:") and "not valid YAML" in lines[0]

@@ -206,9 +206,8 @@ def backfill(
     from writer.data.notes import notes_for
     from writer.draft import edited_by_hand, load_setup
     from writer.lint import cache
-    from writer.lint.api import _chain_bytes
+    from writer.lint.api import setup_fingerprint
     from writer.render.templates import templates_hash
-    from writer.resources import default_entities, default_rules
 
     began = time.monotonic()
     setup = load_setup(rules, entities, templates)
@@ -216,11 +215,7 @@ def backfill(
     out.mkdir(parents=True, exist_ok=True)
     _clean_temporaries(out)
     records = _read_manifest(out)
-    setup_hash = cache.key(
-        _chain_bytes(Path(rules) if rules else default_rules()),
-        (Path(entities) if entities else default_entities()).read_bytes(),
-        templates_hash(templates),
-    )
+    setup_hash = cache.key(setup_fingerprint(rules, entities), templates_hash(templates))
     summary = Summary()
     loaded = load_lenient(list(data), setup.vocabulary)
     summary.problems = [str(p) for p in loaded.unplaced]
@@ -343,8 +338,9 @@ def _write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
         return "\n".join(rows)
 
     heading = "# Weekly fund-flow articles\n\nNewest first. Each article says no more than its data.\n\n"
-    notice = ("\n\nThese articles report published fund-flow statistics for information only and are not "
-              "investment advice.\n")
+    notice = (
+        "\n\nThese articles report published fund-flow statistics for information only and are not investment advice.\n"
+    )
     atomic_write(out / "index.md", heading + table("md") + notice)
     body = heading + table("html") + notice
     html = md_lib.markdown(body, extensions=["tables"], output_format="html")

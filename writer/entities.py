@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from writer.errors import Problem, UserError
+from writer.errors import Problem, UserError, yaml_problem
 from writer.resources import default_entities
 
 SCOPES = ("total", "asset", "country", "provider")
@@ -59,7 +59,9 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     path = Path(path) if path else default_entities()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        raise UserError(yaml_problem(exc, str(path))) from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read the entities vocabulary: {exc}", path=str(path))) from None
     canonical: dict[str, dict[str, str]] = {}
     names: dict[str, tuple[str, ...]] = {}

@@ -31,3 +31,15 @@ class UserError(Exception):
     def __init__(self, *problems: Problem | str) -> None:
         self.problems = [p if isinstance(p, Problem) else Problem(p) for p in problems]
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def yaml_problem(exc: Exception, path: str) -> Problem:
+    """A YAML error as one located line ("not valid YAML: ...") instead of PyYAML's multi-line text."""
+    mark = getattr(exc, "problem_mark", None)
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return Problem(
+        f"not valid YAML: {what}",
+        path=path,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )

@@ -216,11 +216,12 @@ def amount_pattern(style: MoneyStyle | None = None) -> re.Pattern[str]:
     )
 
 
-_PATTERNS: dict[int, re.Pattern[str]] = {}
+_PATTERNS: dict[tuple, re.Pattern[str]] = {}
 
 
 def _pattern(style: MoneyStyle) -> re.Pattern[str]:
-    key = id(style)
+    """The amount pattern of a style, compiled once per distinct set of hedge words."""
+    key = tuple(sorted(style.hedges.items()))
     if key not in _PATTERNS:
         _PATTERNS[key] = amount_pattern(style)
     return _PATTERNS[key]

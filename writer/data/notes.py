@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from writer.errors import Problem, UserError
+from writer.errors import Problem, UserError, yaml_problem
 
 CLAIM_KINDS = ("superlative",)
 
@@ -91,7 +91,9 @@ def read_notes(path: Path) -> WeekNotes:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         raise UserError(Problem("notes file not found", path=str(path))) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        raise UserError(yaml_problem(exc, str(path))) from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read notes: {exc}", path=str(path))) from None
     if not isinstance(data, dict):
         raise UserError(

@@ -46,6 +46,13 @@ class LintSetup:
     rules: RulesDocument
 
 
+def setup_fingerprint(rules: Path | None = None, entities: Path | None = None) -> bytes:
+    """Bytes of everything a rule set depends on besides code: the rules chain and the vocabulary."""
+    rules_path = Path(rules) if rules else default_rules()
+    entities_path = Path(entities) if entities else default_entities()
+    return _chain_bytes(rules_path) + b"\0" + entities_path.read_bytes() + b"\0" + str(rules_path).encode()
+
+
 def load_lint_setup(rules: Path | None = None, entities: Path | None = None) -> LintSetup:
     """Rules (validated, examples run), house style and vocabulary, cached between runs.
 
@@ -54,18 +61,16 @@ def load_lint_setup(rules: Path | None = None, entities: Path | None = None) -> 
     compiles no pattern; any change runs every check again. Nothing that
     failed to load is cached.
     """
-    rules_path = Path(rules) if rules else default_rules()
-    entities_path = Path(entities) if entities else default_entities()
     try:
-        name = "setup-" + cache.key(_chain_bytes(rules_path), entities_path.read_bytes(), str(rules_path))
+        name = "setup-" + cache.key(setup_fingerprint(rules, entities))
     except OSError:
-        name = ""
+        name = ""  # a missing file: the loaders below say which, clearly
     cached = cache.load(name) if name else None
     if isinstance(cached, LintSetup):
         return cached
-    doc = load_rules_document(rules_path)
+    doc = load_rules_document(Path(rules) if rules else default_rules())
     style = house_style(doc)
-    vocabulary = load_vocabulary(entities_path)
+    vocabulary = load_vocabulary(Path(entities) if entities else None)
     setup = LintSetup(load_ruleset(doc, style, vocabulary), style, vocabulary, doc)
     if name:
         cache.store(name, setup)
@@ -99,7 +104,3 @@ def lint_input(item: Input, rules: RuleSet, style: HouseStyle, vocabulary: Vocab
     if not item.text.strip():
         return Result(item.path, [Finding(item.path, 1, 1, "warning", "empty-file", "file is empty; nothing to lint")])
     return lint_text(item.text, item.path, rules, Context(style, vocabulary, facts))
-
-
-def data_week_hint(path: Path) -> str:
-    return f"{path}: give --week, or a 'week:' in the article's front matter"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from writer.lint.context import Context
 from writer.lint.document import Document, Suppression, parse
-from writer.lint.findings import Finding, level_rank
+from writer.lint.findings import Finding
 from writer.lint.kinds import figures, text
 from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
 
@@ -95,8 +95,3 @@ def example_runner(style, vocabulary) -> Callable[[Rule], list[str]]:
         return failures
 
     return run
-
-
-def worst(results: Iterable[Result]) -> int:
-    ranks = [level_rank(f.level) for r in results for f in r.findings]
-    return max(ranks) if ranks else -1
