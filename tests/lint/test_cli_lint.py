@@ -2,6 +2,7 @@ import json
 import shutil
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import ROOT
@@ -134,3 +135,11 @@ def test_lint_path_does_not_import_pandas():
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "writer.lint.engine" in imported
     assert "pandas" not in imported and "jinja2" not in imported
+
+
+def test_json_report_matches_its_published_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs" / "lint-report.schema.json").read_text())
+    report = json.loads(run("lint", ARTICLES, "--data", DATA, "--format", "json").output)
+    jsonschema.validate(report, schema)
+    assert report["suppressions"] and report["findings"]

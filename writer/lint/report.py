@@ -11,7 +11,7 @@ from writer import __version__
 from writer.lint.engine import Result
 from writer.lint.rules import RuleSet
 
-JSON_SCHEMA = "https://fundflow-writer.invalid/schemas/lint-report-1.json"
+JSON_SCHEMA = "lint-report-1.schema.json"  # shipped as docs/lint-report.schema.json
 JSON_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 
