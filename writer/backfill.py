@@ -127,7 +127,7 @@ def _file_hash(path: Path) -> str | None:
         return None
 
 
-def _up_to_date(out: Path, week: str, record: WeekRecord | None, facts_hash: str, setup_hash: str) -> bool:
+def _up_to_date(out: Path, record: WeekRecord | None, facts_hash: str, setup_hash: str) -> bool:
     if record is None or record.status not in ("written", "skipped"):
         return False
     if (record.facts_hash, record.setup_hash) != (facts_hash, setup_hash):
@@ -137,18 +137,12 @@ def _up_to_date(out: Path, week: str, record: WeekRecord | None, facts_hash: str
 
 def _total_text(facts, style) -> str:
     """ "net outflow, approximately $1.7 billion" (and "unverified" when it is)."""
-    from writer.money import direction, format_amount, format_range
+    from writer.money import direction
 
     fig = facts.total
     if fig is None:
         return "no total reported"
-    amount = (
-        format_range(fig.low, fig.high, "approx", style.money)
-        if fig.is_range
-        else format_amount(fig.value or 0.0, fig.bound, style.money)
-    )
-    word = direction(fig.high if fig.value is None else fig.value)
-    return f"net {word}, {amount}" + (" (unverified)" if fig.flagged else "")
+    return f"net {direction(fig.point)}, {fig.amount_text(style.money)}" + (" (unverified)" if fig.flagged else "")
 
 
 class Progress:
@@ -241,7 +235,7 @@ def backfill(
             records[key] = previous
             summary.edited.append(key)
             continue
-        if not force and _up_to_date(out, key, records.get(key), facts_hash, setup_hash):
+        if not force and _up_to_date(out, records.get(key), facts_hash, setup_hash):
             records[key].status = "skipped"
             summary.skipped += 1
             continue
@@ -257,7 +251,7 @@ def backfill(
     bar = Progress(len(todo), progress_stream)
     last_save = time.monotonic()
     try:
-        for week, markdown, html, findings, title, error in _run(todo, jobs, rules, entities, templates):
+        for week, markdown, html, findings, title, error in _run(todo, jobs, setup, (rules, entities, templates)):
             record = records[week]
             counts = {level: sum(1 for lv, _ in findings if lv == level) for level in ("error", "warning")}
             record.findings = counts
@@ -294,15 +288,17 @@ def _settled(records: dict[str, WeekRecord]) -> dict[str, WeekRecord]:
     return {week: rec for week, rec in records.items() if rec.status != "pending"}
 
 
-def _run(todo: list, jobs: int | None, rules, entities, templates) -> Iterable[tuple]:
+def _run(todo: list, jobs: int | None, setup, paths: tuple) -> Iterable[tuple]:
+    """Render in this process with the parent's setup, or in a pool whose workers load their own."""
+    global _SETUP
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(todo) < 2:
-        _init_worker(rules, entities, templates)
+        _SETUP = setup
         for facts in todo:
             yield _render(facts)
         return
     chunk = max(1, len(todo) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, entities, templates)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=paths) as pool:
         try:
             yield from pool.map(_render, todo, chunksize=chunk)
         except BaseException:

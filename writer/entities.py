@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from writer.errors import Problem, UserError, yaml_problem
@@ -28,8 +29,9 @@ class Vocabulary:
     def normalise(self, scope: str, key: str) -> str:
         return self.canonical.get(scope, {}).get(key.strip().lower(), key.strip())
 
-    def mention_pattern(self, extra: dict[str, str] | None = None) -> re.Pattern[str]:
-        """A regex finding any known name in prose; group ``name``.
+    @cached_property
+    def mention_pattern(self) -> re.Pattern[str]:
+        """A regex finding any known name in prose; group ``name``. Built once per vocabulary.
 
         All-capital aliases (US, ETH) match case-sensitively, so "us" is not
         the United States.
@@ -37,7 +39,6 @@ class Vocabulary:
         spellings: set[str] = set()
         for names in self.names.values():
             spellings.update(names)
-        spellings.update((extra or {}).keys())
         parts = []
         for name in sorted(spellings, key=len, reverse=True):
             body = re.escape(name)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from writer.money import MoneyStyle, format_amount, format_range
+
 
 @dataclass(frozen=True)
 class Side:
@@ -44,10 +46,16 @@ class Figure:
         return self.status != "verified" or self.repeated_from is not None
 
     @property
-    def sign(self) -> int:
-        v = self.high if self.value is None else self.value
-        return (v > 0) - (v < 0)
+    def point(self) -> float:
+        """One signed number for direction: the value, or a conflict's larger end."""
+        return self.high if self.value is None else self.value
 
     @property
-    def name(self) -> str:
-        return self.key if self.scope != "total" else "all digital asset investment products"
+    def sign(self) -> int:
+        return (self.point > 0) - (self.point < 0)
+
+    def amount_text(self, money: MoneyStyle, range_bound: str = "approx") -> str:
+        """ "approximately $1.7 billion", or a conflict's range: the amount, no flag, no direction."""
+        if self.is_range:
+            return format_range(self.low, self.high, range_bound, money)
+        return format_amount(self.value or 0.0, self.bound, money)

@@ -143,3 +143,10 @@ def test_json_report_matches_its_published_schema():
     report = json.loads(run("lint", ARTICLES, "--data", DATA, "--format", "json").output)
     jsonschema.validate(report, schema)
     assert report["suppressions"] and report["findings"]
+
+
+def test_folder_without_articles_is_a_usage_error(tmp_path):
+    result = run("lint", tmp_path)
+    assert result.exit_code == 2
+    expected = f"error: {tmp_path}: no Markdown files in this folder (expected .md or .markdown or .mdown)"
+    assert result.output.strip() == expected

@@ -129,7 +129,6 @@ class History:
 
     def __init__(self, frame: pd.DataFrame, style: HouseStyle) -> None:
         self.style = style
-        self.frame = frame
         self.figures = reconcile(frame, style)
         self.totals = hist.weekly_totals(self.figures, style.superlative_min_weeks)
         self.ytd = hist.year_to_date(self.figures, self.totals)

@@ -86,7 +86,6 @@ def year_to_date(figures: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     derived_before = out["ytd_after"] - totals["flow"]
     derived_precision = out["ytd_after_precision"] + totals["precision"]
     out["ytd_before"] = reported_before.fillna(derived_before)
-    out["ytd_before_derived"] = reported_before.isna() & derived_before.notna()
     out["ytd_before_precision"] = out["ytd_after_precision"].shift().where(contiguous).fillna(derived_precision)
     first_week = out.index.day_of_year <= 7
     out.loc[first_week, ["ytd_before", "ytd_before_precision"]] = 0.0

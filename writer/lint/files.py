@@ -28,7 +28,10 @@ def expand(paths: tuple[str, ...]) -> list[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            out.extend(str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in SUFFIXES and p.is_file())
+            found = [str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in SUFFIXES and p.is_file()]
+            if not found:  # a mistyped folder must not pass CI in silence
+                raise UserError(Problem("no Markdown files in this folder", path=raw, expected=" or ".join(SUFFIXES)))
+            out.extend(found)
         elif path.is_file():
             out.append(str(path))
         else:

@@ -147,7 +147,7 @@ _GLUE = re.compile(r"[\s\"”’)]*(?:(?:in|of|net|a|weekly|single-week)\s+)*", 
 
 def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, facts: LintFacts | None) -> list[Mention]:
     """Every money amount in the prose, with its entity, direction and matched figure."""
-    entity_re = vocabulary.mention_pattern()
+    entity_re = vocabulary.mention_pattern
     words = _Words(style)
     tolerance = style.relative_tolerance
     out: list[Mention] = []

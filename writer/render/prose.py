@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from markupsafe import Markup
 
 from writer.data.facts import Figure
-from writer.money import direction, format_amount, format_bare, format_range
+from writer.money import direction, format_amount, format_bare
 from writer.rulesfile import HouseStyle
 
 
@@ -74,12 +74,6 @@ class Prose:
 
     # -- single figures ------------------------------------------------------------
 
-    def _amount_text(self, fig: Figure) -> str:
-        money = self.style.money
-        if fig.is_range:
-            return format_range(fig.low, fig.high, "approx", money)
-        return format_amount(fig.value or 0.0, fig.bound, money)
-
     def flag(self, fig: Figure) -> Md:
         """The figure's qualifier in parentheses, or nothing for a verified figure."""
         money = self.style.money
@@ -97,7 +91,7 @@ class Prose:
 
     def amount(self, fig: Figure) -> Md:
         """ "approximately $1.7 billion", with the flag when the figure is unverified."""
-        return Md(self._amount_text(fig) + self.flag(fig))
+        return Md(fig.amount_text(self.style.money) + self.flag(fig))
 
     def flow(self, fig: Figure) -> Md:
         """ "a net outflow of approximately $1.7 billion", flag included."""
@@ -109,10 +103,10 @@ class Prose:
                 f"and an inflow of {format_bare(hi, 'approx', money)}"
             )
             return Md(text + self.flag(fig))
-        word = direction(fig.high if fig.value is None else fig.value)
+        word = direction(fig.point)
         if word == "flat":
             return Md("flat net flows" + self.flag(fig))
-        return Md(f"a net {word} of {self._amount_text(fig)}" + self.flag(fig))
+        return Md(f"a net {word} of {fig.amount_text(self.style.money)}" + self.flag(fig))
 
     def cited(self, fig: Figure) -> Md:
         """The flow with its attribution: "..., according to A and B" or the flag naming them."""

@@ -12,7 +12,7 @@ from writer.lint.document import Document
 from writer.lint.findings import Finding
 from writer.lint.mentions import Mention
 from writer.lint.rules import Rule, make_finding, search
-from writer.money import AmountRange, direction, format_amount, format_range
+from writer.money import AmountRange, direction, format_range
 
 
 def _phrases(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -25,12 +25,8 @@ def _describe(fig, style) -> str:
         return "nothing"
     name = "the total" if fig.scope == "total" else fig.key
     metric = {"net_flow": "net flow", "ytd_flow": "year-to-date flow", "aum": "assets under management"}[fig.metric]
-    if fig.is_range:
-        amount = format_range(fig.low, fig.high, "exact", style.money)
-    else:
-        amount = format_amount(fig.value or 0.0, fig.bound, style.money)
-    word = direction(fig.high if fig.value is None else fig.value) if fig.metric != "aum" else "level"
-    return f"{name} {metric} ({word}, {amount})"
+    word = direction(fig.point) if fig.metric != "aum" else "level"
+    return f"{name} {metric} ({word}, {fig.amount_text(style.money, range_bound='exact')})"
 
 
 def grounded_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -52,7 +48,7 @@ def grounded_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Findin
             continue
         fig = m.figure
         if rule.params.get("check_direction") and m.sign and fig.metric != "aum":
-            value = m.side.value if m.side else (fig.high if fig.value is None else fig.value)
+            value = m.side.value if m.side else fig.point
             if m.sign * value < 0:
                 yield make_finding(
                     rule,
