@@ -50,6 +50,7 @@ def environment(
         finalize=finalize,  # data strings are Markdown-escaped unless a filter made them safe
     )
     env.filters.update(Prose(style, definite).filters())
+    env.globals["hs"] = style  # the house style: templates take every flag and direction word from it
     return env
 
 
