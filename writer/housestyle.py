@@ -214,7 +214,9 @@ class _Reader:
         self.path, self.prefix, self.data = path, prefix, data
 
     def fail(self, where: str, value: Any, expected: str) -> UserError:
-        return UserError(Problem(f"house_style.{self.prefix}{where} is {value!r}", path=str(self.path), expected=expected))
+        return UserError(
+            Problem(f"house_style.{self.prefix}{where} is {value!r}", path=str(self.path), expected=expected)
+        )
 
     def get(self, where: str) -> Any:
         value: Any = self.data
@@ -286,13 +288,13 @@ def languages(data: dict[str, Any]) -> tuple[str, ...]:
 
 def codec_module(name: str, path: Path, where: str) -> ModuleType:
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", name or ""):
-        raise UserError(Problem(f"house_style.{where} is {name!r}", path=str(path), expected="a module name in writer/"))
+        raise UserError(
+            Problem(f"house_style.{where} is {name!r}", path=str(path), expected="a module name in writer/")
+        )
     try:
         return importlib.import_module(f"writer.{name}")
     except ImportError:
-        raise UserError(
-            Problem(f"house_style.{where}: no codec module writer/{name}.py", path=str(path))
-        ) from None
+        raise UserError(Problem(f"house_style.{where}: no codec module writer/{name}.py", path=str(path))) from None
 
 
 def load_house_style(data: dict[str, Any] | None, path: Path, language: str | None = None) -> HouseStyle:
