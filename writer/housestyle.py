@@ -15,6 +15,8 @@ One object per language, built from the rules file's ``house_style``::
           nearly_floor: 0.8     # "nearly X" is true of X * 0.8 up to X
         qualifiers: [...]       # flag phrases; the writer prints the first
         flags: {...}            # how the writer wraps a flagged figure (templates with {sources}, ...)
+        prose: {...}            # the pieces around a figure: "a net {direction} of {amount}", list joints
+        direction_glue: [...]   # words allowed between an amount and its direction noun
         conflict_markers: [...] # words that say sources disagree
         group_words: [all, both]
         attribution: [...]      # "according to": phrases that introduce a named source
@@ -26,7 +28,8 @@ One object per language, built from the rules file's ``house_style``::
         date_format: "{month} {day}, {year}"
         months: [January, ...]
         word_boundary: '\\b'    # put on both sides of every phrase pattern ('' for Chinese)
-        sentences: {ends: '.!?', space_after: true, capital_after: true, abbreviations: [...], starters: [...]}
+        sentences: {ends: '.!?', space_after: true, capital_after: true, abbreviations: [...],
+                    initialisms: [...], starters: [...]}
 
 The rule for every list: the writer uses the first entry, the linter accepts
 any. Defaults live once, in the shipped ``rules/editorial.yaml``: any rules
@@ -57,7 +60,19 @@ from writer.errors import Problem, UserError
 BOUNDS = ("approx", "over", "under", "nearly")
 DIRECTIONS = ("outflow", "inflow")
 METRICS = ("ytd_flow", "aum")
-FLAG_FORMS = ("single_source", "unverified", "conflict", "conflict_side", "repeated", "repeated_alone", "group")
+PROSE_FORMS = ("flow", "flat", "mixed", "cited", "list_item", "and", "comma", "others", "definite")
+FLAG_FORMS = (
+    "single_source",
+    "unverified",
+    "conflict",
+    "conflict_side",
+    "repeated",
+    "repeated_alone",
+    "group",
+    "share",
+    "claim",
+    "gap",
+)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 _NEUTRAL = ("language", "agreement", "superlative")
 
@@ -82,6 +97,7 @@ class Sentences:
     space_after: bool = True  # an end mark counts only before white space (or the end)
     capital_after: bool = True  # and only when the next sentence starts like one
     abbreviations: frozenset[str] = frozenset()
+    initialisms: frozenset[str] = frozenset()  # abbreviations that end a sentence before a starter
     starters: frozenset[str] = frozenset()  # after "U.S." these words do start a sentence
 
     @property
@@ -109,6 +125,8 @@ class HouseStyle:
     nearly_floor: float
     qualifiers: tuple[str, ...]
     flags: dict[str, str]
+    prose: dict[str, str]
+    direction_glue: tuple[str, ...]
     conflict_markers: tuple[str, ...]
     group_words: tuple[str, ...]
     attribution: tuple[str, ...]
@@ -151,6 +169,16 @@ class HouseStyle:
         """A flag phrase from its form ("single_source", "group", ...) with its parts filled."""
         return self.flags[form].format(qualifier=self.qualifier, **parts)
 
+    def says(self, form: str, **parts: str) -> str:
+        """A prose form ("flow", "cited", ...) with its parts filled."""
+        return self.prose[form].format(attribution=self.attribution[0], **parts)
+
+    def join(self, items: list[str]) -> str:
+        """ "A, B and C" in the language's list joints."""
+        if len(items) <= 1:
+            return "".join(items)
+        return self.prose["comma"].join(items[:-1]) + self.prose["and"] + items[-1]
+
     def long_date(self, day: dt.date) -> str:
         return self.date_format.format(month=self.months[day.month - 1], m=day.month, day=day.day, year=day.year)
 
@@ -185,6 +213,17 @@ class HouseStyle:
             return (low - slack, amount.value + slack)
         half = amount.precision / 2
         return (amount.value - half - slack, amount.value + half + slack)
+
+    def slack(self, a: Any, b: Any) -> float:
+        """How far apart two amounts may be and still agree: the relative tolerance of the larger."""
+        return self.relative_tolerance * max(a.value, b.value)
+
+    def agree(self, a: Any, b: Any) -> bool:
+        """Two written amounts agree when the intervals their texts allow overlap, within the
+        slack. Reconciliation (two reports) and the linter (prose against data) both use this."""
+        a_lo, a_hi = self.interval(a)
+        b_lo, b_hi = self.interval(b)
+        return max(a_lo, b_lo) - min(a_hi, b_hi) <= self.slack(a, b) + 1e-9
 
     # -- recognisers the linter uses ----------------------------------------------------
 
@@ -336,6 +375,9 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
     flags = r.mapping("flags")
     for form in FLAG_FORMS:
         r.text(f"flags.{form}")
+    prose = r.mapping("prose")
+    for form in PROSE_FORMS:
+        r.text(f"prose.{form}")
     share = r.get("share_words")
     if not isinstance(share, list) or not all(
         isinstance(x, list) and len(x) == 2 and isinstance(x[0], (int, float)) and isinstance(x[1], str) for x in share
@@ -354,6 +396,8 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
         nearly_floor=r.number("money.nearly_floor"),
         qualifiers=r.words("qualifiers"),
         flags={form: str(flags[form]) for form in FLAG_FORMS},
+        prose={form: str(prose[form]) for form in PROSE_FORMS},
+        direction_glue=r.words("direction_glue", empty=True),
         conflict_markers=r.words("conflict_markers"),
         group_words=r.words("group_words"),
         attribution=r.words("attribution"),
@@ -371,6 +415,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
             space_after=r.flag("sentences.space_after"),
             capital_after=r.flag("sentences.capital_after"),
             abbreviations=frozenset(w.lower() for w in r.words("sentences.abbreviations", empty=True)),
+            initialisms=frozenset(w.lower() for w in r.words("sentences.initialisms", empty=True)),
             starters=frozenset(r.words("sentences.starters", empty=True)),
         ),
     )

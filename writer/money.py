@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -73,18 +73,7 @@ class Amount:
 
     value: float
     precision: float
-    bound: str = "exact"
-
-    def interval(self, tolerance: float = 0.0) -> tuple[float, float]:
-        """Magnitudes compatible with the text (closed interval)."""
-        slack = self.value * tolerance
-        if self.bound == "over":
-            return (self.value - slack, math.inf)
-        if self.bound in ("under", "nearly"):
-            low = 0.0 if self.bound == "under" else self.value * 0.8
-            return (low - slack, self.value + slack)
-        half = self.precision / 2
-        return (self.value - half - slack, self.value + half + slack)
+    bound: str = "exact"  # the interval it allows: HouseStyle.interval (the "nearly" floor is house style)
 
 
 @dataclass(frozen=True)
@@ -184,13 +173,39 @@ def format_amount(magnitude: float, bound: str = "exact", style: MoneyStyle | No
     return f"{hedge} {body}" if hedge else body
 
 
+def distinct_bare(values: list[tuple[float, str]], style: MoneyStyle) -> list[str]:
+    """Bare amounts ("$1.7 billion") for several (magnitude, bound) pairs, one step finer
+    at a time until different magnitudes no longer print the same text."""
+    for extra in range(4):
+        finer = (
+            style
+            if extra == 0
+            else replace(
+                style,
+                billion_decimals=style.billion_decimals + extra,
+                million_decimals=style.million_decimals + extra,
+                million_whole_from=math.inf,
+            )
+        )
+        texts = [format_bare(m, b, finer) for m, b in values]
+        clash = any(
+            texts[i] == texts[j] and abs(values[i][0]) != abs(values[j][0])
+            for i in range(len(values))
+            for j in range(i)
+        )
+        if not clash:
+            return texts
+    return texts
+
+
 def format_range(low: float, high: float, bound: str = "approx", style: MoneyStyle | None = None) -> str:
     """ "approximately $308 million to $630 million" (smaller magnitude first, one hedge)."""
     style = style or _shipped()
     a, b = sorted((abs(low), abs(high)))
     hedges = {_hedge_for(m, bound, *round_amount(m, bound, style), style) for m in (a, b)} - {""}
     hedge = style.hedge(bound) if bound != "exact" else (style.hedge("approx") if hedges else "")
-    body = f"{format_bare(a, bound, style)} to {format_bare(b, bound, style)}"
+    first, second = distinct_bare([(a, bound), (b, bound)], style)
+    body = f"{first} to {second}"
     return f"{hedge} {body}" if hedge else body
 
 
