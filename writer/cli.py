@@ -268,9 +268,12 @@ def rules_list(rules_path) -> None:
 def rules_test(rules_path) -> None:
     """Run every rule's examples and print a table; exit 1 if any misbehaves."""
     from writer.lint.engine import example_runner
+    from writer.resources import default_rules
+    from writer.rulesfile import house_style, load_rules_document
 
     ruleset, style, vocabulary = _ruleset(rules_path, examples=False)
-    run = example_runner(style, vocabulary)
+    doc = load_rules_document(rules_path or default_rules())
+    run = example_runner(style, vocabulary, lambda language: house_style(doc, language))
     width = max(len(r.id) for r in ruleset.rules)
     bad = 0
     click.echo(f"{'rule'.ljust(width)}  fail  pass  result")

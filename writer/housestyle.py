@@ -28,6 +28,7 @@ One object per language, built from the rules file's ``house_style``::
         date_format: "{month} {day}, {year}"
         months: [January, ...]
         word_boundary: '\\b'    # put on both sides of every phrase pattern ('' for Chinese)
+        named_source: {name: <regex>, gap: <regex>}  # a named speaker, and what may stand before its verb
         sentences: {ends: '.!?', space_after: true, capital_after: true, abbreviations: [...],
                     initialisms: [...], starters: [...]}
 
@@ -60,7 +61,20 @@ from writer.errors import Problem, UserError
 BOUNDS = ("approx", "over", "under", "nearly")
 DIRECTIONS = ("outflow", "inflow")
 METRICS = ("ytd_flow", "aum")
-PROSE_FORMS = ("flow", "flat", "mixed", "cited", "list_item", "and", "comma", "others", "definite")
+PROSE_FORMS = (
+    "flow",
+    "flat",
+    "mixed",
+    "cited",
+    "list_item",
+    "and",
+    "comma",
+    "others",
+    "definite",
+    "aside",
+    "series",
+    "series_last",
+)
 FLAG_FORMS = (
     "single_source",
     "unverified",
@@ -140,6 +154,8 @@ class HouseStyle:
     months: tuple[str, ...]
     word_boundary: str
     sentences: Sentences = field(default_factory=Sentences)
+    speaker_name: str = r"(?!)"  # regex: a named source ("CoinShares", "James Butterfill")
+    speaker_gap: str = r"\s+"  # regex: what may stand between that name and its speech verb
 
     # -- words the writer prints (the first of each list) ----------------------------
 
@@ -196,6 +212,10 @@ class HouseStyle:
 
     def range(self, low: float, high: float, bound: str = "approx") -> str:
         return self.codec.format_range(low, high, bound, self.money)
+
+    def may_hold_amount(self, text: str) -> bool:
+        """A cheap test before the amount pattern runs (every amount names its currency)."""
+        return self.codec.may_hold_amount(text, self.money)
 
     def find_amounts(self, text: str) -> list:
         return self.codec.find_amounts(text, self.money)
@@ -418,6 +438,8 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
             initialisms=frozenset(w.lower() for w in r.words("sentences.initialisms", empty=True)),
             starters=frozenset(r.words("sentences.starters", empty=True)),
         ),
+        speaker_name=r.text("named_source.name"),
+        speaker_gap=r.text("named_source.gap"),
     )
 
 

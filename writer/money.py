@@ -287,3 +287,8 @@ def find_amounts(text: str, style: MoneyStyle | None = None) -> list[tuple[int, 
     """Every amount in a text with its character span."""
     style = style or _shipped()
     return [(m.start(), m.end(), amount_from_match(m, style)) for m in _pattern(style).finditer(text)]
+
+
+def may_hold_amount(text: str, style: MoneyStyle | None = None) -> bool:
+    """A cheap test before the pattern runs: every amount this codec reads has a dollar sign."""
+    return "$" in text

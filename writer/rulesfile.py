@@ -87,6 +87,31 @@ def resolve_extends(path: Path, parent: str) -> Path:
     return shipped if shipped.exists() else beside
 
 
+def _includes(path: Path, data: dict[str, Any]) -> list[Path]:
+    """The files an ``include:`` names (one name or a list), beside the including file."""
+    names = data.pop("include", None) or []
+    names = [names] if isinstance(names, str) else names
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise UserError(Problem(f"include is {names!r}", path=str(path), expected="a file name or a list of them"))
+    return [resolve_extends(path, n.strip()) for n in names]
+
+
+def _include(
+    included: Path, data: dict[str, Any], lines: dict[str, tuple[str, int]], raw: bytes
+) -> tuple[dict[str, Any], dict[str, tuple[str, int]], bytes]:
+    """Lay an included file under this one: its rules follow ours, its house style sits under
+    ours (a language's block and rules can live in their own file, named by the main one)."""
+    extra, extra_lines = _read_yaml(included)
+    if not isinstance(extra, dict) or set(extra) - {"version", "house_style", "rules"} - {
+        k for k in extra if str(k).startswith("_")
+    }:
+        raise UserError(Problem("an included rules file holds only house_style and rules", path=str(included)))
+    merged = dict(data)
+    merged["house_style"] = _merge(extra.get("house_style") or {}, data.get("house_style") or {})
+    merged["rules"] = [*(data.get("rules") or []), *(extra.get("rules") or [])]
+    return merged, {**extra_lines, **lines}, raw + b"\0" + included.read_bytes()
+
+
 def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocument:
     """Read a rules file; ``extends: other.yaml`` loads that first and overrides rules by id."""
     path = Path(path)
@@ -96,6 +121,8 @@ def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocume
     if not isinstance(data, dict):
         raise UserError(Problem("rules file must be a mapping with 'rules' and 'house_style'", path=str(path), line=1))
     raw = path.read_bytes()
+    for included in _includes(path, data):
+        data, lines, raw = _include(included, data, lines, raw)
     parent = data.get("extends")
     if parent:
         base = load_rules_document(resolve_extends(path, str(parent)), (*_seen, path.resolve()))

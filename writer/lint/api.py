@@ -22,15 +22,22 @@ from writer.rulesfile import RulesDocument, house_style, load_rules_document
 
 def load_ruleset(doc: RulesDocument, style: HouseStyle, vocabulary: Vocabulary, examples: bool = True) -> RuleSet:
     """Validate the rules; with ``examples`` (the default) every rule's examples must behave."""
-    return load_rules(doc, example_runner(style, vocabulary) if examples else None)
+    runner = example_runner(style, vocabulary, lambda language: house_style(doc, language)) if examples else None
+    return load_rules(doc, runner)
 
 
 _EXTENDS = re.compile(rb"^extends:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+_INCLUDE = re.compile(rb"^include:\s*\[?([^\]\n#]+)\]?", re.MULTILINE)
 
 
 def _chain_bytes(path: Path, depth: int = 0) -> bytes:
     """The bytes of a rules file and of every file it extends (no YAML parsing needed)."""
     raw = path.read_bytes()
+    include = _INCLUDE.search(raw)
+    for name in include.group(1).split(b",") if include else ():
+        part = path.parent / name.decode().strip().strip("'\"")
+        if part.is_file():
+            raw += b"\0" + part.read_bytes()
     match = _EXTENDS.search(raw)
     if match and depth < 10:
         parent = path.parent / match.group(1).decode().strip()

@@ -53,7 +53,7 @@ def lint_document(doc: Document, rules: RuleSet, ctx: Context) -> Result:
                 )
             )
     for rule in rules.rules:
-        if rule.needs_data and ctx.facts is None:
+        if (rule.needs_data and ctx.facts is None) or not rule.applies_to(ctx.style.language):
             continue
         for finding in run_rule(rule, doc, ctx):
             sup = doc.suppressed(rule.id, finding.line)
@@ -69,16 +69,18 @@ def lint_text(source: str, path: str, rules: RuleSet, ctx: Context) -> Result:
     return lint_document(parse(source, path), rules, ctx)
 
 
-def example_runner(style, vocabulary) -> Callable[[Rule], list[str]]:
-    """Check that a rule's fail examples fail and its pass examples pass."""
+def example_runner(style, vocabulary, style_for=None) -> Callable[[Rule], list[str]]:
+    """Check that a rule's fail examples fail and its pass examples pass; a rule for another
+    language runs its examples in that language's house style (``style_for(lang)``)."""
 
     def run(rule: Rule) -> list[str]:
         failures = []
         ctx_facts = example_facts(rule)
+        own = style if rule.applies_to(style.language) or style_for is None else style_for(rule.lang[0])
         for side in ("fail", "pass"):
             for example in rule.examples.get(side, []):
                 doc = parse(example, "<example>")
-                ctx = Context(style, vocabulary, ctx_facts, timeout=EXAMPLE_TIMEOUT)
+                ctx = Context(own, vocabulary, ctx_facts, timeout=EXAMPLE_TIMEOUT)
                 ctx.attach(doc)
                 try:
                     found = list(KINDS[rule.kind](rule, doc, ctx)) if ctx_facts or not rule.needs_data else []

@@ -150,7 +150,7 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
     entity_re = vocabulary.mention_pattern
     out: list[Mention] = []
     for sentence in doc.sentences:
-        if "$" not in sentence.text:  # every amount the finder reads has a dollar sign
+        if not style.may_hold_amount(sentence.text):  # e.g. no "$" (en) or "美元" (zh): no amount
             continue
         found = style.find_amounts(sentence.text)
         if not found:

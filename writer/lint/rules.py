@@ -25,7 +25,8 @@ from writer.rulesfile import RulesDocument
 MATCH_TIMEOUT = 1.0  # seconds of regex work per call while linting
 EXAMPLE_TIMEOUT = 0.25  # stricter at load: a pattern this slow on one line is broken
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_COMMON = {"id", "level", "kind", "message", "description", "examples", "disable"}
+_COMMON = {"id", "level", "kind", "message", "description", "examples", "disable", "lang"}
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 
 
 class RegexTimeout(Exception):
@@ -52,10 +53,14 @@ class Rule:
     where: tuple[str, int]
     description: str = ""
     compiled: dict[str, regex.Pattern | None] = field(default_factory=dict)
+    lang: tuple[str, ...] = ()  # the languages whose articles it reads; empty: every language
 
     @property
     def needs_data(self) -> bool:
         return self.kind in DATA_KINDS
+
+    def applies_to(self, language: str) -> bool:
+        return not self.lang or language in self.lang
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,10 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
             compiled["section"] = regex.compile(params["section"], regex.IGNORECASE)
         except regex.error as exc:
             problems.append(problem(f"section pattern does not compile: {exc}"))
+    lang = raw.get("lang") or []
+    lang = [lang] if isinstance(lang, str) else lang
+    if not isinstance(lang, list) or not all(isinstance(x, str) and _LANG.match(x) for x in lang):
+        problems.append(problem(f"lang is {raw.get('lang')!r}", "a language code (en, zh) or a list of them"))
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass", "data"}:
         problems.append(problem("examples must be a mapping of fail, pass (and data)"))
@@ -224,6 +233,7 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
         where=(where[0], where[1] or 0),
         description=str(raw.get("description", "")),
         compiled=compiled,
+        lang=tuple(lang),
     )
     return rule, []
 

@@ -38,6 +38,10 @@ def rule_schema(kind: str) -> dict:
         "kind": {"const": kind},
         "message": {"type": "string", "minLength": 1},
         "description": {"type": "string"},
+        "lang": {
+            "description": "languages whose articles the rule reads (default: every language)",
+            "oneOf": [{"type": "string"}, dict(_STRING_LIST)],
+        },
         "examples": {
             "type": "object",
             "properties": {"fail": _STRING_LIST, "pass": _STRING_LIST, "data": {"type": "array"}},
@@ -63,6 +67,10 @@ def schema() -> dict:
         "properties": {
             "version": {"type": "integer"},
             "extends": {"type": "string", "description": "another rules file to start from"},
+            "include": {
+                "description": "rules files laid under this one (house_style blocks and rules)",
+                "oneOf": [{"type": "string"}, dict(_STRING_LIST)],
+            },
             "house_style": {"type": "object"},
             "rules": {"type": "array", "items": {"oneOf": [rule_schema(k) for k in PARAMS] + [disabled]}},
         },

@@ -73,20 +73,20 @@ class Prose:
     def flag(self, fig: Figure) -> Md:
         """The figure's qualifier in parentheses, or nothing for a verified figure."""
         hs = self.style
-        repeat = "; " + hs.flags["repeated"] if fig.repeated_from else ""
+        repeat = hs.prose["series"] + hs.flags["repeated"] if fig.repeated_from else ""
         if fig.is_range:
             amounts = distinct_amounts(hs, [(s.value, s.bound) for s in fig.sides])
-            sides = "; ".join(
+            sides = hs.prose["series"].join(
                 hs.flag("conflict_side", sources=self.join_names(s.sources), amount=a)
                 for s, a in zip(fig.sides, amounts, strict=True)
             )
-            return Md(f" ({hs.flag('conflict', sides=sides)}{repeat})")
+            return Md(hs.says("aside", text=hs.flag("conflict", sides=sides) + repeat))
         if fig.status == "single-source":
-            return Md(f" ({hs.flag('single_source', sources=self.join_names(fig.sources))}{repeat})")
+            return Md(hs.says("aside", text=hs.flag("single_source", sources=self.join_names(fig.sources)) + repeat))
         if fig.status == "unverified":
-            return Md(f" ({hs.flag('unverified', sources=self.join_names(fig.sources))}{repeat})")
+            return Md(hs.says("aside", text=hs.flag("unverified", sources=self.join_names(fig.sources)) + repeat))
         if repeat:
-            return Md(f" ({hs.flag('repeated_alone')})")
+            return Md(hs.says("aside", text=hs.flag("repeated_alone")))
         return Md("")
 
     def amount(self, fig: Figure) -> Md:
@@ -145,10 +145,10 @@ class Prose:
             hs.says("list_item", name=self.name(fig.key), flow=self._flow(fig) if group else self.flow(fig))
             for fig in figs
         ]
-        sep = "; " if len(parts) > 2 or not group else ", "
-        text = parts[0] if len(parts) == 1 else sep.join(parts[:-1]) + sep + hs.prose["and"].lstrip() + parts[-1]
+        sep = hs.prose["series"] if len(parts) > 2 or not group else hs.prose["comma"]
+        text = parts[0] if len(parts) == 1 else sep.join(parts[:-1]) + hs.says("series_last", sep=sep) + parts[-1]
         if group:
-            text += f" ({hs.flag('group', sources=self.join_names(figs[0].sources))})"
+            text += hs.says("aside", text=hs.flag("group", sources=self.join_names(figs[0].sources)))
         return Md(text)
 
 

@@ -20,14 +20,16 @@ def _speaker_pattern(rule: Rule, style: HouseStyle) -> regex.Pattern | None:
     verbs = rule.params.get("speech_verbs") or []
     if not verbs:
         return None
-    key = (tuple(verbs), tuple(rule.params.get("unnamed_sources") or []), style.attribution, style.word_boundary)
+    unnamed_words = tuple(rule.params.get("unnamed_sources") or [])
+    key = (tuple(verbs), unnamed_words, style.attribution, style.word_boundary, style.speaker_name, style.speaker_gap)
     if key not in _SPEAKER_CACHE:
-        unnamed = "|".join(regex.escape(w) for w in key[1]) or "(?!)"
+        b = style.word_boundary
+        unnamed = "|".join(regex.escape(w) for w in unnamed_words) or "(?!)"
         verb = "|".join(regex.escape(v) for v in verbs)
-        name = r"(?!(?:" + unnamed + r")\b)\p{Lu}[\w&.'’-]*(?:\s+(?:of\s+|at\s+)?\p{Lu}[\w&.'’-]*)*"
+        name = rf"(?!(?:{unnamed}){b})(?:{style.speaker_name})"  # the house style's named source
         _SPEAKER_CACHE[key] = regex.compile(
-            rf"(?:(?i:{phrase_regex(style.attribution, style.word_boundary)})\s+{name})"
-            rf"|(?:{name}(?:'s\s+[\w ]{{1,40}}?|,[^,]{{1,80}},)?\s+(?:{verb})\b)",
+            rf"(?:(?i:{phrase_regex(style.attribution, b)})\s*{name})"
+            rf"|(?:{name}(?:{style.speaker_gap})(?:{verb}){b})",
             regex.VERSION0,
         )
     return _SPEAKER_CACHE[key]
