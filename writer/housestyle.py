@@ -74,7 +74,7 @@ FLAG_FORMS = (
     "gap",
 )
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
-_NEUTRAL = ("language", "agreement", "superlative")
+_NEUTRAL = ("language", "agreement", "superlative", "claims")
 
 
 def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
@@ -140,6 +140,7 @@ class HouseStyle:
     months: tuple[str, ...]
     word_boundary: str
     sentences: Sentences = field(default_factory=Sentences)
+    claims: dict[str, Any] = field(default_factory=dict)  # language-neutral news judgment (writer/claims.py)
 
     # -- words the writer prints (the first of each list) ----------------------------
 
@@ -418,6 +419,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
             initialisms=frozenset(w.lower() for w in r.words("sentences.initialisms", empty=True)),
             starters=frozenset(r.words("sentences.starters", empty=True)),
         ),
+        claims=dict(top.get("claims") or {}),
     )
 
 
