@@ -88,7 +88,7 @@ FLAG_FORMS = (
     "gap",
 )
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
-_NEUTRAL = ("language", "agreement", "superlative")
+_NEUTRAL = ("language", "agreement", "superlative", "claims")
 
 
 def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
@@ -156,6 +156,7 @@ class HouseStyle:
     sentences: Sentences = field(default_factory=Sentences)
     speaker_name: str = r"(?!)"  # regex: a named source ("CoinShares", "James Butterfill")
     speaker_gap: str = r"\s+"  # regex: what may stand between that name and its speech verb
+    claims: dict[str, Any] = field(default_factory=dict)  # language-neutral news judgment (writer/claims.py)
 
     # -- words the writer prints (the first of each list) ----------------------------
 
@@ -440,6 +441,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
         ),
         speaker_name=r.text("named_source.name"),
         speaker_gap=r.text("named_source.gap"),
+        claims=dict(top.get("claims") or {}),
     )
 
 

@@ -46,12 +46,15 @@ class Superlative:
     established: bool
     claim: Claim | None = None
     missing_weeks: int = 0
+    weeks: int = 0  # report weeks from the "since" week to this one, missing ones included
 
 
 @dataclass(frozen=True)
 class Streak:
     weeks_before: int
     ended_run: int
+    open: bool = False  # the run starts at the history's first week or after a missing week
+    ended_open: bool = False  # the same, for the run this week ended
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,13 @@ class History:
                 since = pd.Timestamp(row["since_week"]).date()
                 established = bool(row["superlative_established"])
                 if established or claim is None:
-                    return Superlative(direction, since, established, missing_weeks=int(row["since_missing"]))
+                    return Superlative(
+                        direction,
+                        since,
+                        established,
+                        missing_weeks=int(row["since_missing"]),
+                        weeks=int(row["since_weeks"]),
+                    )
         if claim is not None:
             return Superlative(direction, None, False, claim=claim)
         return None
@@ -223,7 +232,12 @@ class History:
         if stamp not in self._totals:
             return None
         row = self._totals[stamp]
-        return Streak(weeks_before=int(row["streak_before"]), ended_run=int(row["ended_run"]))
+        return Streak(
+            weeks_before=int(row["streak_before"]),
+            ended_run=int(row["ended_run"]),
+            open=bool(row["streak_open"]),
+            ended_open=bool(row["ended_open"]),
+        )
 
     def _share(self, leaders: tuple[Figure, ...], flows: dict) -> Share | None:
         if not leaders:
