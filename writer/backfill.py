@@ -69,11 +69,13 @@ class Summary:
 _SETUP = None
 
 
-def _init_worker(rules: Path | None, entities: Path | None, templates: Path | None) -> None:
+def _init_worker(
+    rules: Path | None, entities: Path | None, templates: Path | None, language: str | None = None
+) -> None:
     global _SETUP
     from writer.draft import load_setup
 
-    _SETUP = load_setup(rules, entities, templates)
+    _SETUP = load_setup(rules, entities, templates, language)
 
 
 def _render(facts) -> tuple[str, str | None, str | None, list[tuple[str, str]], str, str]:
@@ -191,6 +193,7 @@ def backfill(
     rules: Path | None = None,
     entities: Path | None = None,
     templates: Path | None = None,
+    language: str | None = None,
     progress_stream=sys.stderr,
     on_week: Callable[[str, str], None] | None = None,
 ) -> Summary:
@@ -204,12 +207,14 @@ def backfill(
     from writer.render.templates import templates_hash
 
     began = time.monotonic()
-    setup = load_setup(rules, entities, templates)
+    setup = load_setup(rules, entities, templates, language)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     _clean_temporaries(out)
     records = _read_manifest(out)
-    setup_hash = cache.key(setup_fingerprint(rules, entities), templates_hash(templates))
+    setup_hash = cache.key(
+        setup_fingerprint(rules, entities), templates_hash(templates, setup.style.language), setup.style.language
+    )
     summary = Summary()
     loaded = load_lenient(list(data), setup.vocabulary)
     summary.problems = [str(p) for p in loaded.unplaced]
@@ -251,7 +256,8 @@ def backfill(
     bar = Progress(len(todo), progress_stream)
     last_save = time.monotonic()
     try:
-        for week, markdown, html, findings, title, error in _run(todo, jobs, setup, (rules, entities, templates)):
+        paths = (rules, entities, templates, language)
+        for week, markdown, html, findings, title, error in _run(todo, jobs, setup, paths):
             record = records[week]
             counts = {level: sum(1 for lv, _ in findings if lv == level) for level in ("error", "warning")}
             record.findings = counts

@@ -53,6 +53,15 @@ WEEK = WeekType()
 existing = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+def lang_option(func):
+    return click.option(
+        "--lang",
+        "language",
+        metavar="CODE",
+        help="Language to write in: a house_style block of the rules file (en, zh). Default: the rules file's.",
+    )(func)
+
+
 def data_options(func):
     func = click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")(func)
     func = click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")(func)
@@ -116,13 +125,14 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
     help="Write DATE.md and DATE.html here (atomically) instead of Markdown to stdout.",
 )
 @click.option("--force", is_flag=True, help="Replace a draft even if it was edited by hand.")
+@lang_option
 @user_errors
-def draft(week, data, notes, rules, entities, templates, out, force) -> None:
+def draft(week, data, notes, rules, entities, templates, out, force, language) -> None:
     """Write the article for one week (default: the sample week, to stdout)."""
     from writer.data.notes import notes_for
     from writer.draft import load_setup, render_week, write_draft
 
-    setup = load_setup(rules, entities, templates)
+    setup = load_setup(rules, entities, templates, language)
     paths, notes = _inputs(data, notes)
     history = _history(setup, paths)
     week = _pick_week(history, week)
@@ -142,14 +152,15 @@ def draft(week, data, notes, rules, entities, templates, out, force) -> None:
 
 @main.command()
 @data_options
+@lang_option
 @user_errors
-def facts(week, data, notes, rules, entities) -> None:
+def facts(week, data, notes, rules, entities, language) -> None:
     """Print the reconciled figures of a week, for an editor to check before writing."""
     from writer.data.notes import notes_for
     from writer.draft import load_setup
     from writer.facts_table import facts_table
 
-    setup = load_setup(rules, entities)
+    setup = load_setup(rules, entities, language=language)
     paths, notes = _inputs(data, notes)
     history = _history(setup, paths)
     week = _pick_week(history, week)
@@ -178,19 +189,24 @@ def _as_result(draft):
     show_default=True,
     help="Hide findings below this level.",
 )
+@lang_option
 @user_errors
-def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
+def lint(paths, rules, entities, data, week, fmt, min_level, language) -> None:
     """Check articles (files, folders, '-' for stdin) against the house rules.
 
-    Exit 0 when no finding is an error, 1 when one is, 2 for usage, rules or data errors.
+    Each article is read in its language: --lang, else its front matter's
+    'lang:', else Chinese when most of its letters are Chinese, else the rules
+    file's default. Exit 0 when no finding is an error, 1 when one is, 2 for
+    usage, rules or data errors.
     """
     from writer.lint import report
-    from writer.lint.api import front_matter_week, lint_input, load_lint_setup
+    from writer.lint.api import article_language, front_matter_week, lint_input, load_lint_setup
     from writer.lint.files import expand, iter_inputs
     from writer.lint.findings import level_rank
 
-    setup = load_lint_setup(rules, entities)
+    setup = load_lint_setup(rules, entities, language)
     ruleset, style, vocabulary = setup.ruleset, setup.style, setup.vocabulary
+    styles = {style.language: style}
     files = expand(paths)
     history = None
     if data:
@@ -208,7 +224,10 @@ def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
             if wk not in cache:
                 cache[wk] = history.week(wk)
             facts = cache[wk]
-        results.append(lint_input(item, ruleset, style, vocabulary, facts))
+        own = language or (article_language(item.text) if item.text else None) or style.language
+        if own not in styles:
+            styles[own] = load_lint_setup(rules, entities, own).style
+        results.append(lint_input(item, ruleset, styles[own], vocabulary, facts))
     floor = level_rank(min_level)
     for r in results:
         r.findings = [f for f in r.findings if level_rank(f.level) >= floor]
@@ -317,8 +336,9 @@ def rules_schema() -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A newsroom's own copy of the templates folder.",
 )
+@lang_option
 @user_errors
-def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities, templates) -> None:
+def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities, templates, language) -> None:
     """Write the article of every week in the data, skipping what is up to date.
 
     Weeks edited by hand are kept (and listed) unless --force. Exit 1 when a
@@ -342,6 +362,7 @@ def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities
         rules=rules,
         entities=entities,
         templates=templates,
+        language=language,
     )
     if as_json:
         click.echo(json.dumps({**asdict(summary), "exit_code": summary.exit_code}, indent=2))

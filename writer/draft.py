@@ -38,9 +38,15 @@ class Setup:
     ruleset: RuleSet
 
 
-def load_setup(rules: Path | None = None, entities: Path | None = None, templates: Path | None = None) -> Setup:
-    lint = load_lint_setup(rules, entities)
-    env = environment(lint.style, templates, lint.vocabulary.definite)
+def load_setup(
+    rules: Path | None = None,
+    entities: Path | None = None,
+    templates: Path | None = None,
+    language: str | None = None,
+) -> Setup:
+    """``language`` picks the house style and the shipped templates' folder (default: English)."""
+    lint = load_lint_setup(rules, entities, language)
+    env = environment(lint.style, templates, lint.vocabulary.definite, lint.vocabulary.display.get(lint.style.language))
     return Setup(
         rules=lint.rules,
         style=lint.style,

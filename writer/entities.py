@@ -7,7 +7,7 @@ Data keys (``BTC``, ``U.S.``) and prose mentions both normalise through
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -15,6 +15,41 @@ from writer.errors import Problem, UserError, yaml_problem
 from writer.resources import default_entities
 
 SCOPES = ("total", "asset", "country", "provider")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LANGUAGES = re.compile(r"^languages:\s*\{([^}\n]*)\}", re.MULTILINE)
+
+
+def language_files(path: Path) -> dict[str, Path]:
+    """The per-language name files a vocabulary names (``languages: {zh: entities.zh.yaml}``),
+    read without YAML so the lint cache can fingerprint them cheaply."""
+    match = _LANGUAGES.search(Path(path).read_text(encoding="utf-8"))
+    pairs = [p.split(":", 1) for p in match.group(1).split(",") if ":" in p] if match else []
+    return {k.strip(): Path(path).parent / v.strip().strip("'\"") for k, v in pairs}
+
+
+def _names_in_language(path: Path, language: str, canonical: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    """A language's names file: scope -> canonical name -> [printed name, other spellings]."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise UserError(yaml_problem(exc, str(path))) from None
+    except OSError as exc:
+        raise UserError(Problem(f"cannot read the {language} names: {exc}", path=str(path))) from None
+    out: dict[str, list[str]] = {}
+    for scope, entries in data.items() if isinstance(data, dict) else ():
+        for name, spellings in (entries or {}).items() if isinstance(entries, dict) else ():
+            if str(name).lower() not in canonical.get(scope, {}) or not isinstance(spellings, list) or not spellings:
+                raise UserError(
+                    Problem(
+                        f"{scope}.{name}: not a name of the vocabulary, or no {language} spellings",
+                        path=str(path),
+                        expected="a canonical name of entities.yaml with a list of spellings, the printed one first",
+                    )
+                )
+            out[f"{scope}\0{name}"] = [str(x) for x in spellings]
+    return out
 
 
 @dataclass(frozen=True)
@@ -25,6 +60,7 @@ class Vocabulary:
     names: dict[str, tuple[str, ...]]  # scope -> spellings as written in the file
     definite: frozenset[str] = frozenset()  # names written with "the": the United States
     publications: tuple[str, ...] = ()  # publication names that read like words ("Because Bitcoin")
+    display: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> canonical -> printed name
 
     def normalise(self, scope: str, key: str) -> str:
         return self.canonical.get(scope, {}).get(key.strip().lower(), key.strip())
@@ -42,8 +78,16 @@ class Vocabulary:
         parts = []
         for name in sorted(spellings, key=len, reverse=True):
             body = re.escape(name)
-            parts.append(body if name.isupper() or len(name) <= 3 else f"(?i:{body})")
-        return re.compile(r"(?<![\w.])(?P<name>" + "|".join(parts) + r")(?![\w])")
+            if _HAN.search(name):  # Chinese has no spaces: a Chinese name needs no word boundary
+                parts.append(body)
+                continue
+            body = body if name.isupper() or len(name) <= 3 else f"(?i:{body})"
+            parts.append(rf"(?<![A-Za-z0-9_.]){body}(?![A-Za-z0-9_])")  # a Chinese character may touch it
+        return re.compile(r"(?P<name>" + "|".join(parts) + r")")
+
+    def name_in(self, language: str, canonical: str) -> str:
+        """The name printed for an entity in a language (its canonical name when none is given)."""
+        return self.display.get(language, {}).get(canonical, canonical)
 
     def lookup(self, spelling: str) -> tuple[str, str] | None:
         """(scope, canonical) of a spelling found in prose."""
@@ -68,6 +112,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     names: dict[str, tuple[str, ...]] = {}
     definite = frozenset(str(n) for n in data.pop("definite_article", None) or [])
     publications = tuple(str(n) for n in data.pop("publications", None) or [])
+    data.pop("languages", None)  # read by language_files
     for scope, entries in data.items():
         if scope not in SCOPES or not isinstance(entries, dict):
             raise UserError(
@@ -81,4 +126,11 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
                 spellings.append(str(spelling))
         canonical[scope] = table
         names[scope] = tuple(spellings)
-    return Vocabulary(canonical=canonical, names=names, definite=definite, publications=publications)
+    display: dict[str, dict[str, str]] = {}
+    for language, file in language_files(path).items():  # Chinese names are aliases too, and printed in zh
+        for where, spellings in _names_in_language(file, language, canonical).items():
+            scope, name = where.split("\0")
+            display.setdefault(language, {})[name] = spellings[0]
+            canonical[scope].update({s.lower(): name for s in spellings})
+            names[scope] = (*names[scope], *spellings)
+    return Vocabulary(canonical=canonical, names=names, definite=definite, publications=publications, display=display)

@@ -58,31 +58,52 @@ def setup_fingerprint(rules: Path | None = None, entities: Path | None = None) -
     """Bytes of everything a rule set depends on besides code: the rules chain and the vocabulary."""
     rules_path = Path(rules) if rules else default_rules()
     entities_path = Path(entities) if entities else default_entities()
-    return _chain_bytes(rules_path) + b"\0" + entities_path.read_bytes() + b"\0" + str(rules_path).encode()
+    from writer.entities import language_files
+
+    names = b"".join(p.read_bytes() for p in language_files(entities_path).values() if p.is_file())
+    return _chain_bytes(rules_path) + b"\0" + entities_path.read_bytes() + names + b"\0" + str(rules_path).encode()
 
 
-def load_lint_setup(rules: Path | None = None, entities: Path | None = None) -> LintSetup:
+def load_lint_setup(rules: Path | None = None, entities: Path | None = None, language: str | None = None) -> LintSetup:
     """Rules (validated, examples run), house style and vocabulary, cached between runs.
 
     The cache key is the rules files' bytes, the vocabulary's bytes and the
     package code (see ``writer.lint.cache``): a warm start parses no YAML and
     compiles no pattern; any change runs every check again. Nothing that
-    failed to load is cached.
+    failed to load is cached. ``language`` picks the house style (default: the
+    rules file's ``house_style.language``); the rule set is the same for all.
     """
     try:
-        name = "setup-" + cache.key(setup_fingerprint(rules, entities))
+        name = "setup-" + cache.key(setup_fingerprint(rules, entities), language or "")
     except OSError:
         name = ""  # a missing file: the loaders below say which, clearly
     cached = cache.load(name) if name else None
     if isinstance(cached, LintSetup):
         return cached
     doc = load_rules_document(Path(rules) if rules else default_rules())
-    style = house_style(doc)
+    style = house_style(doc, language)
     vocabulary = load_vocabulary(Path(entities) if entities else None)
     setup = LintSetup(load_ruleset(doc, style, vocabulary), style, vocabulary, doc)
     if name:
         cache.store(name, setup)
     return setup
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_LANG_LINE = re.compile(r"^lang:\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
+
+
+def article_language(text: str) -> str | None:
+    """The language an article says it is in (front matter ``lang:``), else ``zh`` when most
+    of its letters are Chinese characters, else None (the rules file's default)."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    said = _LANG_LINE.search(match.group(1) or "") if match else None
+    if said:
+        return said.group(1).split("-")[0].lower()
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    return "zh" if letters and len(_HAN.findall(sample)) * 2 > letters else None
 
 
 def front_matter_week(text: str) -> dt.date | None:

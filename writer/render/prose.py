@@ -40,9 +40,12 @@ def finalize(value: object) -> object:
 class Prose:
     """Filters bound to the house style: every phrase they print comes from it."""
 
-    def __init__(self, style: HouseStyle, definite: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, style: HouseStyle, definite: frozenset[str] = frozenset(), display: dict[str, str] | None = None
+    ) -> None:
         self.style = style
         self.definite = definite
+        self.display = display or {}  # canonical name -> the name printed in this language
 
     def filters(self) -> dict[str, object]:
         return {
@@ -115,8 +118,8 @@ class Prose:
         return Md(self.style.says("cited", flow=self.flow(fig), sources=self.join_names(fig.sources)))
 
     def name(self, key: str, capital: bool = False) -> Md:
-        """ "the United States" for names that take the article."""
-        text = md_escape(key)
+        """ "the United States" for names that take the article; 美国 in Chinese."""
+        text = md_escape(self.display.get(key, key))
         if key in self.definite:
             text = self.style.says("definite", name=text)
             text = upper_first(text) if capital else text

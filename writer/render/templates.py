@@ -33,11 +33,24 @@ class Article:
     body: str
 
 
+def templates_folder(language: str, folder: Path | None = None) -> Path:
+    """A newsroom's folder, or the shipped templates of a language: ``templates/<language>/``
+    when the language has its own folder (``templates/zh``), else ``templates/`` (English)."""
+    if folder:
+        return Path(folder)
+    own = resource("templates") / language
+    return own if (own / ARTICLE).is_file() else resource("templates")
+
+
 def environment(
-    style: HouseStyle, folder: Path | None = None, definite: frozenset[str] = frozenset()
+    style: HouseStyle,
+    folder: Path | None = None,
+    definite: frozenset[str] = frozenset(),
+    display: dict[str, str] | None = None,
 ) -> jinja2.Environment:
-    """Templates from a newsroom's folder, or the shipped ones."""
-    folder = Path(folder) if folder else resource("templates")
+    """Templates from a newsroom's folder, or the shipped ones of the style's language;
+    ``display`` maps canonical entity names to the names printed in that language."""
+    folder = templates_folder(style.language, folder)
     if not folder.is_dir():
         raise UserError(Problem("templates folder not found", path=str(folder)))
     env = jinja2.Environment(
@@ -49,15 +62,18 @@ def environment(
         keep_trailing_newline=True,
         finalize=finalize,  # data strings are Markdown-escaped unless a filter made them safe
     )
-    env.filters.update(Prose(style, definite).filters())
+    env.filters.update(Prose(style, definite, display or {}).filters())
     env.globals["hs"] = style  # the house style: templates take every flag and direction word from it
     return env
 
 
-def templates_hash(folder: Path | None) -> str:
-    """One hash over every template file, for the backfill's change detection."""
-    folder = Path(folder) if folder else resource("templates")
-    digest = "".join(f"{p.relative_to(folder)}:{sha(p.read_bytes())}" for p in sorted(folder.rglob("*.j2")))
+def templates_hash(folder: Path | None, language: str = "en") -> str:
+    """One hash over the template files a language renders with, for the backfill's change
+    detection (another language's folder inside it does not count)."""
+    folder = templates_folder(language, folder)
+    others = {p.parent for p in folder.glob(f"*/{ARTICLE}")}
+    files = [p for p in sorted(folder.rglob("*.j2")) if not any(o in p.parents for o in others)]
+    digest = "".join(f"{p.relative_to(folder)}:{sha(p.read_bytes())}" for p in files)
     return sha(digest)
 
 
@@ -88,7 +104,10 @@ def _tidy(text: str) -> str:
 
 
 def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str) -> Article:
-    body = _tidy(_render(env, ARTICLE, f=facts))
+    from writer.claims import build_claims
+
+    claims = build_claims(facts, env.globals["hs"])
+    body = _tidy(_render(env, ARTICLE, f=facts, c=claims))
     first = body.splitlines()[0]
     if not first.startswith("# "):
         raise UserError(Problem("the article must start with a '# ' headline", path=ARTICLE))
@@ -101,6 +120,8 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
         "rules_version": rules_version,
         "body_hash": sha(body),
     }
+    if env.globals["hs"].language != "en":  # the linter reads a draft in its language
+        meta = {"lang": env.globals["hs"].language, **meta}
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return Article(title=title, markdown=f"---\n{front}---\n\n{body}", body=body)
 
