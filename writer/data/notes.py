@@ -13,12 +13,16 @@ A notes file describes one week::
     context:               # an editor's background line, printed as context, not as cause
       - text: ...
 
+Any field may have a wording for another edition beside it, ``<field>_<language>``
+(``quote_zh``, ``text_zh``, ``source_zh``): that edition prints it instead.
+
 ``--notes`` takes such a file, or a folder of ``YYYY-MM-DD.yaml`` files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,19 +32,36 @@ import yaml
 from writer.errors import Problem, UserError, yaml_problem
 
 CLAIM_KINDS = ("superlative",)
+_LOCAL = re.compile(r"^[a-z]+_[a-z]{2,3}$")
+
+
+class _Localised:
+    """Notes are written in one language; ``quote_zh``, ``text_zh``, ``source_zh`` give another
+    edition its own wording (a faithful translation, printed as reported speech)."""
+
+    local: tuple[tuple[str, str], ...]
+
+    def said(self, name: str, language: str) -> str:
+        """A field in a language: its ``<name>_<language>`` wording, else as written."""
+        return dict(self.local).get(f"{name}_{language}") or getattr(self, name)
+
+    def has(self, name: str, language: str) -> bool:
+        return f"{name}_{language}" in dict(self.local)
 
 
 @dataclass(frozen=True)
-class Commentary:
+class Commentary(_Localised):
     source: str
     quote: str
+    local: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(_Localised):
     kind: str
     source: str
     text: str
+    local: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,7 +72,7 @@ class WeekNotes:
     context: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _strings(path: Path, section: str, items: Any, fields: tuple[str, ...]) -> list[dict[str, str]]:
+def _strings(path: Path, section: str, items: Any, fields: tuple[str, ...]) -> list[dict[str, Any]]:
     if items is None:
         return []
     if not isinstance(items, list):
@@ -72,7 +93,13 @@ def _strings(path: Path, section: str, items: Any, fields: tuple[str, ...]) -> l
                         expected="a non-empty string",
                     )
                 )
-        unknown = set(item) - set(fields)
+        local = {k for k in item if _LOCAL.match(str(k)) and str(k).rsplit("_", 1)[0] in fields}
+        for name in local:
+            if not isinstance(item[name], str) or not item[name].strip():
+                raise UserError(
+                    Problem(f"{section} item {n}: field {name!r} is {item[name]!r}", path=str(path), expected="text")
+                )
+        unknown = set(item) - set(fields) - local
         if unknown:
             raise UserError(
                 Problem(
@@ -81,7 +108,10 @@ def _strings(path: Path, section: str, items: Any, fields: tuple[str, ...]) -> l
                     expected=", ".join(fields),
                 )
             )
-        out.append({k: " ".join(str(item[k]).split()).strip('"“”') for k in fields})
+        row: dict[str, Any] = {k: " ".join(str(item[k]).split()).strip('"“”') for k in fields}
+        if local:
+            row["local"] = tuple(sorted((k, " ".join(str(item[k]).split()).strip('"“”')) for k in local))
+        out.append(row)
     return out
 
 

@@ -22,7 +22,9 @@ from writer.rulesfile import RulesDocument, house_style, load_rules_document
 
 def load_ruleset(doc: RulesDocument, style: HouseStyle, vocabulary: Vocabulary, examples: bool = True) -> RuleSet:
     """Validate the rules; with ``examples`` (the default) every rule's examples must behave."""
-    runner = example_runner(style, vocabulary, lambda language: house_style(doc, language)) if examples else None
+    # examples are written in the rules file's default language, or in their rule's ``lang``
+    default = style if style.language == house_style(doc).language else house_style(doc)
+    runner = example_runner(default, vocabulary, lambda language: house_style(doc, language)) if examples else None
     return load_rules(doc, runner)
 
 
