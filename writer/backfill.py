@@ -138,13 +138,20 @@ def _up_to_date(out: Path, record: WeekRecord | None, facts_hash: str, setup_has
 
 
 def _total_text(facts, style) -> str:
-    """ "net outflow, approximately $1.7 billion" (and "unverified" when it is)."""
+    """The week's total in the edition's words ("a net outflow of approximately $1.7 billion",
+    flagged when it is); empty when the week has none (the index template says so)."""
     from writer.money import direction
 
     fig = facts.total
     if fig is None:
-        return "no total reported"
-    return f"net {direction(fig.point)}, {fig.amount_text(style)}" + (" (unverified)" if fig.flagged else "")
+        return ""
+    key = direction(fig.point)
+    text = (
+        style.says("flat")
+        if key == "flat"
+        else style.says("flow", direction=style.word(key), amount=fig.amount_text(style))
+    )
+    return text + (style.says("aside", text=style.qualifier) if fig.flagged else "")
 
 
 class Progress:
@@ -313,38 +320,28 @@ def _run(todo: list, jobs: int | None, setup, paths: tuple) -> Iterable[tuple]:
 
 
 def _write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
-    """index.md and index.html: newest week first, with headline, total, lint status, link."""
+    """index.md and index.html: newest week first, with headline, total, lint status, link.
+    The words are the edition's template (``index.md.j2`` in its templates folder)."""
     import markdown as md_lib
     from markupsafe import Markup
 
-    from writer.render.prose import md_escape
-    from writer.render.templates import Article, render_page
+    from writer.render.templates import Article, render_index, render_page
 
-    def lint_status(rec: WeekRecord) -> str:
-        if rec.status in ("failed", "rejected"):
-            return f"{rec.status}"
-        if rec.status == "edited":
-            return "edited by hand"
-        warnings = rec.findings.get("warning", 0)
-        return "clean" if not warnings else f"{warnings} warning(s)"
-
-    def table(suffix: str) -> str:
-        rows = ["| Week | Headline | Total flow | Lint |", "| --- | --- | --- | --- |"]
-        for week in sorted(records, reverse=True):
-            rec = records[week]
-            if rec.status == "pending":
-                continue
-            title = rec.title or "(no article)"
-            link = f"[{title}]({week}.{suffix})" if rec.outputs else md_escape(title)
-            rows.append(f"| {week} | {link} | {md_escape(rec.total)} | {lint_status(rec)} |")
-        return "\n".join(rows)
-
-    heading = "# Weekly fund-flow articles\n\nNewest first. Each article says no more than its data.\n\n"
-    notice = (
-        "\n\nThese articles report published fund-flow statistics for information only and are not investment advice.\n"
-    )
-    atomic_write(out / "index.md", heading + table("md") + notice)
-    body = heading + table("html") + notice
+    rows = [
+        {
+            "week": week,
+            "title": rec.title,
+            "linked": bool(rec.outputs),
+            "total": rec.total,
+            "status": rec.status,
+            "warnings": rec.findings.get("warning", 0),
+        }
+        for week, rec in sorted(records.items(), reverse=True)
+        if rec.status != "pending"
+    ]
+    atomic_write(out / "index.md", render_index(setup.env, rows, "md"))
+    body = render_index(setup.env, rows, "html")
     html = md_lib.markdown(body, extensions=["tables"], output_format="html")
-    article = Article(title="Weekly fund-flow articles", markdown=body, body=body)
+    title = body.splitlines()[0].lstrip("# ").strip()
+    article = Article(title=title, markdown=body, body=body)
     atomic_write(out / "index.html", render_page(article, Markup(html), setup.env))

@@ -24,6 +24,7 @@ from writer.resources import resource
 
 ARTICLE = "article.md.j2"
 PAGE = "page.html.j2"
+INDEX = "index.md.j2"
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,11 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
         meta = {"lang": env.globals["hs"].language, **meta}
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return Article(title=title, markdown=f"---\n{front}---\n\n{body}", body=body)
+
+
+def render_index(env: jinja2.Environment, rows: list[dict], suffix: str) -> str:
+    """The archive's index in the edition's words (``index.md.j2``); links end in ``suffix``."""
+    return _render(env, INDEX, rows=rows, suffix=suffix)
 
 
 def render_page(article: Article, html_body: str, env: jinja2.Environment) -> str:
