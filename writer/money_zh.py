@@ -35,6 +35,7 @@ class ZhMoneyStyle:
     currency: str  # 美元
     range_joint: tuple[str, ...]  # 至 (the writer's), and what the reader also accepts
     hedges: dict[str, tuple[str, ...]]
+    nearly_floor: float = 0.8  # 近X is true of X * nearly_floor up to X
 
     def hedge(self, bound: str) -> str:
         return self.hedges[bound][0]
@@ -57,6 +58,7 @@ def load_style(block: dict[str, Any], reader: Any) -> ZhMoneyStyle:
         currency=reader.text("money.currency"),
         range_joint=reader.words("money.range_joint"),
         hedges={b: tuple(str(w) for w in block["hedges"][b]) for b in HEDGED},
+        nearly_floor=reader.number("money.nearly_floor"),
     )
 
 
@@ -70,7 +72,17 @@ def _shipped() -> ZhMoneyStyle:
 
 
 def round_amount(magnitude: float, bound: str, style: ZhMoneyStyle) -> tuple[Decimal, str]:
-    """The shown number and its unit (亿 or 万), rounded so the hedge stays true."""
+    """The shown number and its unit (亿 or 万), rounded so the hedge stays true: 近X also
+    needs the value above X * nearly_floor, so a small amount gets a finer step."""
+    shown, unit = _rounded(magnitude, bound, style)
+    extra = 0
+    while bound == "nearly" and float(shown) * _UNITS[unit] * style.nearly_floor > abs(magnitude) and extra < 6:
+        extra += 1
+        shown, unit = _rounded(magnitude, bound, _finer(style, extra))
+    return shown, unit
+
+
+def _rounded(magnitude: float, bound: str, style: ZhMoneyStyle) -> tuple[Decimal, str]:
     mode = _ROUNDING.get(bound, "ROUND_HALF_UP")
     exact = Decimal(repr(abs(magnitude)))
 
