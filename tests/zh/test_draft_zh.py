@@ -103,9 +103,8 @@ def test_backfill_in_chinese_is_byte_identical_to_draft(tmp_path):
     assert len(weeks) == len(HIST.weeks)
     for week in weeks[-6:]:  # the latest weeks, the sample week among them
         drafted = tmp_path / week
-        got = run(
-            "draft", "--lang", "zh", "--data", str(HISTORY), "--notes", str(notes), "--week", week, "--out", str(drafted)
-        )
+        args = ["--data", str(HISTORY), "--notes", str(notes), "--week", week, "--out", str(drafted)]
+        got = run("draft", "--lang", "zh", *args)
         assert got.exit_code == 0, got.output
         for suffix in (".md", ".html"):
             assert (out / f"{week}{suffix}").read_bytes() == (drafted / f"{week}{suffix}").read_bytes()

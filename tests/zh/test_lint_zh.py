@@ -28,7 +28,8 @@ def causal(sentence):
 def test_sentences_split_on_chinese_marks_only():
     text = "比特币净流出约3.08亿美元。以太坊呢？Solana净流入！美国；加拿大"
     spans = split_sentences(text, ZH.style.sentences)
-    assert [text[a:b] for a, b in spans] == ["比特币净流出约3.08亿美元。", "以太坊呢？", "Solana净流入！", "美国；", "加拿大"]
+    pieces = [text[a:b] for a, b in spans]
+    assert pieces == ["比特币净流出约3.08亿美元。", "以太坊呢？", "Solana净流入！", "美国；", "加拿大"]
 
 
 def test_a_closing_quote_stays_with_its_sentence():
