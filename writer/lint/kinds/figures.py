@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
-from writer.housestyle import HouseStyle
+import regex
+
+from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
@@ -128,11 +131,30 @@ def _names_source(text: str, source: str, style: HouseStyle) -> bool:
     return False
 
 
+def _attribution(style: HouseStyle) -> regex.Pattern:
+    """An attribution phrase followed by a named source ("according to CoinShares", 据CoinShares):
+    "according to reports" and 据权威数据 name no source."""
+    return _attribution_pattern(style.attribution, style.word_boundary, style.speaker_name)
+
+
+@cache
+def _attribution_pattern(words: tuple[str, ...], boundary: str, name: str) -> regex.Pattern:
+    return regex.compile(rf"(?i:{phrase_regex(words, boundary)})\s*(?:{name})", regex.VERSION0)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _words(text: str) -> int:
+    """Words in a text: spaced words, and Chinese characters two to a word."""
+    return len(text.split()) + len(_HAN.findall(text)) // 2
+
+
 def attribute_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     sources = rule.compiled.get("source_patterns")
     names = list(ctx.facts.sources) if ctx.facts is not None else []
     ignore = rule.compiled.get("ignore_context")
-    lead_in = ctx.style.phrases(ctx.style.attribution)
+    lead_in = _attribution(ctx.style)
 
     def attributed(text: str) -> bool:
         return (
@@ -147,7 +169,7 @@ def attribute_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Findi
         (
             i
             for i, b in enumerate(doc.blocks)
-            if b.kind == "paragraph" and (sentences_in[i] >= 2 or len(doc.block_text(i).split()) >= 20)
+            if b.kind == "paragraph" and (sentences_in[i] >= 2 or _words(doc.block_text(i)) >= 20)
         ),
         None,
     )
