@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from writer.articlefile import article_name, page_name
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
 
@@ -73,9 +74,9 @@ def _init_worker(
     rules: Path | None, entities: Path | None, templates: Path | None, language: str | None = None
 ) -> None:
     global _SETUP
-    from writer.draft import load_setup
+    from writer.setup import load_setup
 
-    _SETUP = load_setup(rules, entities, templates, language)
+    _SETUP = load_setup(rules, entities, templates, language=language)
 
 
 def _render(facts) -> tuple[str, str | None, str | None, list[tuple[str, str]], str, str]:
@@ -208,13 +209,13 @@ def backfill(
     from writer.data.facts import History
     from writer.data.load import load_lenient
     from writer.data.notes import notes_for
-    from writer.draft import edited_by_hand, load_setup
+    from writer.draft import edited_by_hand
     from writer.lint import cache
-    from writer.lint.api import setup_fingerprint
     from writer.render.templates import templates_hash
+    from writer.setup import load_setup, setup_fingerprint
 
     began = time.monotonic()
-    setup = load_setup(rules, entities, templates, language)
+    setup = load_setup(rules, entities, templates, language=language)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     _clean_temporaries(out)
@@ -240,7 +241,7 @@ def backfill(
             continue
         facts = history.week(week, notes_for(notes, week))
         facts_hash = sha(repr(facts))
-        md = out / f"{key}.md"
+        md = out / article_name(key)
         if not force and edited_by_hand(md):
             previous = records.get(key) or WeekRecord(status="edited")
             previous.status = "edited"
@@ -276,9 +277,9 @@ def backfill(
                 record.message = "; ".join(text for level, text in findings if level == "error")[:500]
                 summary.failed[week] = "breaks the house rules: " + record.message
             else:
-                atomic_write(out / f"{week}.md", markdown)
-                atomic_write(out / f"{week}.html", html)
-                record.outputs = {f"{week}.md": sha(markdown.encode()), f"{week}.html": sha(html.encode())}
+                atomic_write(out / article_name(week), markdown)
+                atomic_write(out / page_name(week), html)
+                record.outputs = {article_name(week): sha(markdown.encode()), page_name(week): sha(html.encode())}
                 record.title = title
                 record.status = "written"
                 summary.written += 1

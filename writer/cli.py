@@ -130,9 +130,10 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
 def draft(week, data, notes, rules, entities, templates, out, force, language) -> None:
     """Write the article for one week (default: the sample week, to stdout)."""
     from writer.data.notes import notes_for
-    from writer.draft import load_setup, render_week, write_draft
+    from writer.draft import render_week, write_draft
+    from writer.setup import load_setup
 
-    setup = load_setup(rules, entities, templates, language)
+    setup = load_setup(rules, entities, templates, language=language)
     paths, notes = _inputs(data, notes)
     history = _history(setup, paths)
     week = _pick_week(history, week)
@@ -157,8 +158,8 @@ def draft(week, data, notes, rules, entities, templates, out, force, language) -
 def facts(week, data, notes, rules, entities, language) -> None:
     """Print the reconciled figures of a week, for an editor to check before writing."""
     from writer.data.notes import notes_for
-    from writer.draft import load_setup
     from writer.facts_table import facts_table
+    from writer.setup import load_setup
 
     setup = load_setup(rules, entities, language=language)
     paths, notes = _inputs(data, notes)
@@ -168,9 +169,10 @@ def facts(week, data, notes, rules, entities, language) -> None:
 
 
 def _as_result(draft):
+    from writer.articlefile import article_name
     from writer.lint.engine import Result
 
-    return Result(f"{draft.week.isoformat()}.md", list(draft.findings))
+    return Result(article_name(draft.week), list(draft.findings))
 
 
 @main.command()
@@ -199,12 +201,14 @@ def lint(paths, rules, entities, data, week, fmt, min_level, language) -> None:
     file's default. Exit 0 when no finding is an error, 1 when one is, 2 for
     usage, rules or data errors.
     """
+    from writer.articlefile import article_language, front_matter_week
     from writer.lint import report
-    from writer.lint.api import article_language, front_matter_week, lint_input, load_lint_setup
+    from writer.lint.api import lint_input
     from writer.lint.files import expand, iter_inputs
     from writer.lint.findings import level_rank
+    from writer.setup import load_setup
 
-    setup = load_lint_setup(rules, entities, language)
+    setup = load_setup(rules, entities, language=language)
     ruleset, style, vocabulary = setup.ruleset, setup.style, setup.vocabulary
     styles = {style.language: style}
     files = expand(paths)
@@ -226,7 +230,7 @@ def lint(paths, rules, entities, data, week, fmt, min_level, language) -> None:
             facts = cache[wk]
         own = language or (article_language(item.text) if item.text else None) or style.language
         if own not in styles:
-            styles[own] = load_lint_setup(rules, entities, own).style
+            styles[own] = load_setup(rules, entities, language=own).style
         results.append(lint_input(item, ruleset, styles[own], vocabulary, facts))
     floor = level_rank(min_level)
     for r in results:
@@ -258,24 +262,20 @@ def rules() -> None:
     """List the house rules or run their examples."""
 
 
-def _ruleset(rules_path, examples: bool):
-    from writer.entities import load_vocabulary
-    from writer.lint.api import load_ruleset
-    from writer.resources import default_rules
-    from writer.rulesfile import house_style, load_rules_document
+def _ruleset(rules_path, entities, examples: bool):
+    from writer.setup import load_setup
 
-    doc = load_rules_document(rules_path or default_rules())
-    style = house_style(doc)
-    vocabulary = load_vocabulary()
-    return load_ruleset(doc, style, vocabulary, examples=examples), style, vocabulary
+    setup = load_setup(rules_path, entities, examples=examples)
+    return setup.ruleset, setup.style, setup.vocabulary
 
 
 @rules.command("list")
 @click.option("--rules", "rules_path", type=existing)
+@click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @user_errors
-def rules_list(rules_path) -> None:
+def rules_list(rules_path, entities) -> None:
     """One line per rule: id, level, kind, message."""
-    ruleset, _, _ = _ruleset(rules_path, examples=False)
+    ruleset, _, _ = _ruleset(rules_path, entities, examples=False)
     width = max(len(r.id) for r in ruleset.rules)
     for r in ruleset.rules:
         click.echo(f"{r.id.ljust(width)}  {r.level:<10}  {r.kind:<17}  {r.message}")
@@ -283,14 +283,15 @@ def rules_list(rules_path) -> None:
 
 @rules.command("test")
 @click.option("--rules", "rules_path", type=existing)
+@click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @user_errors
-def rules_test(rules_path) -> None:
+def rules_test(rules_path, entities) -> None:
     """Run every rule's examples and print a table; exit 1 if any misbehaves."""
     from writer.lint.engine import example_runner
     from writer.resources import default_rules
     from writer.rulesfile import house_style, load_rules_document
 
-    ruleset, style, vocabulary = _ruleset(rules_path, examples=False)
+    ruleset, style, vocabulary = _ruleset(rules_path, entities, examples=False)
     doc = load_rules_document(rules_path or default_rules())
     run = example_runner(style, vocabulary, lambda language: house_style(doc, language))
     width = max(len(r.id) for r in ruleset.rules)

@@ -8,9 +8,10 @@ from click.testing import CliRunner
 from tests.conftest import HISTORY, ROOT
 from writer.cli import main
 from writer.data.facts import History
-from writer.draft import load_setup, render_week
+from writer.draft import render_week
 from writer.lint.context import Context
 from writer.lint.engine import lint_text
+from writer.setup import load_setup
 
 ZH = load_setup(language="zh")
 HIST = History.from_files([HISTORY], ZH.style, ZH.vocabulary)

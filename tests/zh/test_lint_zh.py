@@ -6,12 +6,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from writer.articlefile import article_language
 from writer.cli import main
-from writer.draft import load_setup
-from writer.lint.api import article_language
 from writer.lint.context import Context
 from writer.lint.document import parse, split_sentences
 from writer.lint.engine import lint_text
+from writer.setup import load_setup
 
 ZH = load_setup(language="zh")
 CORPUS = yaml.safe_load((Path(__file__).parent.parent / "corpus" / "causal_zh.yaml").read_text(encoding="utf-8"))

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import yaml
 
+from writer.articlefile import compose
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.fsutil import sha
@@ -123,8 +123,7 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
     }
     if env.globals["hs"].language != "en":  # the linter reads a draft in its language
         meta = {"lang": env.globals["hs"].language, **meta}
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return Article(title=title, markdown=f"---\n{front}---\n\n{body}", body=body)
+    return Article(title=title, markdown=compose(meta, body), body=body)
 
 
 def render_index(env: jinja2.Environment, rows: list[dict], suffix: str) -> str:
