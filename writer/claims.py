@@ -31,6 +31,7 @@ from typing import Any
 
 from writer.figures import Figure
 from writer.housestyle import HouseStyle
+from writer.render.prose import Md  # chosen phrasings are Markdown built from escaped pieces
 
 ESTABLISHED, SOURCE, NOT_ESTABLISHED = "established", "source", "not_established"
 
@@ -164,9 +165,23 @@ class WeekClaims:
         """One of several phrasings, chosen by the week (and a salt per place): varied across
         weeks, identical for the same week."""
         if not options:
-            return ""
+            return Md("")
         digest = hashlib.sha256(f"{self.seed}:{salt}".encode()).digest()
-        return options[int.from_bytes(digest[:4], "big") % len(options)]
+        return Md(options[int.from_bytes(digest[:4], "big") % len(options)])
+
+    def fit(self, options: Sequence[str], limit: int, salt: str = "", fallback: Sequence[str] = ()) -> str:
+        """One of the options no longer than ``limit`` characters, chosen by the week; else one
+        of the fallback options that fits; else the shortest of all."""
+        fitting = [o for o in options if o and len(o) <= limit] or [o for o in fallback if o and len(o) <= limit]
+        if not fitting:
+            options = [*options, *fallback]
+            return Md(min((o for o in options if o), key=len, default=""))
+        return self.pick(fitting, salt)
+
+    def rest(self, kind: str) -> tuple[Claim, ...]:
+        """Printable claims of a kind that the lead has not already carried."""
+        lead = self.lead
+        return tuple(c for c in self.of(kind) if all(c is not x for x in lead))
 
 
 def week_seed(week: dt.date) -> int:

@@ -189,8 +189,13 @@ class HouseStyle:
 
     # -- money, through the language's codec -----------------------------------------
 
-    def amount(self, magnitude: float, bound: str = "exact") -> str:
-        return self.codec.format_amount(magnitude, bound, self.money)
+    def amount(self, magnitude: float, bound: str = "exact", precision: float = 0.0) -> str:
+        """The amount in house style; finer when every source printed it finer ("$1.65 billion"
+        from three sources printing 1650), never coarser."""
+        money = self.money
+        if precision and hasattr(self.codec, "finer"):
+            money = self.codec.finer(money, precision)
+        return self.codec.format_amount(magnitude, bound, money)
 
     def bare(self, magnitude: float, bound: str = "exact") -> str:
         return self.codec.format_bare(magnitude, bound, self.money)
@@ -220,11 +225,15 @@ class HouseStyle:
         return self.relative_tolerance * max(a.value, b.value)
 
     def agree(self, a: Any, b: Any) -> bool:
-        """Two written amounts agree when the intervals their texts allow overlap, within the
-        slack. Reconciliation (two reports) and the linter (prose against data) both use this."""
+        """Two written amounts agree when the intervals their texts allow overlap (intervals that
+        only touch do not: "1200" and "1300" at the hundred are two different figures), or when
+        the amounts themselves are within the relative tolerance. Reconciliation (two reports)
+        and the linter (prose against data) both use this."""
         a_lo, a_hi = self.interval(a)
         b_lo, b_hi = self.interval(b)
-        return max(a_lo, b_lo) - min(a_hi, b_hi) <= self.slack(a, b) + 1e-9
+        if max(a_lo, b_lo) < min(a_hi, b_hi) - 1e-9:
+            return True
+        return abs(a.value - b.value) <= self.slack(a, b) + 1e-9
 
     # -- recognisers the linter uses ----------------------------------------------------
 

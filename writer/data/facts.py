@@ -109,6 +109,7 @@ def _figure(row: dict, repeated_from: str | None = None) -> Figure:
         sources=tuple(row["sources"]),
         sides=tuple(row["sides"]),
         repeated_from=repeated_from,
+        shown_precision=float(row["shown_precision"]),
     )
 
 
@@ -173,7 +174,13 @@ class History:
         stamp = self.require_week(week)
         notes = notes or WeekNotes(week=week)
         rows = self._figures_by_week[stamp]
-        figs = [_figure(r, self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))) for r in rows]
+        # a figure equal to last week's is doubtful only when nobody else confirms it this week
+        figs = [
+            _figure(
+                r, None if r["status"] == "verified" else self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))
+            )
+            for r in rows
+        ]
         by = {(f.scope, f.metric, f.key): f for f in figs}
         total = by.get(("total", "net_flow", "all"))
         flows = {(r["scope"], r["key"]): r for r in rows if r["metric"] == "net_flow" and r["scope"] != "total"}

@@ -47,6 +47,9 @@ class Prose:
     def filters(self) -> dict[str, object]:
         return {
             "amount": self.amount,
+            "plain": lambda fig: Md(fig.amount_text(self.style)),  # no flag: a headline's amount
+            "md": lambda text: Md(md_escape(str(text))),  # a data string inside a ~ concatenation
+            "trusted": Md,  # a macro's output or a joined list, already escaped piece by piece
             "flow": self.flow,
             "flag": self.flag,
             "sources": self.sources,
@@ -62,7 +65,7 @@ class Prose:
 
     def join_names(self, names: Iterable[str], limit: int = 3) -> str:
         """ "A, B and C"; past the limit, "A, B and 5 other publications"."""
-        items = [md_escape(n) for n in names]
+        items = [n if isinstance(n, Md) else md_escape(n) for n in names]  # Md: escaped already
         if len(items) > limit:
             rest = len(items) - (limit - 1)
             items = [*items[: limit - 1], self.style.says("others", n=str(rest))]

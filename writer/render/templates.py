@@ -88,7 +88,10 @@ def _tidy(text: str) -> str:
 
 
 def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str) -> Article:
-    body = _tidy(_render(env, ARTICLE, f=facts))
+    from writer.claims import build_claims
+
+    claims = build_claims(facts, env.globals["hs"])
+    body = _tidy(_render(env, ARTICLE, f=facts, c=claims))
     first = body.splitlines()[0]
     if not first.startswith("# "):
         raise UserError(Problem("the article must start with a '# ' headline", path=ARTICLE))
