@@ -73,8 +73,58 @@ FLAG_FORMS = (
     "claim",
     "gap",
 )
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
+LANGUAGE_KEYS = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"  # en, zh, pt-BR
+_LANGUAGE = re.compile(LANGUAGE_KEYS)
 _NEUTRAL = ("language", "agreement", "superlative", "claims")
+SENTENCE_FIELDS = ("ends", "space_after", "capital_after", "abbreviations", "initialisms", "starters")
+LANGUAGE_FIELDS = (
+    "money",
+    "qualifiers",
+    "flags",
+    "prose",
+    "direction_glue",
+    "conflict_markers",
+    "group_words",
+    "attribution",
+    "source_nouns",
+    "direction",
+    "metric_words",
+    "total_words",
+    "share_words",
+    "date_format",
+    "months",
+    "word_boundary",
+    "sentences",
+)
+# the mappings whose keys are fixed (the schema closes the same ones); "*" is a language block
+_CLOSED = {
+    "agreement": ("verified_sources", "relative_tolerance"),
+    "superlative": ("min_weeks",),
+    "claims": ("publisher", "product_groups", "small_share", "conflict_factor", "brief_max_figures"),
+    "*": LANGUAGE_FIELDS,
+    "*.flags": FLAG_FORMS,
+    "*.prose": PROSE_FORMS,
+    "*.direction": (*DIRECTIONS, "plural"),
+    "*.direction.plural": DIRECTIONS,
+    "*.metric_words": METRICS,
+    "*.sentences": SENTENCE_FIELDS,
+}
+
+
+def _unknown_key(own: dict[str, Any]) -> tuple[str, tuple[str, ...]] | None:
+    """The first key of a house_style mapping that no field reads, with what is allowed there."""
+    for where, allowed in _CLOSED.items():
+        heads = [k for k in own if _LANGUAGE.match(str(k)) and k not in _NEUTRAL] if where.startswith("*") else [""]
+        for head in heads:
+            path = where.replace("*", head).lstrip(".") if head else where
+            value: Any = own
+            for part in path.split("."):
+                value = value.get(part) if isinstance(value, dict) else None
+            if isinstance(value, dict):
+                extra = [k for k in value if k not in allowed]
+                if extra:
+                    return f"{path}.{extra[0]}", allowed
+    return None
 
 
 def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
@@ -363,6 +413,11 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
                 path=str(path),
                 expected=f"{', '.join(_NEUTRAL)} or a language code (e.g. house_style.en.{stray[0]})",
             )
+        )
+    unknown = _unknown_key(own)
+    if unknown:
+        raise UserError(
+            Problem(f"house_style.{unknown[0]} is not a setting", path=str(path), expected=", ".join(unknown[1]))
         )
     language = language or merged.get("language") or "en"
     if language not in merged:
