@@ -9,8 +9,9 @@ from __future__ import annotations
 from tests.conftest import ROOT, d
 from writer.data.facts import History
 from writer.data.notes import notes_for
-from writer.draft import load_setup, render_week
+from writer.draft import render_week
 from writer.resources import sample_week
+from writer.setup import load_setup
 
 GOLDEN = ROOT / "tests" / "golden" / "reference-week.md"
 
