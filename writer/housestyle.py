@@ -362,16 +362,6 @@ class _Reader:
         return value
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
 @cache
 def _shipped_house_style() -> dict[str, Any]:
     from writer.resources import default_rules
@@ -400,11 +390,12 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
     """The house style of one language from a rules file's ``house_style`` (after extends),
     laid over the shipped one."""
     from writer.resources import default_rules
+    from writer.rulesfile import merge_mappings
 
     own = data or {}
     if not isinstance(own, dict):
         raise UserError(Problem("house_style must be a mapping", path=str(path), expected="language blocks"))
-    merged = own if Path(path).resolve() == default_rules().resolve() else _merge(_shipped_house_style(), own)
+    merged = own if Path(path).resolve() == default_rules().resolve() else merge_mappings(_shipped_house_style(), own)
     stray = [k for k in own if k not in _NEUTRAL and not _LANGUAGE.match(str(k))]
     if stray:
         raise UserError(

@@ -65,11 +65,12 @@ def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[str, int]]]:
     return data, {rid: (str(path), line) for rid, line in lines.items()}
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+def merge_mappings(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` laid over ``base``: mappings merge key by key, anything else replaces."""
     out = dict(base)
     for key, value in override.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
+            out[key] = merge_mappings(out[key], value)
         else:
             out[key] = value
     return out
@@ -137,7 +138,7 @@ def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocume
         if not isinstance(parent, str) or not parent.strip():
             raise UserError(Problem(f"extends is {parent!r}", path=str(path), expected="a rules file name"))
         base = load_rules_document(resolve_extends(path, parent), (*_seen, path.resolve()))
-        merged = _merge(base.data, {k: v for k, v in data.items() if k not in ("rules", "extends")})
+        merged = merge_mappings(base.data, {k: v for k, v in data.items() if k not in ("rules", "extends")})
         merged["rules"] = _override(base.data.get("rules", []), data.get("rules", []) or [], path)
         lines = {**base.lines, **lines}
         raw = raw + base.version.encode()
