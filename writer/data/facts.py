@@ -84,6 +84,7 @@ class WeekFacts:
     gap_before: int
     input_hash: str
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+    providers: tuple[Figure, ...] = ()  # issuers (Grayscale, BlackRock, ...) when the data has them
 
     @property
     def direction(self) -> str:
@@ -207,6 +208,7 @@ class History:
             gap_before=int(self._totals.get(stamp, {}).get("gap_before", 0)),
             input_hash=self.row_hash(stamp.date()),
             figures=tuple(figs),
+            providers=_by_magnitude([f for f in figs if f.scope == "provider" and f.metric == "net_flow"]),
         )
 
     def _ytd(self, stamp: pd.Timestamp, after: Figure | None) -> YearToDate | None:

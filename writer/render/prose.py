@@ -56,6 +56,7 @@ class Prose:
             "names": lambda names: Md(self.join_names([self.name(n) for n in names], limit=99)),
             "long_date": self.style.long_date,
             "weeks": weeks,
+            "count": count,
             "ordinal": ordinal,
             "flows_list": self.flows_list,
             "cited": self.cited,
@@ -173,6 +174,11 @@ def weeks(n: int) -> str:
     """ "one week", "three weeks", "12 weeks"."""
     word = _WORDS[n] if n < len(_WORDS) else str(n)
     return f"{word} week" if n == 1 else f"{word} weeks"
+
+
+def count(n: int) -> str:
+    """ "two", "five", "12": a small count in words."""
+    return _WORDS[n] if n < len(_WORDS) else str(n)
 
 
 def ordinal(n: int) -> str:
