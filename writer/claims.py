@@ -29,10 +29,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from writer.errors import UserError
 from writer.figures import Figure
 from writer.housestyle import HouseStyle
+from writer.render.prose import Md  # chosen phrasings are Markdown built from escaped pieces
 
 ESTABLISHED, SOURCE, NOT_ESTABLISHED = "established", "source", "not_established"
+
+
+class NothingToPublish(UserError):
+    """The week's data hold no flow figure a draft could report: say so, write nothing."""
+
 
 KINDS = {
     "total": "the week's total net flow (data: direction)",
@@ -154,7 +161,14 @@ class WeekClaims:
     @property
     def lead(self) -> tuple[Claim, ...]:
         """The claims the lead carries after the total, in order of weight (at most two)."""
-        return tuple(c for c in self.printed if c.kind in LEAD_KINDS and c.kind != "total")[:2]
+        return tuple(
+            c
+            for c in self.printed
+            if c.kind in LEAD_KINDS
+            and c.kind != "total"
+            and not c.data.get("minor")
+            and not (c.kind == "conflict" and c.scope == "total")  # the total's own flag says it
+        )[:2]
 
     @property
     def opposite(self) -> str | None:
@@ -164,9 +178,23 @@ class WeekClaims:
         """One of several phrasings, chosen by the week (and a salt per place): varied across
         weeks, identical for the same week."""
         if not options:
-            return ""
+            return Md("")
         digest = hashlib.sha256(f"{self.seed}:{salt}".encode()).digest()
-        return options[int.from_bytes(digest[:4], "big") % len(options)]
+        return Md(options[int.from_bytes(digest[:4], "big") % len(options)])
+
+    def fit(self, options: Sequence[str], limit: int, salt: str = "", fallback: Sequence[str] = ()) -> str:
+        """One of the options no longer than ``limit`` characters, chosen by the week; else one
+        of the fallback options that fits; else the shortest of all."""
+        fitting = [o for o in options if o and len(o) <= limit] or [o for o in fallback if o and len(o) <= limit]
+        if not fitting:
+            options = [*options, *fallback]
+            return Md(min((o for o in options if o), key=len, default=""))
+        return self.pick(fitting, salt)
+
+    def rest(self, kind: str) -> tuple[Claim, ...]:
+        """Printable claims of a kind that the lead has not already carried."""
+        lead = self.lead
+        return tuple(c for c in self.of(kind) if all(c is not x for x in lead))
 
 
 def week_seed(week: dt.date) -> int:
@@ -377,20 +405,23 @@ class _Builder:
                     self.add(
                         "share", _figure_status(lead), 40, [lead, total], floor=round(floor, 6), direction=direction
                     )
-            if lead_lo > t_hi and against:
+            # the leader alone is larger than the total: flows elsewhere must have run the other way
+            if lead_lo > t_hi and total.status != "conflicting":
                 self.add("outweighs", _figure_status(lead), 68, [lead, total], direction=direction)
                 named.add((lead.scope, lead.key))
 
         for fig in against:
             lo, _ = _magnitude_bounds(fig)
             rel = lo / t_hi if t_hi else 0
+            # news grows with size against the total; one under small_share of it never leads
             self.add(
                 "against",
                 _figure_status(fig),
-                30 + min(25.0, 100 * rel) + (5 if fig.scope == "asset" else 0),
+                30 + 25 * rel / (1 + rel) + (5 if fig.scope == "asset" else 0),
                 [fig],
                 direction=_direction(fig.point),
                 total_direction=direction,
+                minor=rel < small_share,
             )
             named.add((fig.scope, fig.key))
 

@@ -7,10 +7,13 @@ from writer.housestyle import HouseStyle
 
 
 def _value(fig: Figure, style: HouseStyle) -> str:
-    sign = "-" if fig.sign < 0 else "+"
+    # a sign goes on a bare amount, never on a hedge word ("-approximately"); the exact
+    # reported number follows in parentheses
     if fig.is_range:
-        return f"{sign}{style.range(fig.low, fig.high, 'exact')}"
-    return f"{sign}{style.amount(fig.point, 'exact')} ({fig.value:g})"
+        lo, hi = fig.low, fig.high
+        return f"{'-' if lo < 0 else '+'}{style.bare(lo)} to {'-' if hi < 0 else '+'}{style.bare(hi)}"
+    sign = "-" if fig.sign < 0 else "+"
+    return f"{sign}{style.bare(fig.point)} ({fig.value:g})"
 
 
 def _sources(fig: Figure) -> str:

@@ -115,6 +115,7 @@ LANGUAGE_FIELDS = (
 _CLOSED = {
     "agreement": ("verified_sources", "relative_tolerance"),
     "superlative": ("min_weeks",),
+    "claims": ("publisher", "product_groups", "small_share", "conflict_factor", "brief_max_figures"),
     "*": LANGUAGE_FIELDS,
     "*.flags": FLAG_FORMS,
     "*.prose": PROSE_FORMS,
@@ -256,8 +257,13 @@ class HouseStyle:
 
     # -- money, through the language's codec -----------------------------------------
 
-    def amount(self, magnitude: float, bound: str = "exact") -> str:
-        return self.codec.format_amount(magnitude, bound, self.money)
+    def amount(self, magnitude: float, bound: str = "exact", precision: float = 0.0) -> str:
+        """The amount in house style; finer when every source printed it finer ("$1.65 billion"
+        from three sources printing 1650), never coarser."""
+        money = self.money
+        if precision and hasattr(self.codec, "finer"):
+            money = self.codec.finer(money, precision)
+        return self.codec.format_amount(magnitude, bound, money)
 
     def bare(self, magnitude: float, bound: str = "exact") -> str:
         return self.codec.format_bare(magnitude, bound, self.money)
@@ -291,11 +297,15 @@ class HouseStyle:
         return self.relative_tolerance * max(a.value, b.value)
 
     def agree(self, a: Any, b: Any) -> bool:
-        """Two written amounts agree when the intervals their texts allow overlap, within the
-        slack. Reconciliation (two reports) and the linter (prose against data) both use this."""
+        """Two written amounts agree when the intervals their texts allow overlap (intervals that
+        only touch do not: "1200" and "1300" at the hundred are two different figures), or when
+        the amounts themselves are within the relative tolerance. Reconciliation (two reports)
+        and the linter (prose against data) both use this."""
         a_lo, a_hi = self.interval(a)
         b_lo, b_hi = self.interval(b)
-        return max(a_lo, b_lo) - min(a_hi, b_hi) <= self.slack(a, b) + 1e-9
+        if max(a_lo, b_lo) < min(a_hi, b_hi) - 1e-9:
+            return True
+        return abs(a.value - b.value) <= self.slack(a, b) + 1e-9
 
     # -- recognisers the linter uses ----------------------------------------------------
 

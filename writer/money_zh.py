@@ -132,6 +132,16 @@ def _finer(style: ZhMoneyStyle, extra: int) -> ZhMoneyStyle:
     return replace(style, yi_decimals=style.yi_decimals + extra, wan_decimals=style.wan_decimals + extra)
 
 
+def finer(style: ZhMoneyStyle, precision: float) -> ZhMoneyStyle:
+    """The style with enough decimals to show an amount written to ``precision`` (US$ m)
+    without rounding it away (17.15亿 from sources printing 1715). Never coarser."""
+    if precision <= 0:
+        return style
+    yi = max(style.yi_decimals, math.ceil(round(-math.log10(precision / _UNITS["亿"]), 9)))
+    wan = max(style.wan_decimals, math.ceil(round(-math.log10(precision / _UNITS["万"]), 9)))
+    return replace(style, yi_decimals=min(yi, 4), wan_decimals=min(wan, 4))
+
+
 def distinct_bare(values: list[tuple[float, str]], style: ZhMoneyStyle) -> list[str]:
     """Bare amounts for several values, finer until different values print differently."""
     texts: list[str] = []

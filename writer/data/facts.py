@@ -84,6 +84,7 @@ class WeekFacts:
     gap_before: int
     input_hash: str
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+    providers: tuple[Figure, ...] = ()  # issuers (Grayscale, BlackRock, ...) when the data has them
 
     @property
     def direction(self) -> str:
@@ -109,6 +110,7 @@ def _figure(row: dict, repeated_from: str | None = None) -> Figure:
         sources=tuple(row["sources"]),
         sides=tuple(row["sides"]),
         repeated_from=repeated_from,
+        shown_precision=float(row["shown_precision"]),
     )
 
 
@@ -173,7 +175,13 @@ class History:
         stamp = self.require_week(week)
         notes = notes or WeekNotes(week=week)
         rows = self._figures_by_week[stamp]
-        figs = [_figure(r, self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))) for r in rows]
+        # a figure equal to last week's is doubtful only when nobody else confirms it this week
+        figs = [
+            _figure(
+                r, None if r["status"] == "verified" else self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))
+            )
+            for r in rows
+        ]
         by = {(f.scope, f.metric, f.key): f for f in figs}
         total = by.get(("total", "net_flow", "all"))
         flows = {(r["scope"], r["key"]): r for r in rows if r["metric"] == "net_flow" and r["scope"] != "total"}
@@ -200,6 +208,7 @@ class History:
             gap_before=int(self._totals.get(stamp, {}).get("gap_before", 0)),
             input_hash=self.row_hash(stamp.date()),
             figures=tuple(figs),
+            providers=_by_magnitude([f for f in figs if f.scope == "provider" and f.metric == "net_flow"]),
         )
 
     def _ytd(self, stamp: pd.Timestamp, after: Figure | None) -> YearToDate | None:

@@ -89,12 +89,7 @@ def weekly_totals(figures: pd.DataFrame, min_weeks: int) -> pd.DataFrame:
         clear[i] = not len(between_idx) or bool((others_hi < abs(flow[i]) - half[i]).all())
     out["since_same_direction"] = same_dir
     out["superlative_established"] = (
-        has_since
-        & (missing == 0)
-        & ~conflicting
-        & ~conflicting[safe]
-        & clear
-        & (same_dir >= max(1, min_weeks // 2))
+        has_since & (missing == 0) & ~conflicting & ~conflicting[safe] & clear & (same_dir >= max(1, min_weeks // 2))
     )
     out["superlative_reportable"] = has_since & (out["since_weeks"].to_numpy() >= min_weeks)
     return out.set_index("week_ending")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from writer.data.sources import whole_number_precision
 from writer.figures import Side
 from writer.housestyle import HouseStyle
 from writer.money import Amount
@@ -34,7 +35,15 @@ class _Row:
     def agrees(self, other: _Row, style: HouseStyle) -> bool:
         if np.sign(self.value) != np.sign(other.value) and self.value and other.value:
             return False
-        return style.agree(self.amount, other.amount)
+        return style.agree(self.as_evidence, other.as_evidence)
+
+    @property
+    def as_evidence(self) -> Amount:
+        """The amount as corroboration reads it: "1000" stands for 950 to 1050, not 500 to
+        1500, so it is no source for 787 (``whole_number_precision``)."""
+        return Amount(
+            self.amount.value, whole_number_precision(self.amount.value, self.amount.precision), self.amount.bound
+        )
 
 
 def _rank(row: _Row) -> tuple[int, float]:
@@ -79,6 +88,7 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
     sources = _sources(rows)
     lo_hi = [style.interval(r.amount) for r in rows]
     if len(clusters) > 1:
+        shown = 0.0
         values = [s.value for s in sides]
         low, high = min(values, key=abs), max(values, key=abs)
         status = "conflicting"
@@ -88,6 +98,7 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
     else:
         low = high = value = best.value
         precision = best.amount.precision
+        shown = max(r.amount.precision for r in main)  # what every agreeing source printed
         bound = best.amount.bound
         explicit = {r.status for r in main}
         if "verified" in explicit:
@@ -105,6 +116,7 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
         "low": low,
         "high": high,
         "precision": precision,
+        "shown_precision": shown,
         "bound": bound,
         "status": status,
         "sources": sources,
@@ -136,6 +148,7 @@ def reconcile(frame: pd.DataFrame, style: HouseStyle) -> pd.DataFrame:
         "low",
         "high",
         "precision",
+        "shown_precision",
         "bound",
         "status",
         "sources",

@@ -156,6 +156,18 @@ def house_style_schema() -> dict:
                 "properties": {"min_weeks": {"type": "integer"}},
                 "additionalProperties": False,
             },
+            "claims": {
+                "type": "object",
+                "description": "news judgment, language-neutral (writer/claims.py)",
+                "properties": {
+                    "publisher": {"type": "string"},
+                    "product_groups": {"type": "array", "items": {"type": "string"}},
+                    "small_share": {"type": "number"},
+                    "conflict_factor": {"type": "number"},
+                    "brief_max_figures": {"type": "integer"},
+                },
+                "additionalProperties": False,
+            },
         },
         "patternProperties": {LANGUAGE_KEYS: language_schema()},
         "additionalProperties": False,

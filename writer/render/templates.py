@@ -108,6 +108,10 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
     from writer.claims import build_claims
 
     claims = build_claims(facts, env.globals["hs"])
+    if claims.form == "none":
+        from writer.claims import NothingToPublish
+
+        raise NothingToPublish(f"week {facts.week}: nothing publishable (no net flow or year-to-date figure); no draft")
     body = _tidy(_render(env, ARTICLE, f=facts, c=claims))
     first = body.splitlines()[0]
     if not first.startswith("# "):
