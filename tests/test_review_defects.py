@@ -51,9 +51,9 @@ def test_every_command_sets_up_through_one_path(monkeypatch, tmp_path):
     calls = []
     real = writer.setup.load_setup
 
-    def spy(rules=None, entities=None, templates=None, examples=True):
+    def spy(rules=None, entities=None, templates=None, examples=True, language=None):
         calls.append(str(entities))
-        return real(rules, entities, templates, examples)
+        return real(rules, entities, templates, examples, language=language)
 
     monkeypatch.setattr(writer.setup, "load_setup", spy)
     entities = str(ROOT / "rules" / "entities.yaml")
@@ -89,7 +89,8 @@ def test_extends_by_bare_name_resolves_once_for_loading_and_caching(tmp_path):
     rules.write_text("extends: editorial.yaml\nrules:\n  - {id: risk-notice, disable: true}\n")
     doc = load_rules_document(rules)
     assert "risk-notice" not in {r["id"] for r in doc.data["rules"]}
-    assert extends_chain(rules) == [rules, default_rules()]
+    # and the file the shipped one includes (the zh house style and rules): its bytes count too
+    assert extends_chain(rules) == [rules, default_rules(), default_rules().parent / "editorial.zh.yaml"]
 
 
 def test_report_comments_are_true():
