@@ -153,7 +153,7 @@ def _hedge_for(magnitude: float, bound: str, shown: Decimal, unit: str, style: M
     if bound in ("over", "under", "nearly", "approx"):
         return style.hedge(bound)
     scale = 1000.0 if unit == "billion" else 1.0
-    return "" if math.isclose(float(shown) * scale, magnitude, abs_tol=1e-9) else style.hedge("approx")
+    return "" if math.isclose(float(shown) * scale, magnitude, rel_tol=1e-12, abs_tol=1e-9) else style.hedge("approx")
 
 
 def format_bare(magnitude: float, bound: str = "exact", style: MoneyStyle | None = None) -> str:

@@ -106,7 +106,11 @@ def _number_text(shown: Decimal) -> str:
 def _hedge_for(magnitude: float, bound: str, shown: Decimal, unit: str, style: ZhMoneyStyle) -> str:
     if bound in HEDGED:
         return style.hedge(bound)
-    return "" if math.isclose(float(shown) * _UNITS[unit], abs(magnitude), abs_tol=1e-9) else style.hedge("approx")
+    return (
+        ""
+        if math.isclose(float(shown) * _UNITS[unit], abs(magnitude), rel_tol=1e-12, abs_tol=1e-9)
+        else style.hedge("approx")
+    )
 
 
 def _bare_number(magnitude: float, bound: str, style: ZhMoneyStyle) -> str:
