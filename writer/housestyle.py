@@ -167,7 +167,7 @@ class HouseStyle:
 
     language: str
     money: Any  # the codec's style object (writer.money.MoneyStyle for en)
-    codec: ModuleType
+    codec_name: str  # module under writer/ (a name, so the set-up cache can pickle the style)
     verified_sources: int
     relative_tolerance: float
     superlative_min_weeks: int
@@ -191,6 +191,10 @@ class HouseStyle:
     sentences: Sentences = field(default_factory=Sentences)
 
     # -- words the writer prints (the first of each list) ----------------------------
+
+    @property
+    def codec(self) -> ModuleType:
+        return importlib.import_module(f"writer.{self.codec_name}")
 
     @property
     def qualifier(self) -> str:
@@ -410,7 +414,8 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
         )
     top = _Reader(path, "", merged)
     r = _Reader(path, f"{language}.", merged[language] or {})
-    codec = codec_module(str(r.get("money.codec") or "money"), path, f"{language}.money.codec")
+    codec_name = str(r.get("money.codec") or "money")
+    codec = codec_module(codec_name, path, f"{language}.money.codec")
     money = codec.load_style(r.mapping("money"), r)
     plurals = r.mapping("direction.plural")
     direction_words = {d: r.words(f"direction.{d}") for d in DIRECTIONS}
@@ -434,7 +439,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
     return HouseStyle(
         language=language,
         money=money,
-        codec=codec,
+        codec_name=codec_name,
         verified_sources=top.integer("agreement.verified_sources"),
         relative_tolerance=top.number("agreement.relative_tolerance"),
         superlative_min_weeks=top.integer("superlative.min_weeks"),
