@@ -49,7 +49,7 @@ import datetime as dt
 import importlib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -142,12 +142,12 @@ def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
 class Sentences:
     """How a language ends a sentence; ``writer.lint.document.split_sentences`` reads it."""
 
-    ends: str = ".!?"
-    space_after: bool = True  # an end mark counts only before white space (or the end)
-    capital_after: bool = True  # and only when the next sentence starts like one
-    abbreviations: frozenset[str] = frozenset()
-    initialisms: frozenset[str] = frozenset()  # abbreviations that end a sentence before a starter
-    starters: frozenset[str] = frozenset()  # after "U.S." these words do start a sentence
+    ends: str  # the marks that end a sentence: ".!?" (English), "。！？；" (Chinese)
+    space_after: bool  # an end mark counts only before white space (or the end)
+    capital_after: bool  # and only when the next sentence starts like one
+    abbreviations: frozenset[str]
+    initialisms: frozenset[str]  # abbreviations that end a sentence before a starter
+    starters: frozenset[str]  # after "U.S." these words do start a sentence
 
     @property
     def boundary(self) -> re.Pattern[str]:
@@ -188,7 +188,7 @@ class HouseStyle:
     date_format: str
     months: tuple[str, ...]
     word_boundary: str
-    sentences: Sentences = field(default_factory=Sentences)
+    sentences: Sentences
 
     # -- words the writer prints (the first of each list) ----------------------------
 
