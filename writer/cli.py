@@ -156,6 +156,59 @@ def facts(week, data, notes, rules, entities) -> None:
     click.echo(facts_table(history.week(week, notes_for(notes, week)), setup.style))
 
 
+@main.command()
+@data_options
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A newsroom's own copy of the templates folder.",
+)
+@click.option("--article", type=existing, help="Review this article (edited or written by a person) instead of the draft.")
+@click.option("--lang", default="en", show_default=True, help="Language of the page's own words.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the page here (atomically).")
+@user_errors
+def review(week, data, notes, rules, entities, templates, article, lang, out) -> None:
+    """One HTML page to check a week's article: figures traced to their rows, findings in place, charts."""
+    from writer.data.facts import History
+    from writer.data.load import load_frame
+    from writer.data.notes import notes_for
+    from writer.draft import load_setup, render_week
+    from writer.review.build import Reviewer
+
+    setup = load_setup(rules, entities, templates)
+    paths, notes = _inputs(data, notes)
+    frame = load_frame(paths, setup.vocabulary)
+    history = History(frame, setup.style)
+    if article is not None:
+        from writer.lint.api import front_matter_week, lint_input
+        from writer.lint.files import iter_inputs
+
+        item = next(iter(iter_inputs([str(article)])))
+        if item.text is None:
+            raise UserError(f"{article}: {item.problem}")
+        week = week or front_matter_week(item.text)
+        if week is None:
+            raise UserError(f"{article}: the article needs a week: give --week, or 'week:' in the front matter")
+        history.require_week(week)
+        facts = history.week(week, notes_for(notes, week))
+        source, path = item.text, str(article)
+        findings = lint_input(item, setup.ruleset, setup.style, setup.vocabulary, facts).findings
+    else:
+        week = _pick_week(history, week)
+        facts = history.week(week, notes_for(notes, week))
+        draft = render_week(facts, setup)
+        source, path, findings = draft.article.markdown, f"{week.isoformat()}.md", list(draft.findings)
+    reviewer = Reviewer.for_history(history, frame, templates, lang)
+    page = reviewer.page(source, facts, findings, setup, path)
+    if out is None:
+        click.echo(page, nl=False)
+        return
+    from writer.fsutil import atomic_write
+
+    atomic_write(out, page)
+    click.echo(f"wrote {out}", err=True)
+
+
 def _as_result(draft):
     from writer.lint.engine import Result
 
