@@ -163,7 +163,7 @@ def facts(week, data, notes, rules, entities) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A newsroom's own copy of the templates folder.",
 )
-@click.option("--article", type=existing, help="Review this article (edited or written by a person) instead of the draft.")
+@click.option("--article", type=existing, help="Review this article (edited, or written by a person), not the draft.")
 @click.option("--lang", default="en", show_default=True, help="Language of the page's own words.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the page here (atomically).")
 @user_errors
@@ -360,6 +360,7 @@ def rules_schema() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Re-render everything and replace drafts edited by hand.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@click.option("--review", is_flag=True, help="Also write DATE.review.html (see writer review), linked from the index.")
 @click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
 @click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @click.option(
@@ -368,7 +369,7 @@ def rules_schema() -> None:
     help="A newsroom's own copy of the templates folder.",
 )
 @user_errors
-def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities, templates) -> None:
+def backfill(data, notes, start, end, out, jobs, force, as_json, review, rules, entities, templates) -> None:
     """Write the article of every week in the data, skipping what is up to date.
 
     Weeks edited by hand are kept (and listed) unless --force. Exit 1 when a
@@ -392,6 +393,7 @@ def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities
         rules=rules,
         entities=entities,
         templates=templates,
+        review=review,
     )
     if as_json:
         click.echo(json.dumps({**asdict(summary), "exit_code": summary.exit_code}, indent=2))

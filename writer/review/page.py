@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
