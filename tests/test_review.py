@@ -130,47 +130,6 @@ def test_an_unknown_language_is_a_usage_error():
     assert result.exit_code == 2 and "no review words for language 'xx'" in result.output
 
 
-HOSTILE = {
-    "key": "<script>alert(3)</script>",
-    "source": 'Wire "><img src=x onerror=alert(1)>',
-    "url": '"https://example.org/"><script>alert(2)</script>"',
-    "note": '"</td><script>alert(4)</script>"',
-    "country": "\"Land\"\"'><svg onload=alert(5)>\"",
-}
-
-
-@pytest.fixture
-def hostile_page(tmp_path, write_csv):
-    data = write_csv(
-        f"""
-        2026-01-19,total,all,net_flow,500,,{HOSTILE["source"]},javascript:alert(9),,{HOSTILE["note"]}
-        2026-01-26,total,all,net_flow,-1700,,{HOSTILE["source"]},{HOSTILE["url"]},,{HOSTILE["note"]}
-        2026-01-26,total,all,net_flow,-1700,,Wire <b>Two</b>,javascript:alert(8),,
-        2026-01-26,asset,{HOSTILE["key"]},net_flow,-900,,Wire <b>Two</b>,,,
-        2026-01-26,asset,Bitcoin $x$ {{{{7*7}}}},net_flow,-300,,Wire <b>Two</b>,,,
-        2026-01-26,country,{HOSTILE["country"]},net_flow,-1600,over,Wire <b>Two</b>,,,
-        """
-    )
-    notes = tmp_path / "notes.yaml"
-    notes.write_text(
-        "week_ending: 2026-01-26\ncommentary:\n  - source: \"Desk <script>alert(6)</script>\"\n"
-        '    quote: "flows were <img src=x onerror=alert(7)> notable"\n'
-    )
-    article = tmp_path / "hostile.md"
-    article.write_text(
-        "---\nweek: 2026-01-26\n---\n\n# Funds lose $1.7 billion <script>alert(10)</script>\n\n"
-        '<img src=x onerror="alert(11)"> [click](javascript:alert(12)) <iframe src="https://example.org"></iframe>\n'
-        "Funds lost $1.7 billion, according to Wire.\n"
-    )
-    out = tmp_path / "page.html"
-    result = run("review", "--data", data, "--notes", notes, "--out", out)
-    assert result.exit_code == 0, result.output
-    edited = tmp_path / "edited.html"
-    result = run("review", "--data", data, "--notes", notes, "--article", article, "--out", edited)
-    assert result.exit_code == 0, result.output
-    return out.read_text(), edited.read_text()
-
-
 def _assert_inert(html: str) -> None:
     page = read(html)
     assert len(page.find("script")) == 1  # ours, and nothing else
