@@ -65,7 +65,7 @@ class Mark:
 
 
 @dataclass(frozen=True)
-class Warning:
+class WeekWarning:
     """One of the week's warnings; ``kind`` picks the template's words."""
 
     kind: str  # repeated, conflict, flagged, gap, superlative-unestablished, superlative-claim
@@ -109,20 +109,20 @@ def provenance_of(fig: Figure, ident: str, rows: Sequence[ReportedRow], style: H
     )
 
 
-def warnings_of(facts: WeekFacts) -> tuple[Warning, ...]:
+def warnings_of(facts: WeekFacts) -> tuple[WeekWarning, ...]:
     """What an editor must not miss this week, most serious first."""
-    out = [Warning("repeated", f, detail=f.repeated_from or "") for f in facts.repeated]
-    out += [Warning("conflict", f) for f in facts.figures if f.is_range]
+    out = [WeekWarning("repeated", f, detail=f.repeated_from or "") for f in facts.repeated]
+    out += [WeekWarning("conflict", f) for f in facts.figures if f.is_range]
     flagged = [f for f in facts.figures if f.status in ("single-source", "unverified")]
     if flagged:
-        out.append(Warning("flagged", count=len(flagged)))
+        out.append(WeekWarning("flagged", count=len(flagged)))
     if facts.gap_before:
-        out.append(Warning("gap", count=facts.gap_before))
+        out.append(WeekWarning("gap", count=facts.gap_before))
     sup = facts.superlative
     if sup is not None and sup.claim is not None:
-        out.append(Warning("superlative-claim", detail=sup.claim.source))
+        out.append(WeekWarning("superlative-claim", detail=sup.claim.source))
     elif sup is not None and not sup.established:
-        out.append(Warning("superlative-unestablished", count=sup.missing_weeks))
+        out.append(WeekWarning("superlative-unestablished", count=sup.missing_weeks))
     return tuple(out)
 
 
