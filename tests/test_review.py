@@ -64,21 +64,21 @@ def test_every_money_figure_in_the_article_is_marked(sample_page, setup):
     assert "Source A" in panel.text and "Source C" in panel.text and "-308" in panel.text and "-630" in panel.text
 
 
-def _edited(tmp_path, body: str):
+def _review_edited(tmp_path, body: str):
+    """Review an article a person wrote for the sample week: (the article's path, page HTML, parsed page)."""
     path = tmp_path / "edited.md"
     path.write_text("---\ntitle: Edited\nweek: 2026-01-26\n---\n\n" + body)
-    return path
+    result = run("review", "--article", path)
+    assert result.exit_code == 0, result.output
+    return path, result.output, read(result.output)
 
 
 def test_an_edited_article_marks_an_invented_figure_as_ungrounded(tmp_path):
-    article = _edited(
+    _, _, page = _review_edited(
         tmp_path,
         "# Funds lose $1.7 billion\n\nAccording to CoinShares, Bitcoin funds saw outflows of over $1 billion "
         "and Solana funds an inflow of $999 million, a single-source figure.\n",
     )
-    result = run("review", "--article", article)
-    assert result.exit_code == 0, result.output
-    page = read(result.output)
     marks = {e.text.strip(): e for e in page.find("a", "figure") if e.inside_article}
     assert marks["$999 million"].attrs["data-status"] == "ungrounded"
     assert marks["$999 million"].attrs["data-figure"] == "none"
@@ -88,14 +88,11 @@ def test_an_edited_article_marks_an_invented_figure_as_ungrounded(tmp_path):
 
 
 def test_findings_sit_at_their_position_and_the_summary_links_to_them(tmp_path):
-    article = _edited(
+    article, html, page = _review_edited(
         tmp_path,
         "# Funds lose $1.7 billion\n\nAccording to CoinShares, funds lost $1.7 billion because investors "
         "feared a crash.\n\nThis is a good time to buy Bitcoin.\n",
     )
-    result = run("review", "--article", article)
-    assert result.exit_code == 0, result.output
-    page = read(result.output)
     marks = page.find("span", "finding")
     assert marks, "the article breaks rules; the page must show where"
     lint = run("lint", "--data", ROOT / "samples" / "reference-week.csv", "--format", "json", article)
@@ -106,7 +103,7 @@ def test_findings_sit_at_their_position_and_the_summary_links_to_them(tmp_path):
     advice = next(m for m in marks if m.attrs["data-rule"] == "no-investment-advice")
     assert advice.inside_article and advice.attrs["tabindex"] == "0" and "good time to buy" in advice.text
     # placed where the rule found it: right before the words it names
-    assert re.search(r'data-rule="no-investment-advice".*?</span></span>good time to buy', result.output)
+    assert re.search(r'data-rule="no-investment-advice".*?</span></span>good time to buy', html)
 
 
 def test_out_writes_the_page_atomically(tmp_path):

@@ -51,6 +51,11 @@ class WeekType(click.ParamType):
 
 WEEK = WeekType()
 existing = click.Path(exists=True, dir_okay=False, path_type=Path)
+templates_option = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A newsroom's own copy of the templates folder.",
+)
 
 
 def data_options(func):
@@ -105,11 +110,7 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
 
 @main.command()
 @data_options
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A newsroom's own copy of the templates folder.",
-)
+@templates_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -158,11 +159,7 @@ def facts(week, data, notes, rules, entities) -> None:
 
 @main.command()
 @data_options
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A newsroom's own copy of the templates folder.",
-)
+@templates_option
 @click.option("--article", type=existing, help="Review this article (edited, or written by a person), not the draft.")
 @click.option("--lang", default="en", show_default=True, help="Language of the page's own words.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the page here (atomically).")
@@ -363,11 +360,7 @@ def rules_schema() -> None:
 @click.option("--review", is_flag=True, help="Also write DATE.review.html (see writer review), linked from the index.")
 @click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
 @click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A newsroom's own copy of the templates folder.",
-)
+@templates_option
 @user_errors
 def backfill(data, notes, start, end, out, jobs, force, as_json, review, rules, entities, templates) -> None:
     """Write the article of every week in the data, skipping what is up to date.
