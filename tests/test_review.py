@@ -162,24 +162,22 @@ def test_matplotlib_is_imported_only_on_the_review_path():
     assert done.stdout.strip() == "False"
 
 
-def test_backfill_review_writes_a_page_per_week_and_links_it(tmp_path):
+def test_backfill_review_adds_a_page_per_week_links_it_and_skips_it_when_current(tmp_path):
     out = tmp_path / "archive"
-    result = run("backfill", "--data", HISTORY, "--out", out, "--jobs", "1", "--review", "--json")
+    recent = ("--data", HISTORY, "--out", out, "--jobs", "1", "--from", "2026-02-01")
+    assert run("backfill", *recent).exit_code == 0
+    assert not list(out.glob("*.review.html")) and "review" not in (out / "index.md").read_text()
+    result = run("backfill", *recent, "--review", "--json")
     assert result.exit_code == 0, result.output
     weeks = sorted(p.name.removesuffix(".md") for p in out.glob("2*.md"))
-    assert weeks and all((out / f"{w}.review.html").is_file() for w in weeks)
+    assert len(weeks) >= 2 and json.loads(result.output)["written"] == len(weeks)  # the plain run's weeks redone
+    assert all((out / f"{w}.review.html").is_file() for w in weeks)
     index = (out / "index.html").read_text()
     assert all(f'href="{w}.review.html"' in index for w in weeks)
-    page = read((out / f"{weeks[-1]}.review.html").read_text())
+    html = (out / f"{weeks[-1]}.review.html").read_text()
+    page = read(html)
     assert page.find("a", "figure") and len(page.find("svg")) == 2
-    assert f"#week-{weeks[-1]}" in (out / f"{weeks[-1]}.review.html").read_text()  # the week is highlighted
-    again = json.loads(run("backfill", "--data", HISTORY, "--out", out, "--jobs", "1", "--review", "--json").output)
+    assert f"#week-{weeks[-1]} path" in html  # the week is highlighted in the shared history chart
+    assert 'id="week-2025-02-24"' in html  # which covers the whole history, not only the weeks written
+    again = json.loads(run("backfill", *recent, "--review", "--json").output)
     assert again["skipped"] == len(weeks) and again["written"] == 0
-
-
-def test_backfill_without_review_then_with_it_adds_the_pages(tmp_path):
-    out = tmp_path / "archive"
-    assert run("backfill", "--data", HISTORY, "--out", out, "--jobs", "1").exit_code == 0
-    assert not list(out.glob("*.review.html")) and "review" not in (out / "index.md").read_text()
-    assert run("backfill", "--data", HISTORY, "--out", out, "--jobs", "1", "--review").exit_code == 0
-    assert len(list(out.glob("*.review.html"))) == len(list(out.glob("2*.md")))
