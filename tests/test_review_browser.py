@@ -97,6 +97,12 @@ def test_clicking_a_figure_shows_the_rows_behind_it(browser, pages):
     page.screenshot(path=str(ARTIFACTS / "review-figure-clicked.png"))
     page.keyboard.press("Escape")
     assert not popover.is_visible()
+    # by keyboard: Enter pins the panel and moves focus into it; Escape closes it and returns to the figure
+    eth.focus()
+    page.keyboard.press("Enter")
+    assert popover.is_visible() and page.evaluate("document.activeElement.id") == "popover"
+    page.keyboard.press("Escape")
+    assert not popover.is_visible() and page.evaluate("document.activeElement.id") == eth.get_attribute("id")
     assert problems == []
     context.close()
 
