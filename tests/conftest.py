@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from writer.cli import main
 from writer.data.facts import History
-from writer.draft import load_setup
+from writer.setup import load_setup
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "week_ending,scope,key,metric,usd_m,bound,source,url,status,note\n"

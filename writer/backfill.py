@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from writer.articlefile import article_name, page_name, review_name
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
 
@@ -72,7 +73,7 @@ _REVIEWER = None  # writer.review.build.Reviewer when --review asks for DATE.rev
 
 def _init_worker(rules: Path | None, entities: Path | None, templates: Path | None, reviewer=None) -> None:
     global _SETUP, _REVIEWER
-    from writer.draft import load_setup
+    from writer.setup import load_setup
 
     _SETUP = load_setup(rules, entities, templates)
     _REVIEWER = reviewer
@@ -87,7 +88,7 @@ def _render(facts) -> tuple[str, str | None, str | None, list[tuple[str, str]], 
         draft = render_week(facts, _SETUP)
         review = None
         if _REVIEWER is not None:
-            review = _REVIEWER.page(draft.article.markdown, facts, draft.findings, _SETUP, f"{week}.md")
+            review = _REVIEWER.page(draft.article.markdown, facts, draft.findings, _SETUP, article_name(week))
     except UserError as err:
         return week, None, None, [], "", "; ".join(str(p) for p in err.problems), None
     except Exception as exc:  # a bug in one week must not sink the batch
@@ -135,7 +136,7 @@ def _file_hash(path: Path) -> str | None:
 def _up_to_date(out: Path, record: WeekRecord | None, facts_hash: str, setup_hash: str, review: bool = False) -> bool:
     if record is None or record.status not in ("written", "skipped"):
         return False
-    if review and not any(name.endswith(".review.html") for name in record.outputs):
+    if review and not any(name.endswith(review_name("")) for name in record.outputs):
         return False
     if (record.facts_hash, record.setup_hash) != (facts_hash, setup_hash):
         return False
@@ -149,7 +150,7 @@ def _total_text(facts, style) -> str:
     fig = facts.total
     if fig is None:
         return "no total reported"
-    return f"net {direction(fig.point)}, {fig.amount_text(style.money)}" + (" (unverified)" if fig.flagged else "")
+    return f"net {direction(fig.point)}, {fig.amount_text(style)}" + (" (unverified)" if fig.flagged else "")
 
 
 class Progress:
@@ -209,10 +210,10 @@ def backfill(
     from writer.data.facts import History
     from writer.data.load import load_lenient
     from writer.data.notes import notes_for
-    from writer.draft import edited_by_hand, load_setup
+    from writer.draft import edited_by_hand
     from writer.lint import cache
-    from writer.lint.api import setup_fingerprint
     from writer.render.templates import templates_hash
+    from writer.setup import load_setup, setup_fingerprint
 
     began = time.monotonic()
     setup = load_setup(rules, entities, templates)
@@ -239,7 +240,7 @@ def backfill(
             continue
         facts = history.week(week, notes_for(notes, week))
         facts_hash = sha(repr(facts))
-        md = out / f"{key}.md"
+        md = out / article_name(key)
         if not force and edited_by_hand(md):
             previous = records.get(key) or WeekRecord(status="edited")
             previous.status = "edited"
@@ -281,12 +282,12 @@ def backfill(
                 record.message = "; ".join(text for level, text in findings if level == "error")[:500]
                 summary.failed[week] = "breaks the house rules: " + record.message
             else:
-                atomic_write(out / f"{week}.md", markdown)
-                atomic_write(out / f"{week}.html", html)
-                record.outputs = {f"{week}.md": sha(markdown.encode()), f"{week}.html": sha(html.encode())}
+                atomic_write(out / article_name(week), markdown)
+                atomic_write(out / page_name(week), html)
+                record.outputs = {article_name(week): sha(markdown.encode()), page_name(week): sha(html.encode())}
                 if page is not None:
-                    atomic_write(out / f"{week}.review.html", page)
-                    record.outputs[f"{week}.review.html"] = sha(page.encode())
+                    atomic_write(out / review_name(week), page)
+                    record.outputs[review_name(week)] = sha(page.encode())
                 record.title = title
                 record.status = "written"
                 summary.written += 1
@@ -343,7 +344,7 @@ def _write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
         warnings = rec.findings.get("warning", 0)
         return "clean" if not warnings else f"{warnings} warning(s)"
 
-    reviews = any(name.endswith(".review.html") for rec in records.values() for name in rec.outputs)
+    reviews = any(review_name(week) in rec.outputs for week, rec in records.items())
 
     def table(suffix: str) -> str:
         rows = ["| Week | Headline | Total flow | Lint |", "| --- | --- | --- | --- |"]
@@ -357,7 +358,7 @@ def _write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
             link = f"[{title}]({week}.{suffix})" if rec.outputs else md_escape(title)
             row = f"| {week} | {link} | {md_escape(rec.total)} | {lint_status(rec)} |"
             if reviews:
-                row += f" [review]({week}.review.html) |" if f"{week}.review.html" in rec.outputs else " |"
+                row += f" [review]({review_name(week)}) |" if review_name(week) in rec.outputs else " |"
             rows.append(row)
         return "\n".join(rows)
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import yaml
 
+from writer.articlefile import compose
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.fsutil import sha
+from writer.housestyle import HouseStyle
 from writer.render.prose import Md, Prose, finalize
 from writer.resources import resource
-from writer.rulesfile import HouseStyle
 
 ARTICLE = "article.md.j2"
 PAGE = "page.html.j2"
@@ -50,6 +50,7 @@ def environment(
         finalize=finalize,  # data strings are Markdown-escaped unless a filter made them safe
     )
     env.filters.update(Prose(style, definite).filters())
+    env.globals["hs"] = style  # the house style: templates take every flag and direction word from it
     return env
 
 
@@ -100,8 +101,7 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
         "rules_version": rules_version,
         "body_hash": sha(body),
     }
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return Article(title=title, markdown=f"---\n{front}---\n\n{body}", body=body)
+    return Article(title=title, markdown=compose(meta, body), body=body)
 
 
 def render_page(article: Article, html_body: str, env: jinja2.Environment) -> str:

@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from writer.articlefile import FRONT_MATTER
 from writer.data.facts import WeekFacts
 from writer.figures import Figure
+from writer.housestyle import HouseStyle
 from writer.lint.context import Context
-from writer.lint.document import FRONT_MATTER, parse
+from writer.lint.document import parse
 from writer.lint.findings import Finding
 from writer.lint.mentions import Mention, find_mentions
-from writer.money import format_bare
 from writer.review.rows import ReportedRow
-from writer.rulesfile import HouseStyle
 
 STATUSES = ("verified", "single-source", "unverified", "conflicting", "ungrounded")
 
@@ -105,7 +105,7 @@ def provenance_of(fig: Figure, ident: str, rows: Sequence[ReportedRow], style: H
         figure=fig,
         rows=views,
         publications=len({r.source_id for r in mine}),
-        step=format_bare(fig.precision, "exact", style.money),
+        step=style.bare(fig.precision),
     )
 
 
