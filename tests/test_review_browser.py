@@ -176,3 +176,24 @@ def test_hostile_strings_do_nothing_in_the_browser(browser, hostile_page, tmp_pa
         assert [r for r in requests if not r.startswith("file:")] == []
         assert page.evaluate("document.scripts.length") == 1
         context.close()
+
+
+def test_status_is_not_told_by_colour_alone(browser, pages):
+    """Each status has its own glyph and underline style, and a word for screen readers."""
+    seen = {}
+    for path in pages.values():
+        context, page, _, _ = _open(browser, path)
+        seen.update(
+            page.eval_on_selector_all(
+                "article a.figure",
+                """els => Object.fromEntries(els.map(e => [e.dataset.status, [
+                    getComputedStyle(e, '::after').content, getComputedStyle(e).borderBottomStyle,
+                    document.getElementById(e.getAttribute('aria-describedby')).textContent]]))""",
+            )
+        )
+        context.close()
+    assert {"verified", "single-source", "conflicting", "ungrounded"} <= set(seen)
+    glyphs = [v[0] for v in seen.values()]
+    assert len(set(glyphs)) == len(glyphs) and "none" not in glyphs
+    assert len({v[1] for v in seen.values()}) >= 3
+    assert all(v[2] for v in seen.values())
