@@ -72,22 +72,27 @@ class Vocabulary:
         All-capital aliases (US, ETH) match case-sensitively, so "us" is not
         the United States.
         """
+        return self._names_pattern(r"(?<![\w.])", r"(?![\w])")
+
+    @cached_property
+    def unbounded_pattern(self) -> re.Pattern[str]:
+        """The same for a language written without spaces between words (house style
+        ``word_boundary: ''``): a name may touch the words around it (a Latin-script name
+        still not the letters of a longer Latin word: "SOL" is not read in "SOLUSDT")."""
+        return self._names_pattern("", "")
+
+    def _names_pattern(self, before: str, after: str) -> re.Pattern[str]:
         spellings: set[str] = set()
         for names in self.names.values():
             spellings.update(names)
         parts = []
         for name in sorted(spellings, key=len, reverse=True):
             body = re.escape(name)
-            if _HAN.search(name):  # Chinese has no spaces: a Chinese name needs no word boundary
-                parts.append(body)
-                continue
             body = body if name.isupper() or len(name) <= 3 else f"(?i:{body})"
-            parts.append(rf"(?<![A-Za-z0-9_.]){body}(?![A-Za-z0-9_])")  # a Chinese character may touch it
-        return re.compile(r"(?P<name>" + "|".join(parts) + r")")
-
-    def name_in(self, language: str, canonical: str) -> str:
-        """The name printed for an entity in a language (its canonical name when none is given)."""
-        return self.display.get(language, {}).get(canonical, canonical)
+            if not before and not _HAN.search(name):  # a Latin name in Chinese prose: not inside a word
+                body = rf"(?<![A-Za-z0-9_.]){body}(?![A-Za-z0-9_])"
+            parts.append(body)
+        return re.compile(before + r"(?P<name>" + "|".join(parts) + r")" + after)
 
     def lookup(self, spelling: str) -> tuple[str, str] | None:
         """(scope, canonical) of a spelling found in prose."""
