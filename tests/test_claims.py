@@ -279,3 +279,19 @@ def test_same_input_same_bytes_and_phrasing_varies_by_week(real_history, setup):
     assert a == b
     leads = {render_week(real_history.week(w), setup).article.body.split("\n\n")[1][:40] for w in real_history.weeks}
     assert len(leads) > 2
+
+
+def test_solana_inflow_in_an_outflow_week_is_news(setup):
+    from writer.data.facts import History
+    from writer.data.notes import notes_for
+    from writer.resources import sample_week
+
+    data, notes = sample_week()
+    facts = History.from_files([data], setup.style, setup.vocabulary).week(
+        d("2026-01-26"), notes_for(notes, d("2026-01-26"))
+    )
+    c = build_claims(facts, setup.style)
+    solana = next(x for x in c.of("against") if x.key == "Solana")
+    assert not solana.minor  # 17.1 against 1,700 is named, and watched
+    body = render_week(facts, setup).article.body
+    assert "whether Solana" in body.split("## Risk notice")[0]

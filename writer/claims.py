@@ -430,7 +430,7 @@ class _Builder:
                 [fig],
                 direction=_direction(fig.point),
                 total_direction=direction,
-                minor=rel < small_share,
+                minor=rel < float(self.cfg.get("minor_share", 0.005)),
             )
             named.add((fig.scope, fig.key))
 
