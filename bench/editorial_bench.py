@@ -32,6 +32,27 @@ from writer.data.facts import History  # noqa: E402
 from writer.setup import load_setup  # noqa: E402
 
 HISTORY = ROOT / "samples" / "history" / "reported-flows.csv"
+# CPU to render and lint one week (median of 3 passes over the real history, in one process)
+RENDER_COST = """
+import statistics, sys, time
+from pathlib import Path
+try:
+    from writer.setup import load_setup
+except ImportError:
+    from writer.draft import load_setup
+from writer.data.facts import History
+from writer.draft import render_week
+s = load_setup()
+h = History.from_files([Path(sys.argv[1])], s.style, s.vocabulary)
+facts = [h.week(w) for w in h.weeks]
+runs = []
+for _ in range(3):
+    t = time.process_time()
+    for f in facts:
+        render_week(f, s)
+    runs.append((time.process_time() - t) / len(facts) * 1000)
+print(f"{statistics.median(runs):.1f}")
+"""
 NOTES = ROOT / "samples" / "notes"
 SENT = re.compile(r"(?<=[.!?])\s+")
 SHARE = re.compile(r"more than (?:half|a third|two thirds|three quarters)")
@@ -54,6 +75,13 @@ def backfill(code: Path, out: Path) -> dict[str, str]:
     ]
     subprocess.run(cmd, cwd=code, env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"}, capture_output=True)
     return {p.stem: p.read_text().split("\n---\n\n", 1)[-1] for p in sorted(out.glob("20*.md"))}
+
+
+def render_cost(code: Path) -> str:
+    cmd = [sys.executable, "-c", RENDER_COST, str(HISTORY)]
+    env = {"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(cmd, cwd=code, env=env, capture_output=True, text=True).stdout.strip()
+    return f"{out} ms" if out else "n/a"
 
 
 def false_claims(body: str, facts, claims) -> list[str]:
@@ -159,9 +187,11 @@ def main() -> None:
             )
             try:
                 columns[args.before] = measure(backfill(tree, Path(tmp) / "out-before"), history, setup.style)
+                columns[args.before]["CPU to render + lint a week (median of 3)"] = render_cost(tree)
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
         columns["this tree"] = measure(backfill(ROOT, Path(tmp) / "out"), history, setup.style)
+        columns["this tree"]["CPU to render + lint a week (median of 3)"] = render_cost(ROOT)
     names = list(columns)
     print(f"{'':48}" + "".join(f"{n:>22}" for n in names))
     for key in columns[names[-1]]:

@@ -240,27 +240,33 @@ def test_a_week_with_nothing_publishable_writes_nothing(write_csv, tmp_path):
     assert not (tmp_path / "o").exists()
 
 
-def test_provider_rows_are_reported(history_of, setup):
-    h = history_of("""
+OUTFLOW_WEEK = """
         2026-01-26,total,all,net_flow,-500,,A,,,
         2026-01-26,total,all,net_flow,-500,,B,,,
         2026-01-26,asset,Bitcoin,net_flow,-400,,A,,,
         2026-01-26,asset,Ethereum,net_flow,-90,,A,,,
+"""
+
+
+def test_provider_rows_are_reported(history_of, setup):
+    h = history_of(
+        OUTFLOW_WEEK
+        + """
         2026-01-26,country,United States,net_flow,-450,,A,,,
         2026-01-26,provider,Grayscale,net_flow,-300,,A,,,
-    """)
+    """
+    )
     body = render_week(h.week(d("2026-01-26")), setup).article.body
     assert "Grayscale, a net outflow of approximately $300 million" in body
 
 
 def test_a_tiny_figure_never_leads(history_of, setup):
-    h = history_of("""
-        2026-01-26,total,all,net_flow,-500,,A,,,
-        2026-01-26,total,all,net_flow,-500,,B,,,
-        2026-01-26,asset,Bitcoin,net_flow,-400,,A,,,
-        2026-01-26,asset,Ethereum,net_flow,-90,,A,,,
+    h = history_of(
+        OUTFLOW_WEEK
+        + """
         2026-01-26,asset,Short Bitcoin,net_flow,0.5,,A,,,
-    """)
+    """
+    )
     c = build_claims(h.week(d("2026-01-26")), setup.style)
     assert all(x.key != "Short Bitcoin" for x in c.lead)
     body = render_week(h.week(d("2026-01-26")), setup).article.body
@@ -273,3 +279,19 @@ def test_same_input_same_bytes_and_phrasing_varies_by_week(real_history, setup):
     assert a == b
     leads = {render_week(real_history.week(w), setup).article.body.split("\n\n")[1][:40] for w in real_history.weeks}
     assert len(leads) > 2
+
+
+def test_solana_inflow_in_an_outflow_week_is_news(setup):
+    from writer.data.facts import History
+    from writer.data.notes import notes_for
+    from writer.resources import sample_week
+
+    data, notes = sample_week()
+    facts = History.from_files([data], setup.style, setup.vocabulary).week(
+        d("2026-01-26"), notes_for(notes, d("2026-01-26"))
+    )
+    c = build_claims(facts, setup.style)
+    solana = next(x for x in c.of("against") if x.key == "Solana")
+    assert not solana.minor  # 17.1 against 1,700 is named, and watched
+    body = render_week(facts, setup).article.body
+    assert "whether Solana" in body.split("## Risk notice")[0]

@@ -138,6 +138,15 @@ class WeekClaims:
     publisher: str
     seed: int
     form: str  # "article", "brief" or "none" (nothing publishable)
+    said: set[int] = field(default_factory=set, compare=False, repr=False)  # claims already in print
+
+    def say(self, claim: Claim) -> str:
+        """Record that a claim is in print (the headline carried it): later sections skip it."""
+        self.said.add(id(claim))
+        return ""
+
+    def unsaid(self, claim: Claim) -> bool:
+        return id(claim) not in self.said
 
     @property
     def printed(self) -> tuple[Claim, ...]:
@@ -421,7 +430,7 @@ class _Builder:
                 [fig],
                 direction=_direction(fig.point),
                 total_direction=direction,
-                minor=rel < small_share,
+                minor=rel < float(self.cfg.get("minor_share", 0.005)),
             )
             named.add((fig.scope, fig.key))
 

@@ -115,7 +115,7 @@ LANGUAGE_FIELDS = (
 _CLOSED = {
     "agreement": ("verified_sources", "relative_tolerance"),
     "superlative": ("min_weeks",),
-    "claims": ("publisher", "product_groups", "small_share", "conflict_factor", "brief_max_figures"),
+    "claims": ("publisher", "product_groups", "small_share", "minor_share", "conflict_factor", "brief_max_figures"),
     "*": LANGUAGE_FIELDS,
     "*.flags": FLAG_FORMS,
     "*.prose": PROSE_FORMS,

@@ -163,6 +163,7 @@ def house_style_schema() -> dict:
                     "publisher": {"type": "string"},
                     "product_groups": {"type": "array", "items": {"type": "string"}},
                     "small_share": {"type": "number"},
+                    "minor_share": {"type": "number"},
                     "conflict_factor": {"type": "number"},
                     "brief_max_figures": {"type": "integer"},
                 },
