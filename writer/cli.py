@@ -179,7 +179,12 @@ def facts(week, data, notes, rules, entities, language) -> None:
 @data_options
 @templates_option
 @click.option("--article", type=existing, help="Review this article (edited, or written by a person), not the draft.")
-@click.option("--lang", default="en", show_default=True, help="Language of the page's own words.")
+@click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    help="Language of the draft (its house style and templates) and of the page's own words (en, zh).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the page here (atomically).")
 @user_errors
 def review(week, data, notes, rules, entities, templates, article, lang, out) -> None:
@@ -192,7 +197,7 @@ def review(week, data, notes, rules, entities, templates, article, lang, out) ->
     from writer.review.build import Reviewer
     from writer.setup import load_setup
 
-    setup = load_setup(rules, entities, templates)
+    setup = load_setup(rules, entities, templates, language=lang)
     paths, notes = _inputs(data, notes)
     frame = load_frame(paths, setup.vocabulary)
     history = History(frame, setup.style)

@@ -79,10 +79,15 @@ def _matplotlib():
 
 def _svg(fig, salt: str) -> str:
     """The figure as SVG markup without the XML prolog, ids salted per chart so two charts never share one."""
+    import warnings
+
     import matplotlib
 
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": salt}):
+    with matplotlib.rc_context({"svg.hashsalt": salt}), warnings.catch_warnings():
+        # text stays <text> (svg.fonttype none): the browser draws Chinese labels with its own
+        # fonts, so a CJK glyph missing from matplotlib's layout font is not a missing glyph
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     text = buf.getvalue()
     return text[text.index("<svg") :]
