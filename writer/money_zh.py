@@ -217,7 +217,7 @@ def amount_from_match(match: re.Match[str], style: ZhMoneyStyle | None = None) -
 
 
 def parse_amount(text: str, style: ZhMoneyStyle | None = None) -> Amount | AmountRange:
-    """Read "超过10亿美元" back to Amount(1000, 100, "over"); ValueError otherwise."""
+    """Read "超过10亿美元" back to Amount(1000, 1000, "over"); ValueError otherwise."""
     style = style or _shipped()
     match = amount_pattern(style).fullmatch(text.strip())
     if not match:
