@@ -1,18 +1,25 @@
 """Lint throughput and start-up time against proselint, measured in one run.
 
-    pip install '.[bench]' && python bench/lint_bench.py
+    pip install '.[bench]' && python bench/lint_bench.py [--quick]
 
 Corpus: the drafts of every week of the real history, the bad-article corpus
 and (when present) the reference article, repeated until it passes 1 MB.
-Throughput is CPU time over the corpus, best of 3; start-up is the median wall
-time of whole processes linting one article. Prints ratios against proselint.
+Throughput is CPU time over the corpus, median of 5 runs interleaved with
+proselint's; start-up is the median wall time of whole processes linting one
+article (warm rule cache), interleaved with proselint's, both with compiled
+bytecode in place and without any (PYTHONDONTWRITEBYTECODE=1 with an empty
+PYTHONPYCACHEPREFIX, as on a fresh CI runner). Every figure is printed as a
+ratio against proselint measured in the same run, so a loaded machine slows
+both sides alike.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,13 +47,10 @@ def corpus(min_bytes: int = 1_100_000) -> list[tuple[str, str]]:
     return out
 
 
-def best_of(fn, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return min(times)
+def cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
 
 
 def lint_writer(docs, setup, facts=None):
@@ -68,37 +72,62 @@ def lint_proselint(docs):
         LintFile(name, text).lint(DEFAULT)
 
 
-def startup(cmd: list[str], runs: int = 15) -> float:
-    times = []
+def wall(cmd: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=False, env=env)
+    return time.perf_counter() - start
+
+
+def startup(commands: dict[str, list[str]], runs: int, env: dict | None = None) -> dict[str, float]:
+    """Median wall time of each command, the commands interleaved run by run."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, cmd in commands.items():
+            times[name].append(wall(cmd, env))
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def main() -> None:
     from writer.lint.api import load_lint_setup
 
+    quick = "--quick" in sys.argv
     docs = corpus()
     mb = sum(len(t.encode()) for _, t in docs) / 1e6
     setup = load_lint_setup()
-    ours = best_of(lambda: lint_writer(docs, setup))
-    theirs = best_of(lambda: lint_proselint(docs))
-    print(f"corpus: {len(docs)} articles, {mb:.2f} MB")
-    print(f"writer lint (no data):  {ours:7.3f} s CPU  {mb / ours:6.2f} MB/s")
-    print(f"proselint:              {theirs:7.3f} s CPU  {mb / theirs:6.2f} MB/s")
-    print(f"throughput ratio writer/proselint: {theirs / ours:.1f}x")
-
-    article = ROOT / "tests/golden/reference-week.md"
-    ours_start = startup([sys.executable, "-m", "writer", "lint", str(article)])
-    theirs_start = startup([sys.executable, "-m", "proselint", "check", str(article)])
+    lint_writer(docs[:20], setup)  # build the screen and warm caches once, as a long run would
+    lint_proselint(docs[:2])
+    ours, theirs, ratios = [], [], []
+    for _ in range(2 if quick else 5):
+        ours.append(cpu(lambda: lint_writer(docs, setup)))
+        theirs.append(cpu(lambda: lint_proselint(docs)))
+        ratios.append(theirs[-1] / ours[-1])
+    ours_t, theirs_t = statistics.median(ours), statistics.median(theirs)
+    print(f"corpus: {len(docs)} articles, {mb:.2f} MB; {len(ours)} interleaved runs, medians")
+    print(f"writer lint (no data):  {ours_t:7.3f} s CPU  {mb / ours_t:6.2f} MB/s")
+    print(f"proselint:              {theirs_t:7.3f} s CPU  {mb / theirs_t:6.2f} MB/s")
     print(
-        f"start-up, one article (median wall): writer {ours_start * 1000:.0f} ms, "
-        f"proselint {theirs_start * 1000:.0f} ms, ratio {ours_start / theirs_start:.2f}"
+        f"throughput ratio writer/proselint: {theirs_t / ours_t:.1f}x "
+        f"(per-run ratios {min(ratios):.1f}x to {max(ratios):.1f}x)"
     )
-    bare = startup([sys.executable, "-c", "pass"])
-    print(f"  (bare interpreter start on this machine: {bare * 1000:.0f} ms)")
+
+    article = str(ROOT / "tests/golden/reference-week.md")
+    commands = {
+        "writer": [sys.executable, "-m", "writer", "lint", article],
+        "proselint": [sys.executable, "-m", "proselint", "check", article],
+        "bare": [sys.executable, "-c", "pass"],
+    }
+    runs = 7 if quick else 31
+    subprocess.run(commands["writer"], capture_output=True, check=False)  # warm the rule cache
+    warm = startup(commands, runs)
+    with tempfile.TemporaryDirectory() as empty:
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": empty}
+        cold = startup(commands, max(5, runs // 3), env)
+    for label, t in (("with bytecode", warm), ("no bytecode  ", cold)):
+        print(
+            f"one article, whole process, {label} (median wall): writer {t['writer'] * 1000:.0f} ms, "
+            f"proselint {t['proselint'] * 1000:.0f} ms, ratio {t['writer'] / t['proselint']:.2f} "
+            f"(bare interpreter {t['bare'] * 1000:.0f} ms)"
+        )
 
 
 if __name__ == "__main__":

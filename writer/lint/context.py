@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from writer.entities import Vocabulary
 from writer.lint.document import Document
 from writer.lint.mentions import LintFacts, Mention, find_mentions
 from writer.lint.rules import MATCH_TIMEOUT
 from writer.rulesfile import HouseStyle
+
+if TYPE_CHECKING:
+    from writer.lint.screen import Screen
 
 
 @dataclass
@@ -17,6 +21,7 @@ class Context:
     vocabulary: Vocabulary
     facts: LintFacts | None = None
     timeout: float = MATCH_TIMEOUT  # seconds of regex work per call
+    screen: Screen | None = None  # RE2 pre-filter of the text rules (writer.lint.screen)
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
     _doc: Document | None = None

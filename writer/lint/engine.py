@@ -10,6 +10,7 @@ from writer.lint.document import Document, Suppression, parse
 from writer.lint.findings import Finding
 from writer.lint.kinds import figures, text
 from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
+from writer.lint.screen import screen_for
 
 KINDS: dict[str, Callable[[Rule, Document, Context], Iterable[Finding]]] = {
     "forbid": text.forbid,
@@ -39,6 +40,8 @@ def run_rule(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def lint_document(doc: Document, rules: RuleSet, ctx: Context) -> Result:
     ctx.attach(doc)
+    if ctx.screen is None:
+        ctx.screen = screen_for(rules)
     result = Result(doc.path)
     for sup in doc.suppressions:
         if sup.action != "enable" and not sup.reason:

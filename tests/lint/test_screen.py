@@ -1,0 +1,94 @@
+"""The RE2 screen changes speed, never findings."""
+
+import pytest
+import re2
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from writer.lint.api import load_lint_setup
+from writer.lint.context import Context
+from writer.lint.document import parse
+from writer.lint.engine import KINDS
+from writer.lint.rules import example_facts
+from writer.lint.screen import SCREENED_KINDS, Screen, Untranslatable, screen_for, translate
+
+
+@pytest.fixture(scope="module")
+def setup():
+    return load_lint_setup()
+
+
+def _findings(rule, text, setup, screen):
+    doc = parse(text, "<example>")
+    ctx = Context(setup.style, setup.vocabulary, example_facts(rule), screen=screen)
+    ctx.attach(doc)
+    return [(f.line, f.column, f.end_column, f.message) for f in KINDS[rule.kind](rule, doc, ctx)]
+
+
+def test_every_rule_example_gives_the_same_findings_through_both_paths(setup):
+    screen = Screen(setup.ruleset)
+    screened = [r for r in setup.ruleset.rules if r.kind in SCREENED_KINDS]
+    assert screened and all(r.id in screen.index for r in screened), screen.skipped
+    for rule in setup.ruleset.rules:
+        for side in ("fail", "pass"):
+            for example in rule.examples.get(side, []):
+                assert _findings(rule, example, setup, screen) == _findings(rule, example, setup, None), example
+
+
+def test_screen_is_built_once_per_rule_set(setup, monkeypatch):
+    monkeypatch.delenv("WRITER_NO_SCREEN", raising=False)
+    assert screen_for(setup.ruleset) is screen_for(setup.ruleset) is not None
+    monkeypatch.setenv("WRITER_NO_SCREEN", "1")
+    assert screen_for(setup.ruleset) is None
+
+
+PATTERNS = [
+    r"\bdue\s+to\b",
+    r"(?<![\w-])as\s+(?!(?:a|an)\b)\w+",
+    r"\battribut(?:e|ed)\b[^.;]{0,60}?\bto\b",
+    r"^\s*Because",
+    r"(?:(?<=\A[\s\"“]*)|(?<=[.!?]\s+))As\s+\w+",
+    r"\p{Lu}\w+ said",
+    r"café\s+crème",
+    r"(?>ab|a)c",
+    r"x{2,}+y",
+    r"\d+(?:\.\d+)?\s*%",
+    r"[\w$.%’'-]+ rose",
+    r"\W{2}end",
+    r"不构成[^。]{0,30}投资建议",
+    r"a{0,2000}b",
+]
+CHARS = "abcexy ABCSTdueto.;%$'’-\u00e9\u00a0\u2003\n1234_不构成投资建议。Ⓐ"
+TEXT = st.text(alphabet=st.sampled_from(list(CHARS)), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERNS), TEXT, st.booleans())
+def test_translation_matches_a_superset(pattern, text, ignorecase):
+    flags = regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0)
+    full = regex.compile(pattern, flags)
+    quick = re2.compile(translate(pattern, ignorecase))
+    for m in full.finditer(text):
+        assert quick.search(m.group()) is not None, (pattern, m.group())
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", r"[^\w]x", r"(?x) a b", r"\G", r"[[:alpha:]]", r"(?(1)a|b)"])
+def test_what_cannot_be_widened_soundly_is_refused(pattern):
+    with pytest.raises(Untranslatable):
+        translate(pattern, True)
+
+
+def test_an_untranslatable_rule_still_runs_on_the_whole_document(setup, tmp_path):
+    from writer.lint.api import load_ruleset
+    from writer.rulesfile import load_rules_document
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "version: 1\nrules:\n  - id: echo\n    level: error\n    kind: forbid\n    message: doubled word\n"
+        "    patterns: ['\\b(\\w+)\\s+\\1\\b']\n    examples: {fail: ['the the end'], pass: ['the end']}\n"
+    )
+    ruleset = load_ruleset(load_rules_document(rules), setup.style, setup.vocabulary)
+    screen = Screen(ruleset)
+    assert "echo" in screen.skipped and "echo" not in screen.index
+    assert _findings(ruleset.rules[0], "It was the the end.", setup, screen)
