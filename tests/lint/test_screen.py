@@ -92,3 +92,25 @@ def test_an_untranslatable_rule_still_runs_on_the_whole_document(setup, tmp_path
     screen = Screen(ruleset)
     assert "echo" in screen.skipped and "echo" not in screen.index
     assert _findings(ruleset.rules[0], "It was the the end.", setup, screen)
+
+
+def test_whole_articles_give_the_same_findings_through_both_paths(setup):
+    from tests.conftest import ROOT
+    from writer.lint.engine import lint_document
+
+    paths = [*ROOT.glob("samples/articles/*.md"), *ROOT.glob("tests/golden/*.md")]
+    paths += [*(ROOT.parent / "shared").glob("corpus-dev/**/*.md")]
+    screen = Screen(setup.ruleset)
+    found = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+
+        def lint(with_screen, text=text, path=path):
+            ctx = Context(setup.style, setup.vocabulary, screen=with_screen)
+            result = lint_document(parse(text, str(path)), setup.ruleset, ctx)
+            return [(f.line, f.column, f.rule, f.message) for f in result.findings]
+
+        screened = lint(screen)
+        found += len(screened)
+        assert screened == lint(False), path  # False: no screen, and none is built
+    assert found > 20

@@ -2,8 +2,9 @@
 
 Loading a rules file compiles every pattern and runs every rule's examples.
 The result depends only on the rules file's bytes (with what it extends), the
-vocabulary and this package's code, so it is stored under a hash of exactly
-those: change any of them and the examples run again. Compiled ``regex``
+vocabulary and this package's code (each module's size and change time), so it
+is stored under a hash of exactly those: change any of them and the examples
+run again. Compiled ``regex``
 patterns pickle to their compiled code, so loading the cache skips the
 pattern parser too. A cache that cannot be read or written is ignored.
 Set WRITER_NO_CACHE=1 to bypass it.
@@ -38,11 +39,20 @@ def cache_dir() -> Path:
 
 
 def _code() -> str:
+    """A fingerprint of this package's source: every module's path, size and change time.
+
+    Stat calls, not reading and hashing every file: this runs at each start-up.
+    """
     global _code_hash
     if _code_hash is None:
         digest = hashlib.sha256()
-        for path in sorted(_PACKAGE.rglob("*.py")):
-            digest.update(path.read_bytes())
+        for folder, subfolders, files in os.walk(_PACKAGE):
+            subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    st = os.stat(path)
+                    digest.update(f"{os.path.relpath(path, _PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
         _code_hash = digest.hexdigest()
     return _code_hash
 

@@ -21,7 +21,7 @@ class Context:
     vocabulary: Vocabulary
     facts: LintFacts | None = None
     timeout: float = MATCH_TIMEOUT  # seconds of regex work per call
-    screen: Screen | None = None  # RE2 pre-filter of the text rules (writer.lint.screen)
+    screen: Screen | bool | None = None  # RE2 pre-filter of text rules (writer.lint.screen); False: none
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
     _doc: Document | None = None

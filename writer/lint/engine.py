@@ -40,8 +40,8 @@ def run_rule(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def lint_document(doc: Document, rules: RuleSet, ctx: Context) -> Result:
     ctx.attach(doc)
-    if ctx.screen is None:
-        ctx.screen = screen_for(rules)
+    if ctx.screen is None:  # False: the caller wants no screen
+        ctx.screen = screen_for(rules, len(doc.prose))
     result = Result(doc.path)
     for sup in doc.suppressions:
         if sup.action != "enable" and not sup.reason:

@@ -7,7 +7,6 @@ imported at module level: the fast ``writer lint`` path loads this module.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -87,6 +86,8 @@ def as_json(results: list[Result], rules: RuleSet, colour: bool = False) -> str:
             for f, s in r.suppressed
         ],
     }
+    import json  # only the JSON views pay for it
+
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -187,6 +188,8 @@ def sarif(results: list[Result], rules: RuleSet, colour: bool = False) -> str:
             }
         ],
     }
+    import json  # only the JSON views pay for it
+
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
@@ -226,6 +229,8 @@ def codeclimate(results: list[Result], rules: RuleSet | None = None, colour: boo
                     },
                 }
             )
+    import json  # only the JSON views pay for it
+
     return json.dumps(issues, indent=2, ensure_ascii=False)
 
 

@@ -298,13 +298,24 @@ def _ignorecase() -> int:
 
 
 _SCREENS: dict[int, tuple[RuleSet, Screen | None]] = {}
+# Building the screen (importing re2, compiling the set) costs about what scanning
+# 100 kB of prose with the full patterns costs, so a run screens only once it has
+# read that much: one article is linted without it, a corpus with it.
+SCREEN_AFTER = 100_000
+_seen = 0
 
 
-def screen_for(rules: RuleSet) -> Screen | None:
-    """The screen of a rule set, built once per process; None without google-re2 or when turned off."""
+def screen_for(rules: RuleSet, size: int = SCREEN_AFTER) -> Screen | None:
+    """The screen of a rule set, built once per process once ``size`` characters in total
+    were linted; None before that, without google-re2, or when WRITER_NO_SCREEN is set."""
+    global _seen
     if os.environ.get("WRITER_NO_SCREEN"):
         return None
     entry = _SCREENS.get(id(rules))
+    if entry is None:
+        _seen += size
+        if _seen < SCREEN_AFTER:
+            return None
     if entry is None or entry[0] is not rules:
         try:
             screen = Screen(rules)

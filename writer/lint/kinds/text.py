@@ -56,7 +56,7 @@ def _matches(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int
     matches in headings; "paragraph" and "document" keep any match in prose.
     """
     scope = rule.params.get("scope", "sentence")
-    screened = ctx.screen.finditer(rule, doc, ctx.timeout) if ctx.screen is not None else None
+    screened = ctx.screen.finditer(rule, doc, ctx.timeout) if ctx.screen else None
     for m in screened if screened is not None else finditer(rule.compiled["patterns"], doc.prose, timeout=ctx.timeout):
         start, end = m.span()
         sentence = doc.sentence_at(start)
