@@ -10,8 +10,9 @@ from writer.lint.api import load_lint_setup
 from writer.lint.context import Context
 from writer.lint.document import parse
 from writer.lint.engine import KINDS
+from writer.lint.re2_translate import Untranslatable, translate
 from writer.lint.rules import example_facts
-from writer.lint.screen import SCREENED_KINDS, Screen, Untranslatable, screen_for, translate
+from writer.lint.screen import SCREENED_KINDS, Screen, screen_for
 
 
 @pytest.fixture(scope="module")
