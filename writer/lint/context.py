@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from writer.entities import Vocabulary
+from writer.housestyle import HouseStyle
 from writer.lint.document import Document
 from writer.lint.mentions import LintFacts, Mention, find_mentions
 from writer.lint.rules import MATCH_TIMEOUT
-from writer.rulesfile import HouseStyle
 
 if TYPE_CHECKING:
     from writer.lint.screen import Screen
@@ -30,6 +30,10 @@ class Context:
         """Protect the known publication names of this document before rules read it."""
         names = list(self.vocabulary.publications) + list(self.facts.sources if self.facts is not None else ())
         doc.protect(names)
+        if doc.sentence_rules != self.style.sentences:
+            doc.sentence_rules = self.style.sentences
+            doc.__dict__.pop("sentences", None)  # split again by this language's rules
+            doc.__dict__.pop("_sentence_starts", None)
         self._doc = doc
         return doc
 
