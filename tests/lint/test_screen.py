@@ -12,7 +12,7 @@ from writer.lint.document import parse
 from writer.lint.engine import KINDS
 from writer.lint.re2_translate import Untranslatable, translate
 from writer.lint.rules import example_facts
-from writer.lint.screen import SCREENED_KINDS, Screen, screen_for
+from writer.lint.screen import SCREENED, Screen, screen_for
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +29,8 @@ def _findings(rule, text, setup, screen):
 
 def test_every_rule_example_gives_the_same_findings_through_both_paths(setup):
     screen = Screen(setup.ruleset)
-    screened = [r for r in setup.ruleset.rules if r.kind in SCREENED_KINDS]
-    assert screened and all(r.id in screen.index for r in screened), screen.skipped
+    screened = [(r.id, p) for r in setup.ruleset.rules for p in SCREENED.get(r.kind, ()) if r.compiled.get(p)]
+    assert screened and all(unit in screen.index for unit in screened), screen.skipped
     for rule in setup.ruleset.rules:
         for side in ("fail", "pass"):
             for example in rule.examples.get(side, []):
@@ -91,7 +91,7 @@ def test_an_untranslatable_rule_still_runs_on_the_whole_document(setup, tmp_path
     )
     ruleset = load_ruleset(load_rules_document(rules), setup.style, setup.vocabulary)
     screen = Screen(ruleset)
-    assert "echo" in screen.skipped and "echo" not in screen.index
+    assert ("echo", "patterns") in screen.skipped and ("echo", "patterns") not in screen.index
     assert _findings(ruleset.rules[0], "It was the the end.", setup, screen)
 
 

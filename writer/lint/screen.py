@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from writer.lint.document import Document
     from writer.lint.rules import Rule, RuleSet
 
-SCREENED_KINDS = ("forbid", "limit")
+# kind -> its pattern parameters whose matches must lie inside one sentence
+SCREENED: dict[str, tuple[str, ...]] = {"forbid": ("patterns",), "limit": ("patterns",)}
 SCREENED_SCOPES = ("sentence", "heading")
 
 
@@ -39,23 +40,24 @@ class Screen:
 
         from writer.lint.re2_translate import Untranslatable, translate
 
-        self.index: dict[str, int] = {}  # rule id -> position in the set
-        self.skipped: dict[str, str] = {}  # rule id -> why it scans the whole document
+        self.index: dict[tuple[str, str], int] = {}  # (rule id, parameter) -> position in the set
+        self.skipped: dict[tuple[str, str], str] = {}  # (rule id, parameter) -> why it scans everything
         options = re2.Options()
         options.never_capture = True
         candidates = re2.Set.SearchSet(options)
         for rule in rules.rules:
-            pattern = rule.compiled.get("patterns")
-            if rule.kind not in SCREENED_KINDS or pattern is None:
-                continue
-            if rule.params.get("scope", "sentence") not in SCREENED_SCOPES:
-                self.skipped[rule.id] = "whole-document scope"
-                continue
-            try:
-                translated = translate(pattern.pattern, bool(pattern.flags & _ignorecase()))
-                self.index[rule.id] = candidates.Add(translated)
-            except (Untranslatable, re2.error, ValueError) as exc:
-                self.skipped[rule.id] = str(exc)
+            for param in SCREENED.get(rule.kind, ()):
+                pattern = rule.compiled.get(param)
+                if pattern is None:
+                    continue
+                if rule.params.get("scope", "sentence") not in SCREENED_SCOPES:
+                    self.skipped[rule.id, param] = "whole-document scope"
+                    continue
+                try:
+                    translated = translate(pattern.pattern, bool(pattern.flags & _ignorecase()))
+                    self.index[rule.id, param] = candidates.Add(translated)
+                except (Untranslatable, re2.error, ValueError) as exc:
+                    self.skipped[rule.id, param] = str(exc)
         candidates.Compile()
         self._set = candidates
         self._doc: Document | None = None
@@ -72,23 +74,24 @@ class Screen:
             self._doc, self._hits = doc, hits
         return self._hits
 
-    def finditer(self, rule: Rule, doc: Document, timeout: float) -> Iterator[regex.Match] | None:
-        """Matches of a rule in the sentences its screen hit, or None if the rule is unscreened.
+    def finditer(
+        self, rule: Rule, doc: Document, timeout: float, param: str = "patterns"
+    ) -> Iterator[regex.Match] | None:
+        """Matches of a rule's pattern in the sentences its screen hit, or None if it is unscreened.
 
         Each hit sentence is searched from its start (or the end of the previous
         match, as one pass over the document would) to the end of its block, so
         lookarounds see the same text they would in a whole-document scan.
         """
-        k = self.index.get(rule.id)
+        k = self.index.get((rule.id, param))
         if k is None:
             return None
-        return self._windowed(rule, doc, self.hits(doc).get(k, ()), timeout)
+        return self._windowed(rule.compiled[param], doc, self.hits(doc).get(k, ()), timeout)
 
     @staticmethod
-    def _windowed(rule: Rule, doc: Document, sentence_indices, timeout: float) -> Iterator[regex.Match]:
+    def _windowed(pattern: regex.Pattern, doc: Document, sentence_indices, timeout: float) -> Iterator[regex.Match]:
         from writer.lint.rules import finditer
 
-        pattern = rule.compiled["patterns"]
         last_end = 0
         for n in sentence_indices:
             sentence = doc.sentences[n]
