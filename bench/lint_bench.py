@@ -33,7 +33,8 @@ import writer  # noqa: E402
 
 def corpus(min_bytes: int = 1_100_000) -> list[tuple[str, str]]:
     from writer.data.facts import History
-    from writer.draft import load_setup, render_week
+    from writer.draft import render_week
+    from writer.setup import load_setup
 
     setup = load_setup()
     history = History.from_files([ROOT / "samples/history/reported-flows.csv"], setup.style, setup.vocabulary)
@@ -92,12 +93,12 @@ def startup(commands: dict[str, list[str]], runs: int, env: dict | None = None) 
 
 
 def main() -> None:
-    from writer.lint.api import load_lint_setup
+    from writer.setup import load_setup
 
     quick = "--quick" in sys.argv
     docs = corpus()
     mb = sum(len(t.encode()) for _, t in docs) / 1e6
-    setup = load_lint_setup()
+    setup = load_setup()
     lint_writer(docs[:20], setup)  # build the screen and warm caches once, as a long run would
     lint_proselint(docs[:2])
     ours, theirs, ratios = [], [], []

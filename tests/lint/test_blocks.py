@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
+from writer.articlefile import FRONT_MATTER
 from writer.lint.blocks import READ_TYPES, markdown_it_tokens, scan
-from writer.lint.document import FRONT_MATTER
 
 SHARED = ROOT.parent / "shared"
 

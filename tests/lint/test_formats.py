@@ -7,16 +7,17 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from tests.conftest import ROOT
-from writer.lint.api import lint_input, load_lint_setup
+from writer.lint.api import lint_input
 from writer.lint.files import expand, iter_inputs
 from writer.lint.report import FORMATS
+from writer.setup import load_setup
 
 ARTICLES = ROOT / "samples" / "articles"
 
 
 @pytest.fixture(scope="module")
 def linted():
-    setup = load_lint_setup()
+    setup = load_setup()
     results = [
         lint_input(i, setup.ruleset, setup.style, setup.vocabulary) for i in iter_inputs(expand((str(ARTICLES),)))
     ]
@@ -101,7 +102,7 @@ def test_format_shows_the_same_findings(linted, name):
 def test_junit_survives_control_characters_and_markup(tmp_path):
     article = tmp_path / "a<b>&.md"
     article.write_text("Funds fell due to \x07 fear & <loathing>.\n")
-    setup = load_lint_setup()
+    setup = load_setup()
     results = [lint_input(i, setup.ruleset, setup.style, setup.vocabulary) for i in iter_inputs([str(article)])]
     root = ET.fromstring(FORMATS["junit"](results, setup.ruleset))
     assert root.find("testsuite").get("name") == str(article)

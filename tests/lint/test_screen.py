@@ -6,25 +6,25 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from writer.lint.api import load_lint_setup
 from writer.lint.context import Context
 from writer.lint.document import parse
-from writer.lint.engine import KINDS
+from writer.lint.kinds import registry
 from writer.lint.re2_translate import Untranslatable, translate
 from writer.lint.rules import example_facts
 from writer.lint.screen import SCREENED, Screen, screen_for
+from writer.setup import load_setup
 
 
 @pytest.fixture(scope="module")
 def setup():
-    return load_lint_setup()
+    return load_setup()
 
 
 def _findings(rule, text, setup, screen):
     doc = parse(text, "<example>")
     ctx = Context(setup.style, setup.vocabulary, example_facts(rule), screen=screen)
     ctx.attach(doc)
-    return [(f.line, f.column, f.end_column, f.message) for f in KINDS[rule.kind](rule, doc, ctx)]
+    return [(f.line, f.column, f.end_column, f.message) for f in registry()[rule.kind].run(rule, doc, ctx)]
 
 
 def test_every_rule_example_gives_the_same_findings_through_both_paths(setup):
@@ -81,15 +81,14 @@ def test_what_cannot_be_widened_soundly_is_refused(pattern):
 
 
 def test_an_untranslatable_rule_still_runs_on_the_whole_document(setup, tmp_path):
-    from writer.lint.api import load_ruleset
-    from writer.rulesfile import load_rules_document
+    from writer.setup import load_setup as load
 
     rules = tmp_path / "rules.yaml"
     rules.write_text(
         "version: 1\nrules:\n  - id: echo\n    level: error\n    kind: forbid\n    message: doubled word\n"
         "    patterns: ['\\b(\\w+)\\s+\\1\\b']\n    examples: {fail: ['the the end'], pass: ['the end']}\n"
     )
-    ruleset = load_ruleset(load_rules_document(rules), setup.style, setup.vocabulary)
+    ruleset = load(rules).ruleset
     screen = Screen(ruleset)
     assert ("echo", "patterns") in screen.skipped and ("echo", "patterns") not in screen.index
     assert _findings(ruleset.rules[0], "It was the the end.", setup, screen)

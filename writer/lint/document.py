@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from writer.articlefile import split as split_front_matter
 from writer.housestyle import Sentences
 from writer.lint.blocks import block_tokens
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # Inline non-prose, each with a literal that must be present for it to be worth a scan.
 _INLINE_NOISE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`", re.compile(r"(`+)[^`]*?\1")),  # inline code
@@ -220,11 +220,10 @@ def parse(source: str, path: str = "-") -> Document:
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     ranges: list[tuple[int, int]] = []
     front = ""
-    fm = FRONT_MATTER.match(source)
-    if fm:
-        front = fm.group(1) or ""
-        ranges.append((0, fm.end()))
-    body_offset = fm.end() if fm else 0
+    meta, _, body_offset = split_front_matter(source)
+    if meta is not None:
+        front = meta
+        ranges.append((0, body_offset))
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source) + 1]
 
     def offset(line: int) -> int:

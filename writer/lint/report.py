@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from writer.lint.engine import Result
     from writer.lint.rules import RuleSet
 
-JSON_SCHEMA = "lint-report-1.schema.json"  # shipped as docs/lint-report.schema.json
+JSON_SCHEMA = "lint-report.schema.json"  # the $id of docs/lint-report.schema.json
 JSON_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 
@@ -180,7 +180,6 @@ def sarif(results: list[Result], rules: RuleSet, colour: bool = False) -> str:
                     "driver": {
                         "name": "writer-lint",
                         "version": __version__,
-                        "informationUri": "https://github.com/",
                         "rules": descriptors,
                     }
                 },

@@ -23,12 +23,14 @@ def run_lint(
     fmt: str = "text",
     min_level: str = "suggestion",
 ) -> int:
+    from writer.articlefile import front_matter_week
     from writer.lint import report
-    from writer.lint.api import front_matter_week, lint_input, load_lint_setup
+    from writer.lint.api import lint_input
     from writer.lint.files import expand, iter_inputs
     from writer.lint.findings import level_rank
+    from writer.setup import load_setup
 
-    setup = load_lint_setup(rules, entities)
+    setup = load_setup(rules, entities)
     ruleset, style, vocabulary = setup.ruleset, setup.style, setup.vocabulary
     files = expand(paths)
     history = None
