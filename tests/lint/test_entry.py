@@ -65,17 +65,3 @@ def test_anything_unusual_goes_to_click(args):
 def test_click_explains_what_the_fast_path_refused(monkeypatch, capsys):
     code, _, err = fast(monkeypatch, capsys, "lint", ARTICLES / "causal.md", "--format", "yaml")
     assert code == 2 and "'yaml' is not one of" in err
-
-
-def test_fast_lint_imports_no_click():
-    import subprocess
-
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "writer", "lint", str(ARTICLES / "causal.md")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
-    assert result.returncode == 1 and "writer.lint.engine" in imported
-    assert "click" not in imported
