@@ -5,8 +5,9 @@
 Corpus: the drafts of every week of the real history, the bad-article corpus
 and (when present) the reference article, repeated until it passes 1 MB.
 Throughput is CPU time over the corpus, median of 5 runs interleaved with
-proselint's; start-up is the median wall time of whole processes linting one
-article (warm rule cache), interleaved with proselint's, with this package's
+proselint's; start-up is the median CPU time (user + system; wall time too) of
+whole processes linting one article (warm rule cache), interleaved with
+proselint's, with this package's
 compiled bytecode in place and without it (its __pycache__ removed and
 PYTHONDONTWRITEBYTECODE=1, as when running from a fresh checkout); proselint
 keeps the bytecode pip compiled when installing it. Every figure is printed as a
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import compileall
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -77,19 +79,23 @@ def lint_proselint(docs):
         LintFile(name, text).lint(DEFAULT)
 
 
-def wall(cmd: list[str], env: dict | None = None) -> float:
+def run_once(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall time and CPU time (user + system of the child) of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, capture_output=True, check=False, env=env)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def startup(commands: dict[str, list[str]], runs: int, env: dict | None = None) -> dict[str, float]:
-    """Median wall time of each command, the commands interleaved run by run."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+def startup(commands: dict[str, list[str]], runs: int, env: dict | None = None) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU time of each command, the commands interleaved run by run."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            times[name].append(wall(cmd, env))
-    return {name: statistics.median(t) for name, t in times.items()}
+            times[name].append(run_once(cmd, env))
+    return {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
 
 
 def main() -> None:
@@ -132,10 +138,11 @@ def main() -> None:
     cold = startup(commands, max(5, runs // 2), env)
     compileall.compile_dir(package, quiet=1)
     for label, t in (("with bytecode", warm), ("no bytecode  ", cold)):
+        (w_ours, c_ours), (w_theirs, c_theirs), (_, c_bare) = t["writer"], t["proselint"], t["bare"]
         print(
-            f"one article, whole process, {label} (median wall): writer {t['writer'] * 1000:.0f} ms, "
-            f"proselint {t['proselint'] * 1000:.0f} ms, ratio {t['writer'] / t['proselint']:.2f} "
-            f"(bare interpreter {t['bare'] * 1000:.0f} ms)"
+            f"one article, whole process, {label}: CPU writer {c_ours * 1000:.0f} ms, proselint "
+            f"{c_theirs * 1000:.0f} ms, ratio {c_ours / c_theirs:.2f}; wall {w_ours * 1000:.0f} / "
+            f"{w_theirs * 1000:.0f} ms, ratio {w_ours / w_theirs:.2f} (bare interpreter {c_bare * 1000:.0f} ms CPU)"
         )
 
 
