@@ -53,15 +53,10 @@ def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[str, int]]]:
         raise UserError(Problem("rules file not found", path=str(path))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read rules file: {exc}", path=str(path))) from None
-    import yaml
+    from writer.yamlsafe import load_yaml
 
     lines: dict[str, int] = {}
-    try:
-        data = yaml.load(text, Loader=_line_loader(lines))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise UserError(Problem(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path), line=line)) from None
+    data = load_yaml(text, str(path), aliases=True, loader=_line_loader(lines))
     return data, {rid: (str(path), line) for rid, line in lines.items()}
 
 

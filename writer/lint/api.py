@@ -82,11 +82,12 @@ def front_matter_week(text: str) -> dt.date | None:
     match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if not match:
         return None
-    import yaml  # only articles with front matter pay for it
+    from writer.errors import UserError
+    from writer.yamlsafe import load_yaml  # only articles with front matter pay for yaml
 
     try:
-        meta = yaml.load(match.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    except yaml.YAMLError:
+        meta = load_yaml(match.group(1) or "", "front matter") or {}
+    except UserError:
         return None
     week = meta.get("week") if isinstance(meta, dict) else None
     if isinstance(week, dt.date):

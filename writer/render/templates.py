@@ -2,6 +2,9 @@
 
 StrictUndefined turns a template's typo into an error instead of an empty
 string; every template problem becomes one UserError line naming the file.
+Templates may come from a contributor, so they run in Jinja's immutable
+sandbox (no attribute walk to ``os``, no mutation of the facts), and every
+``*.html.j2`` is autoescaped.
 The body has no clock in it: the same input gives the same bytes.
 """
 
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 import yaml
 
 from writer.data.facts import WeekFacts
@@ -24,6 +28,7 @@ from writer.rulesfile import HouseStyle
 
 ARTICLE = "article.md.j2"
 PAGE = "page.html.j2"
+HTML_SUFFIXES = ("html", "htm", "html.j2", "htm.j2")  # select_autoescape compares the whole ending
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,17 @@ class Article:
     body: str
 
 
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with ``**`` bounded (``9**9**9`` would take the CPU for minutes)."""
+
+    intercepted_binops = frozenset(["**"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise jinja2.sandbox.SecurityError("exponent too large in a template")
+        return super().call_binop(context, operator, left, right)
+
+
 def environment(
     style: HouseStyle, folder: Path | None = None, definite: frozenset[str] = frozenset()
 ) -> jinja2.Environment:
@@ -40,10 +56,10 @@ def environment(
     folder = Path(folder) if folder else resource("templates")
     if not folder.is_dir():
         raise UserError(Problem("templates folder not found", path=str(folder)))
-    env = jinja2.Environment(
+    env = _Sandbox(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=HTML_SUFFIXES, default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -76,7 +92,7 @@ def _template_error(exc: Exception, name: str) -> UserError:
 def _render(env: jinja2.Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
-    except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError) as exc:
+    except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError, ArithmeticError) as exc:
         raise _template_error(exc, name) from None
 
 
