@@ -48,8 +48,8 @@ def test_page_template_is_autoescaped(tmp_path):
     folder = _templates_with(tmp_path, "")
     (folder / "page.html.j2").write_text("<title>{{ title }}</title>{{ body }}<p>{{ '<b>x</b>' }}</p>")
     setup = load_setup(templates=folder)
-    from writer.resources import sample_week
     from writer.data.facts import History
+    from writer.resources import sample_week
 
     data, _ = sample_week()
     page = render_week(History.from_files([data], setup.style, setup.vocabulary).week(d("2026-01-26")), setup).html

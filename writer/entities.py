@@ -64,7 +64,9 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         raise UserError(Problem(f"cannot read the entities vocabulary: {exc}", path=str(path))) from None
     data = load_yaml(text, str(path)) or {}
     if not isinstance(data, dict):
-        raise UserError(Problem("the vocabulary must be a mapping", path=str(path), expected="asset, country, provider"))
+        raise UserError(
+            Problem("the vocabulary must be a mapping", path=str(path), expected="asset, country, provider")
+        )
     canonical: dict[str, dict[str, str]] = {}
     names: dict[str, tuple[str, ...]] = {}
     definite = frozenset(str(n) for n in data.pop("definite_article", None) or [])

@@ -43,7 +43,10 @@ def checked_loader(base: type | None = None) -> type:
                     return super().construct_object(node, deep=deep)
                 except (ValueError, OverflowError) as exc:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}: {exc}", node.start_mark
+                        None,
+                        None,
+                        f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}: {exc}",
+                        node.start_mark,
                     ) from None
 
         _LOADERS[base] = Checked
