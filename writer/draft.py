@@ -7,7 +7,6 @@ backfilled article is byte for byte the one ``draft`` gives for that week.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +20,9 @@ from writer.lint.context import Context
 from writer.lint.engine import lint_text
 from writer.lint.findings import Finding
 from writer.lint.rules import RuleSet
-from writer.render.templates import Article, environment, render_article
+from writer.render.templates import Article, environment, front_matter, render_article
 from writer.rulesfile import HouseStyle, RulesDocument
+from writer.yamlsafe import load_yaml
 
 
 @dataclass(frozen=True)
@@ -72,19 +72,33 @@ def render_week(facts, setup: Setup, path: str | None = None) -> Draft:
     return Draft(week=facts.week, article=article, html=to_html(article, setup.env), findings=tuple(result.findings))
 
 
-_BODY_HASH = re.compile(r"^body_hash: (\w+)$", re.MULTILINE)
-
-
 def edited_by_hand(path: Path) -> bool:
-    """True when a generated draft's body no longer matches the hash it was written with."""
-    if not path.exists():
+    """True when a generated draft was changed after it was written: its body or its front matter.
+
+    The body must match the ``body_hash`` it was written with, and the front
+    matter must be exactly what the writer dumps for the values it holds.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
         return False
-    text = path.read_text(encoding="utf-8", errors="replace")
-    match = _BODY_HASH.search(text.split("\n---\n", 1)[0])
-    if not match or "\n---\n\n" not in text:
-        return True  # not ours, or its front matter was changed: a person's file
-    body = text.split("\n---\n\n", 1)[1]
-    return sha(body) != match.group(1)
+    except OSError as exc:
+        raise UserError(Problem(f"cannot read: {exc.strerror}", path=str(path))) from None
+    return not generated_text(text)
+
+
+def generated_text(text: str) -> bool:
+    """Is this exactly a draft as the writer wrote it (front matter and body untouched)?"""
+    if not text.startswith("---\n") or "\n---\n\n" not in text:
+        return False  # not ours, or its front matter fence was changed: a person's file
+    front, body = text[4:].split("\n---\n\n", 1)
+    try:
+        meta = load_yaml(front, "front matter")
+    except UserError:
+        return False
+    if not isinstance(meta, dict) or meta.get("body_hash") != sha(body):
+        return False
+    return front_matter(meta) == front + "\n"
 
 
 def write_draft(draft: Draft, out: Path, force: bool = False) -> list[Path]:

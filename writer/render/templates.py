@@ -26,8 +26,10 @@ from writer.render.prose import Md, Prose, finalize
 from writer.resources import resource
 from writer.rulesfile import HouseStyle
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ARTICLE = "article.md.j2"
 PAGE = "page.html.j2"
+INDEX = "index.md.j2"  # the backfill's index page
 HTML_SUFFIXES = ("html", "htm", "html.j2", "htm.j2")  # select_autoescape compares the whole ending
 
 
@@ -49,6 +51,19 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+def _loader(folder: Path) -> jinja2.BaseLoader:
+    """The folder's templates; a newsroom folder from before the index template gets the shipped one."""
+    own = jinja2.FileSystemLoader(str(folder))
+    shipped = resource("templates")
+    if folder.resolve() == shipped.resolve():
+        return own
+
+    def index_only(name: str):
+        return jinja2.FileSystemLoader(str(shipped)).get_source(jinja2.Environment(), name) if name == INDEX else None
+
+    return jinja2.ChoiceLoader([own, jinja2.FunctionLoader(index_only)])
+
+
 def environment(
     style: HouseStyle, folder: Path | None = None, definite: frozenset[str] = frozenset()
 ) -> jinja2.Environment:
@@ -57,7 +72,7 @@ def environment(
     if not folder.is_dir():
         raise UserError(Problem("templates folder not found", path=str(folder)))
     env = _Sandbox(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=_loader(folder),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=HTML_SUFFIXES, default_for_string=False),
         trim_blocks=True,
@@ -89,21 +104,21 @@ def _template_error(exc: Exception, name: str) -> UserError:
     return UserError(Problem(f"template error: {exc}", path=where, line=line))
 
 
-def _render(env: jinja2.Environment, name: str, **context: object) -> str:
+def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
     except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError, ArithmeticError) as exc:
         raise _template_error(exc, name) from None
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """One blank line between blocks, none at the ends, a final newline."""
     text = "\n".join(re.sub(r"^ {1,3}(?=\S)", "", line.rstrip()) for line in text.splitlines())
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str) -> Article:
-    body = _tidy(_render(env, ARTICLE, f=facts))
+    body = tidy(render_template(env, ARTICLE, f=facts))
     first = body.splitlines()[0]
     if not first.startswith("# "):
         raise UserError(Problem("the article must start with a '# ' headline", path=ARTICLE))
@@ -116,9 +131,13 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
         "rules_version": rules_version,
         "body_hash": sha(body),
     }
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return Article(title=title, markdown=f"---\n{front}---\n\n{body}", body=body)
+    return Article(title=title, markdown=f"---\n{front_matter(meta)}---\n\n{body}", body=body)
+
+
+def front_matter(meta: dict) -> str:
+    """The YAML between the ``---`` lines; ``draft.edited_by_hand`` re-dumps with it to spot edits."""
+    return yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
 
 
 def render_page(article: Article, html_body: str, env: jinja2.Environment) -> str:
-    return _render(env, PAGE, title=Md(article.title), body=html_body)
+    return render_template(env, PAGE, title=Md(article.title), body=html_body)
