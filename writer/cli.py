@@ -33,6 +33,10 @@ def user_errors(func):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except OSError as exc:  # a read-only folder, a full disk, --out under a file: one line, the path
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
 
     return wrapper
 
@@ -53,7 +57,24 @@ WEEK = WeekType()
 existing = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+def _extra_columns_option(func):
+    return click.option(
+        "--allow-extra-columns",
+        "allow_extra",
+        is_flag=True,
+        help="Ignore data columns outside the input contract, with a warning (default: an error).",
+    )(func)
+
+
+def _columns(allow_extra: bool):
+    """The loader's column policy; an ignored column is a warning line on stderr."""
+    from writer.data.load import Columns
+
+    return Columns(allow_extra, lambda problem: click.echo(f"warning: {problem}", err=True))
+
+
 def data_options(func):
+    func = _extra_columns_option(func)
     func = click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")(func)
     func = click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")(func)
     func = click.option(
@@ -87,10 +108,10 @@ def _inputs(data: tuple[Path, ...], notes: Path | None) -> tuple[list[Path], Pat
     return [sample], notes or sample_notes
 
 
-def _history(setup, paths):
+def _history(setup, paths, allow_extra: bool = False):
     from writer.data.facts import History
 
-    return History.from_files(paths, setup.style, setup.vocabulary)
+    return History.from_files(paths, setup.style, setup.vocabulary, _columns(allow_extra))
 
 
 def _pick_week(history, week: dt.date | None) -> dt.date:
@@ -117,14 +138,14 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
 )
 @click.option("--force", is_flag=True, help="Replace a draft even if it was edited by hand.")
 @user_errors
-def draft(week, data, notes, rules, entities, templates, out, force) -> None:
+def draft(week, data, notes, rules, entities, templates, out, force, allow_extra) -> None:
     """Write the article for one week (default: the sample week, to stdout)."""
     from writer.data.notes import notes_for
     from writer.draft import load_setup, render_week, write_draft
 
     setup = load_setup(rules, entities, templates)
     paths, notes = _inputs(data, notes)
-    history = _history(setup, paths)
+    history = _history(setup, paths, allow_extra)
     week = _pick_week(history, week)
     result = render_week(history.week(week, notes_for(notes, week)), setup)
     if result.has_errors:
@@ -143,7 +164,7 @@ def draft(week, data, notes, rules, entities, templates, out, force) -> None:
 @main.command()
 @data_options
 @user_errors
-def facts(week, data, notes, rules, entities) -> None:
+def facts(week, data, notes, rules, entities, allow_extra) -> None:
     """Print the reconciled figures of a week, for an editor to check before writing."""
     from writer.data.notes import notes_for
     from writer.draft import load_setup
@@ -151,7 +172,7 @@ def facts(week, data, notes, rules, entities) -> None:
 
     setup = load_setup(rules, entities)
     paths, notes = _inputs(data, notes)
-    history = _history(setup, paths)
+    history = _history(setup, paths, allow_extra)
     week = _pick_week(history, week)
     click.echo(facts_table(history.week(week, notes_for(notes, week)), setup.style))
 
@@ -178,8 +199,9 @@ def _as_result(draft):
     show_default=True,
     help="Hide findings below this level.",
 )
+@_extra_columns_option
 @user_errors
-def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
+def lint(paths, rules, entities, data, week, fmt, min_level, allow_extra) -> None:
     """Check articles (files, folders, '-' for stdin) against the house rules.
 
     Exit 0 when no finding is an error, 1 when one is, 2 for usage, rules or data errors.
@@ -196,15 +218,16 @@ def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
     if data:
         from writer.data.facts import History  # pandas only on this path
 
-        history = History.from_files(list(data), style, vocabulary)
+        history = History.from_files(list(data), style, vocabulary, _columns(allow_extra))
     cache: dict = {}
     results = []
     for item in iter_inputs(files):
         facts = None
         if history is not None and item.text is not None:
             wk = week or front_matter_week(item.text)
-            if wk is None:
-                raise UserError(f"{item.path}: --data needs a week: give --week, or 'week:' in the front matter")
+            if wk is None:  # this file cannot be checked against the data; the others still are
+                results.append(_no_week(item.path))
+                continue
             if wk not in cache:
                 cache[wk] = history.week(wk)
             facts = cache[wk]
@@ -232,6 +255,14 @@ def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
                 err=True,
             )
     sys.exit(1 if any(f.level == "error" for r in results for f in r.findings) else 0)
+
+
+def _no_week(path: str):
+    from writer.lint.engine import Result
+    from writer.lint.findings import Finding
+
+    message = "--data needs the article's week: give --week, or 'week: YYYY-MM-DD' in the front matter"
+    return Result(path, [Finding(path, 1, 1, "error", "no-week", message)])
 
 
 @main.group()
@@ -307,6 +338,7 @@ def rules_schema() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Re-render everything and replace drafts edited by hand.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@_extra_columns_option
 @click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
 @click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @click.option(
@@ -315,7 +347,7 @@ def rules_schema() -> None:
     help="A newsroom's own copy of the templates folder.",
 )
 @user_errors
-def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities, templates) -> None:
+def backfill(data, notes, start, end, out, jobs, force, as_json, allow_extra, rules, entities, templates) -> None:
     """Write the article of every week in the data, skipping what is up to date.
 
     Weeks edited by hand are kept (and listed) unless --force. Exit 1 when a
@@ -339,6 +371,7 @@ def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities
         rules=rules,
         entities=entities,
         templates=templates,
+        columns=_columns(allow_extra),
     )
     if as_json:
         click.echo(json.dumps({**asdict(summary), "exit_code": summary.exit_code}, indent=2))

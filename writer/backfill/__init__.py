@@ -17,6 +17,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from writer.backfill.index import write_index
@@ -44,50 +45,77 @@ def backfill(
     templates: Path | None = None,
     progress_stream=sys.stderr,
     on_week: Callable[[str, str], None] | None = None,
+    columns=None,
 ) -> Summary:
     """Write DATE.md/DATE.html for each week with data in range, then index and manifest."""
     from writer.draft import load_setup
 
     began = time.monotonic()
-    setup = load_setup(rules, entities, templates)
-    out = make_folder(Path(out))
-    with folder_lock(out), _stop_on_sigterm():
-        _clean_temporaries(out)
-        summary = _run(
-            data, out, notes, start, end, jobs, force, setup, (rules, entities, templates), progress_stream, on_week
-        )
+    run = Run(
+        out=make_folder(Path(out)),
+        notes=notes,
+        start=start,
+        end=end,
+        jobs=jobs,
+        force=force,
+        setup=load_setup(rules, entities, templates),
+        paths=(rules, entities, templates),
+        columns=columns,
+    )
+    with folder_lock(run.out), _stop_on_sigterm():
+        _clean_temporaries(run.out)
+        summary = _run(list(data), run, Progress, progress_stream, on_week)
     summary.seconds = time.monotonic() - began
     return summary
 
 
-def _run(data, out, notes, start, end, jobs, force, setup, paths, progress_stream, on_week) -> Summary:
-    from writer.data.facts import History
-    from writer.data.load import load_lenient
+@dataclass(frozen=True)
+class Run:
+    """The options of one backfill, read once."""
 
+    out: Path
+    notes: Path | None
+    start: dt.date | None
+    end: dt.date | None
+    jobs: int | None
+    force: bool
+    setup: object
+    paths: tuple[Path | None, Path | None, Path | None]  # rules, entities, templates
+    columns: object = None
+
+    def in_range(self, week: dt.date) -> bool:
+        return (self.start is None or week >= self.start) and (self.end is None or week <= self.end)
+
+
+def _run(data: list[Path], run: Run, progress, progress_stream, on_week) -> Summary:
+    from writer.data.facts import History
+    from writer.data.load import STRICT, load_lenient
+
+    out, setup = run.out, run.setup
     records = read_manifest(out)
-    setup_hash = _setup_hash(*paths)
+    setup_hash = _setup_hash(*run.paths)
     summary = Summary()
-    loaded = load_lenient(list(data), setup.vocabulary)
+    loaded = load_lenient(data, setup.vocabulary, run.columns or STRICT)
     summary.problems = [str(p) for p in loaded.unplaced]
     history = History(loaded.frame, setup.style) if loaded.frame is not None else None
     present = sorted(set(history.weeks if history else ()) | {dt.date.fromisoformat(w) for w in loaded.bad_weeks})
-    weeks = [w for w in present if (start is None or w >= start) and (end is None or w <= end)]
+    weeks = [w for w in present if run.in_range(w)]
     summary.weeks = len(weeks)
     todo = plan(
         weeks,
         out=out,
         history=history,
         bad_weeks=loaded.bad_weeks,
-        notes=notes,
+        notes=run.notes,
         setup=setup,
         setup_hash=setup_hash,
         records=records,
         summary=summary,
-        force=force,
+        force=run.force,
     )
-    bar, batches = Progress(len(todo), progress_stream), Batches(len(records))
+    bar, batches = progress(len(todo), progress_stream), Batches(len(records))
     try:
-        for result in render_all(todo, jobs, setup, paths):
+        for result in render_all(todo, run.jobs, setup, run.paths):
             record = _record(out, records[result.week], result, summary)
             bar.step(failed=record.status != "written")
             if on_week:
