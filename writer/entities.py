@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from writer import shapes
 from writer.errors import Problem, UserError
 from writer.resources import default_entities
 
@@ -63,10 +64,9 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read the entities vocabulary: {exc}", path=str(path))) from None
     data = load_yaml(text, str(path)) or {}
-    if not isinstance(data, dict):
-        raise UserError(
-            Problem("the vocabulary must be a mapping", path=str(path), expected="asset, country, provider")
-        )
+    found = shapes.problems(data, shapes.VOCABULARY, str(path))
+    if found:
+        raise UserError(*found)
     canonical: dict[str, dict[str, str]] = {}
     names: dict[str, tuple[str, ...]] = {}
     definite = frozenset(str(n) for n in data.pop("definite_article", None) or [])

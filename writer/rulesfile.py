@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from writer import shapes
 from writer.errors import Problem, UserError
 from writer.money import MoneyStyle
 
@@ -123,6 +124,9 @@ def house_style(doc: RulesDocument) -> HouseStyle:
     """The ``house_style`` section as typed values, with a clear error per bad field."""
     hs = doc.data.get("house_style") or {}
     p = doc.path
+    found = shapes.problems(hs, shapes.HOUSE_STYLE, str(p), "house_style")
+    if found:
+        raise UserError(*found)
     money = hs.get("money") or {}
     hedges = money.get("hedges") or {}
     for bound in ("approx", "over", "under", "nearly"):

@@ -10,6 +10,7 @@ import json
 
 from writer.lint.findings import LEVELS
 from writer.lint.rules import PARAMS, Param
+from writer.shapes import HOUSE_STYLE
 
 _STRING_LIST = {"type": "array", "items": {"type": "string"}}
 
@@ -63,7 +64,7 @@ def schema() -> dict:
         "properties": {
             "version": {"type": "integer"},
             "extends": {"type": "string", "description": "another rules file to start from"},
-            "house_style": {"type": "object"},
+            "house_style": HOUSE_STYLE,
             "rules": {"type": "array", "items": {"oneOf": [rule_schema(k) for k in PARAMS] + [disabled]}},
         },
         "patternProperties": {"^_": {"description": "anchors and shared pieces, ignored by the loader"}},
