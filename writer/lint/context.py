@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from writer.entities import Vocabulary
 from writer.lint.document import Document
 from writer.lint.mentions import LintFacts, Mention, find_mentions
-from writer.lint.rules import MATCH_TIMEOUT
+from writer.lint.rules import MATCH_TIMEOUT, Budget
 from writer.rulesfile import HouseStyle
 
 
@@ -16,8 +16,12 @@ class Context:
     style: HouseStyle
     vocabulary: Vocabulary
     facts: LintFacts | None = None
-    timeout: float = MATCH_TIMEOUT  # seconds of regex work per call
+    timeout: float | Budget = MATCH_TIMEOUT  # seconds of regex work per pattern in this document
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.timeout, Budget):
+            self.timeout = Budget(self.timeout)
 
     _doc: Document | None = None
 
@@ -26,6 +30,7 @@ class Context:
         names = list(self.vocabulary.publications) + list(self.facts.sources if self.facts is not None else ())
         doc.protect(names)
         self._doc = doc
+        self.timeout.fit(len(doc.source))  # type: ignore[union-attr]
         return doc
 
     def doc_names_hit(self, start: int, end: int) -> bool:
