@@ -104,10 +104,12 @@ def test_310_digit_amount_in_an_article_is_a_finding(tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "needle"),
     [
-        ("billion_decimals: 1 ", "billion_decimals: -1 ", "house_style.money.billion_decimals is -1"),
-        ("      over: [over, more than, above, in excess of]", "      over: ['', 2]", "money.hedges.over[0] is empty"),
+        ("billion_decimals: 1 ", "billion_decimals: -1 ", "house_style.en.money.billion_decimals is -1"),
+        ("billion_from: 1000 ", "billion_from: -5 ", "house_style.en.money.billion_from is -5"),
+        ("nearly_floor: 0.8 ", "nearly_floor: 7 ", "house_style.en.money.nearly_floor is 7"),
+        ("over: [over, more than, above, in excess of]", "over: ['', 2]", "money.hedges.over is ['', 2]"),
         ("    verified_sources: 2 ", "    verified_sources: two ", "agreement.verified_sources is 'two'"),
-        ("  qualifiers:\n", "  qualifiers: 3\n  old_qualifiers:\n", "house_style.qualifiers is 3"),
+        ("    relative_tolerance: 0.01", "    relative_tolerance: -1", "agreement.relative_tolerance is -1"),
     ],
 )
 def test_wrong_house_style_types_are_errors(tmp_path, old, new, needle):

@@ -15,13 +15,14 @@ import jinja2
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
+from writer.housestyle import HouseStyle
 from writer.lint.api import load_lint_setup
 from writer.lint.context import Context
 from writer.lint.engine import lint_text
 from writer.lint.findings import Finding
 from writer.lint.rules import RuleSet
 from writer.render.templates import Article, environment, front_matter, render_article
-from writer.rulesfile import HouseStyle, RulesDocument
+from writer.rulesfile import RulesDocument
 from writer.yamlsafe import load_yaml
 
 

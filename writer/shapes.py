@@ -18,7 +18,7 @@ _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItem
 _COUNT = {"type": "integer", "minimum": 0}
 _AMOUNT = {"type": "number", "exclusiveMinimum": 0}
 
-HOUSE_STYLE: dict[str, Any] = {
+_LANGUAGE_BLOCK: dict[str, Any] = {  # the ranges writer/housestyle.py's reader does not check itself
     "type": "object",
     "properties": {
         "money": {
@@ -28,14 +28,18 @@ HOUSE_STYLE: dict[str, Any] = {
                 "billion_decimals": {"type": "integer", "minimum": 0, "maximum": 6},
                 "million_decimals": {"type": "integer", "minimum": 0, "maximum": 6},
                 "million_whole_from": _AMOUNT,
-                "hedges": {
-                    "type": "object",
-                    "properties": {b: _WORDS for b in ("approx", "over", "under", "nearly")},
-                    "additionalProperties": False,
-                },
+                "nearly_floor": {"type": "number", "minimum": 0, "maximum": 1},
+                "hedges": {"type": "object", "additionalProperties": _WORDS},
             },
-            "additionalProperties": False,
         },
+        "qualifiers": _WORDS,
+        "direction": {"type": "object", "properties": {"outflow": _WORDS, "inflow": _WORDS}},
+    },
+}
+HOUSE_STYLE: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "language": {"type": "string", "minLength": 1},
         "agreement": {
             "type": "object",
             "properties": {
@@ -45,13 +49,8 @@ HOUSE_STYLE: dict[str, Any] = {
             "additionalProperties": False,
         },
         "superlative": {"type": "object", "properties": {"min_weeks": _COUNT}, "additionalProperties": False},
-        "qualifiers": _WORDS,
-        "direction": {
-            "type": "object",
-            "properties": {"outflow": _WORDS, "inflow": _WORDS},
-            "additionalProperties": False,
-        },
     },
+    "additionalProperties": _LANGUAGE_BLOCK,  # one block per language code
 }
 
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}}

@@ -51,18 +51,19 @@ def backfill(
     from writer.draft import load_setup
 
     began = time.monotonic()
-    run = Run(
-        out=make_folder(Path(out)),
-        notes=notes,
-        start=start,
-        end=end,
-        jobs=jobs,
-        force=force,
-        setup=load_setup(rules, entities, templates),
-        paths=(rules, entities, templates),
-        columns=columns,
-    )
-    with folder_lock(run.out), _stop_on_sigterm():
+    folder = make_folder(Path(out))
+    with folder_lock(folder), _stop_on_sigterm():  # the lock first: a second run fails before any work
+        run = Run(
+            out=folder,
+            notes=notes,
+            start=start,
+            end=end,
+            jobs=jobs,
+            force=force,
+            setup=load_setup(rules, entities, templates),
+            paths=(rules, entities, templates),
+            columns=columns,
+        )
         _clean_temporaries(run.out)
         summary = _run(list(data), run, Progress, progress_stream, on_week)
     summary.seconds = time.monotonic() - began

@@ -2,9 +2,10 @@
 
 Two rows agree when the intervals their text allows overlap: "1700" (written
 to the hundred) allows 1650..1750 and so agrees with "1730"; "over 1000"
-agrees with 1090. A relative tolerance from the rules file widens each by half
-of it. One source counts once however often it repeats a figure. The agreeing
-group is the set of rows through the most corroborated point, so its rows all
+agrees with 1090 (``HouseStyle.agree``, the definition the linter uses too; a
+relative tolerance from the rules file widens each interval by half of it).
+One source counts once however often it repeats a figure. The agreeing group
+is the set of rows through the most corroborated point, so its rows all
 agree with each other; anything left over makes the figure conflicting.
 """
 
@@ -17,8 +18,8 @@ import pandas as pd
 
 from writer.data.cliques import cliques
 from writer.figures import Side
+from writer.housestyle import HouseStyle
 from writer.money import Amount
-from writer.rulesfile import HouseStyle
 
 FIGURE_KEYS = ["week_ending", "scope", "key", "metric"]
 
@@ -37,15 +38,14 @@ def _rank(row: _Row) -> tuple[int, float]:
     return (0 if row.amount.bound in ("exact", "approx") else 1, row.amount.precision)
 
 
-def _interval(row: _Row, tolerance: float) -> tuple[float, float]:
-    """The signed values a row's text allows, widened by half its tolerance on each side."""
-    lo, hi = row.amount.interval()
-    slack = tolerance * row.amount.value / 2 + 5e-10
-    lo, hi = max(0.0, lo) - slack, hi + slack
+def _interval(row: _Row, style: HouseStyle) -> tuple[float, float]:
+    """The signed values a row's text allows, widened so that overlap is ``style.agree``."""
+    lo, hi = style.reach(row.amount)
+    lo = max(1e-12, lo)  # above zero: an inflow and an outflow never agree
     return (-hi, -lo) if row.value < 0 else (lo, hi)
 
 
-def _clusters(rows: list[_Row], tolerance: float) -> list[list[_Row]]:
+def _clusters(rows: list[_Row], style: HouseStyle) -> list[list[_Row]]:
     """Groups of mutually agreeing rows, the most corroborated first (then the best-ranked row's).
 
     Agreement is interval overlap, so a group is the rows through one point
@@ -54,7 +54,7 @@ def _clusters(rows: list[_Row], tolerance: float) -> list[list[_Row]]:
     seen: set[tuple[str, float, float]] = set()
     intervals, weights = [], []
     for row in rows:
-        interval = _interval(row, tolerance)
+        interval = _interval(row, style)
         intervals.append(interval)
         weights.append(0.0 if (row.source_id, *interval) in seen else 1.0)
         seen.add((row.source_id, *interval))
@@ -71,14 +71,14 @@ def _sources(rows: list[_Row]) -> tuple[str, ...]:
 
 
 def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
-    clusters = _clusters(rows, style.relative_tolerance)
+    clusters = _clusters(rows, style)
     main = clusters[0]
     best = min(main, key=_rank)
     sides = tuple(
         Side(value=min(c, key=_rank).value, bound=min(c, key=_rank).amount.bound, sources=_sources(c)) for c in clusters
     )
     sources = _sources(rows)
-    lo_hi = [r.amount.interval() for r in rows]
+    lo_hi = [style.interval(r.amount) for r in rows]
     if len(clusters) > 1:
         values = [s.value for s in sides]
         low, high = min(values, key=abs), max(values, key=abs)

@@ -226,7 +226,7 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
     level, kind, message = raw.get("level"), raw.get("kind"), raw.get("message")
     if level not in LEVELS:
         problems.append(problem(f"level is {level!r}", " or ".join(LEVELS)))
-    if kind not in PARAMS:
+    if not isinstance(kind, str) or kind not in PARAMS:
         problems.append(problem(f"unknown kind {kind!r}", ", ".join(PARAMS)))
         return None, problems
     if not isinstance(message, str) or not message.strip():
