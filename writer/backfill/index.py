@@ -53,6 +53,6 @@ def write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
     atomic_write(out / "index.md", markdown)
     linked = tidy(render_template(setup.env, INDEX, weeks=rows(records, "html")))
     page = render_page(
-        Article(title=TITLE, markdown=linked, body=linked), markdown_to_html(linked, tables=True), setup.env
+        Article(title=TITLE, markdown=linked, body=linked), markdown_to_html(linked), setup.env
     )
     atomic_write(out / "index.html", page)
