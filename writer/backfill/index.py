@@ -52,7 +52,5 @@ def write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
     markdown = tidy(render_template(setup.env, INDEX, weeks=rows(records, "md")))
     atomic_write(out / "index.md", markdown)
     linked = tidy(render_template(setup.env, INDEX, weeks=rows(records, "html")))
-    page = render_page(
-        Article(title=TITLE, markdown=linked, body=linked), markdown_to_html(linked), setup.env
-    )
+    page = render_page(Article(title=TITLE, markdown=linked, body=linked), markdown_to_html(linked), setup.env)
     atomic_write(out / "index.html", page)

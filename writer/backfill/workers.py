@@ -92,6 +92,9 @@ def render_all(todo: list, jobs: int | None, setup, paths: tuple[Path | None, ..
 def _pooled(todo: list, jobs: int, paths: tuple[Path | None, ...]) -> Iterator[Rendered]:
     context = multiprocessing.get_context()
     inherit = context.get_start_method() == "fork"
+    if inherit:  # compile every template once here; forked workers inherit them compiled
+        for name in _SETUP.env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+            _SETUP.env.get_template(name)
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(os.getpid(), None if inherit else paths))
     try:
