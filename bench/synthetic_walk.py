@@ -13,13 +13,12 @@ is named "Synthetic ..." and every note reads "synthetic".
 
 from __future__ import annotations
 
-import argparse
-import csv
 import datetime as dt
 import random
 from pathlib import Path
 
-from bench.synthetic import ASSETS, COUNTRIES, HEADER, _rounded
+from bench import synthetic
+from bench.synthetic import ASSETS, COUNTRIES, _rounded
 
 SOURCES = ("Synthetic Ledger", "Synthetic Tape", "Synthetic Brief")
 
@@ -60,17 +59,8 @@ def generate(weeks: int, seed: int = 7, start: dt.date = dt.date(2004, 1, 5)) ->
 
 
 def write(path: Path, weeks: int, seed: int = 7) -> Path:
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(HEADER)
-        writer.writerows(generate(weeks, seed))
-    return path
+    return synthetic.write(path, weeks, seed, generate)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description="Write a second SYNTHETIC fund-flow history (not real data).")
-    parser.add_argument("--weeks", type=int, default=520)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args()
-    print(write(args.out, args.weeks, args.seed))
+    synthetic.cli("Write a second SYNTHETIC fund-flow history (not real data).", generate)
