@@ -80,6 +80,12 @@ _NEUTRAL = ("language", "agreement", "superlative")
 def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
     """An alternation of phrases, longest first: spaces match any white space, a
     hyphen matches a hyphen or a space ("year-to-date" reads "year to date")."""
+    return _phrase_regex(tuple(words), boundary)
+
+
+@cache
+def _phrase_regex(words: tuple[str, ...], boundary: str) -> str:
+    """Built once per word list: the linter asks for the same phrases per amount."""
 
     def one(word: str) -> str:
         parts = [re.escape(p) for p in word.split()]
