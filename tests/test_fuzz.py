@@ -160,7 +160,8 @@ def test_rules_any_structure(tmp_path_factory, house_style, rules):
     import yaml
 
     from writer.entities import load_vocabulary
-    from writer.lint.api import load_ruleset
+    from writer.lint.engine import example_runner
+    from writer.lint.rules import load_rules
     from writer.rulesfile import house_style as read_style
     from writer.rulesfile import load_rules_document
 
@@ -169,7 +170,7 @@ def test_rules_any_structure(tmp_path_factory, house_style, rules):
     try:
         doc = load_rules_document(path)
         style = read_style(doc)
-        load_ruleset(doc, style, load_vocabulary())
+        load_rules(doc, example_runner(style, load_vocabulary()))
     except UserError as err:
         assert err.problems
 

@@ -7,8 +7,9 @@ from click.testing import CliRunner
 
 from tests.conftest import ROOT, d
 from writer.cli import main
-from writer.draft import load_setup, render_week
+from writer.draft import render_week
 from writer.render.prose import md_escape
+from writer.setup import load_setup
 
 
 def _templates_with(tmp_path, watch: str):

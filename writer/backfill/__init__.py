@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from writer.articlefile import article_name, page_name
 from writer.backfill.index import write_index
 from writer.backfill.lock import folder_lock
 from writer.backfill.manifest import Batches, read_manifest, write_manifest
@@ -48,7 +49,7 @@ def backfill(
     columns=None,
 ) -> Summary:
     """Write DATE.md/DATE.html for each week with data in range, then index and manifest."""
-    from writer.draft import load_setup
+    from writer.setup import load_setup
 
     began = time.monotonic()
     folder = make_folder(Path(out))
@@ -140,7 +141,7 @@ def _record(out: Path, record: WeekRecord, result: Rendered, summary: Summary) -
     elif result.errors:
         summary.fail(result.week, record, "; ".join(result.errors)[:500], status="rejected")
     else:
-        md, html = f"{result.week}.md", f"{result.week}.html"
+        md, html = article_name(result.week), page_name(result.week)
         atomic_write(out / md, result.markdown, sync=False)  # synced once per batch, before the manifest
         atomic_write(out / html, result.html, sync=False)
         record.outputs = {md: sha(result.markdown.encode()), html: sha(result.html.encode())}
@@ -151,8 +152,8 @@ def _record(out: Path, record: WeekRecord, result: Rendered, summary: Summary) -
 
 def _setup_hash(rules: Path | None, entities: Path | None, templates: Path | None) -> str:
     from writer.lint import cache
-    from writer.lint.api import setup_fingerprint
     from writer.render.templates import templates_hash
+    from writer.setup import setup_fingerprint
 
     return cache.key(setup_fingerprint(rules, entities), templates_hash(templates))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from writer.articlefile import article_name, page_name
 from writer.backfill.records import WeekRecord
 from writer.fsutil import atomic_write
 from writer.render.prose import Md
@@ -34,13 +35,13 @@ def lint_status(record: WeekRecord) -> str:
     return "clean" if not warnings else f"{warnings} warning(s)"
 
 
-def rows(records: dict[str, WeekRecord], suffix: str) -> list[IndexRow]:
+def rows(records: dict[str, WeekRecord], name) -> list[IndexRow]:
     out = []
     for week in sorted(records, reverse=True):
         record = records[week]
         if record.status == "pending":
             continue
-        link = f"{week}.{suffix}" if record.outputs else ""
+        link = name(week) if record.outputs else ""
         out.append(IndexRow(week, Md(record.title or "(no article)"), link, record.total, lint_status(record)))
     return out
 
@@ -49,8 +50,8 @@ def write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
     from writer.render.html import markdown_to_html
     from writer.render.templates import INDEX, Article, render_page, render_template, tidy
 
-    markdown = tidy(render_template(setup.env, INDEX, weeks=rows(records, "md")))
+    markdown = tidy(render_template(setup.env, INDEX, weeks=rows(records, article_name)))
     atomic_write(out / "index.md", markdown)
-    linked = tidy(render_template(setup.env, INDEX, weeks=rows(records, "html")))
+    linked = tidy(render_template(setup.env, INDEX, weeks=rows(records, page_name)))
     page = render_page(Article(title=TITLE, markdown=linked, body=linked), markdown_to_html(linked), setup.env)
     atomic_write(out / "index.html", page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from writer.articlefile import article_name, generated, page_name
 from writer.backfill.manifest import outputs_intact
 from writer.backfill.records import Summary, WeekRecord
 from writer.errors import UserError
@@ -13,9 +14,7 @@ from writer.fsutil import sha
 
 def edited(out: Path, week: str, record: WeekRecord | None) -> bool:
     """Was DATE.md changed by hand (body or front matter) since the writer wrote it?"""
-    from writer.draft import generated_text
-
-    path = out / f"{week}.md"
+    path = out / article_name(week)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -25,7 +24,7 @@ def edited(out: Path, week: str, record: WeekRecord | None) -> bool:
     recorded = record.outputs.get(path.name) if record is not None else None
     if recorded is not None:
         return sha(raw) != recorded
-    return not generated_text(raw.decode("utf-8", errors="replace"))
+    return not generated(raw.decode("utf-8", errors="replace"))
 
 
 def total_text(facts, style) -> str:
@@ -103,7 +102,7 @@ def prune(out: Path, records: dict[str, WeekRecord], present: set[str], summary:
             record.status, record.message = "edited", "no longer in the data; kept because it was edited by hand"
             summary.edited.append(week)
             continue
-        for name in (f"{week}.md", f"{week}.html"):
+        for name in (article_name(week), page_name(week)):
             (out / name).unlink(missing_ok=True)
         del records[week]
         summary.removed.append(week)

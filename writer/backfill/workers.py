@@ -74,7 +74,7 @@ def _init_worker(parent: int, paths: tuple[Path | None, ...] | None) -> None:
     global _SETUP
     _die_with_parent(parent)
     if _SETUP is None and paths is not None:
-        from writer.draft import load_setup
+        from writer.setup import load_setup
 
         _SETUP = load_setup(*paths)
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import jinja2
 import jinja2.sandbox
-import yaml
 
+from writer.articlefile import compose
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.fsutil import sha
@@ -26,7 +26,6 @@ from writer.housestyle import HouseStyle
 from writer.render.prose import Md, Prose, finalize
 from writer.resources import resource
 
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ARTICLE = "article.md.j2"
 PAGE = "page.html.j2"
 INDEX = "index.md.j2"  # the backfill's index page
@@ -132,12 +131,7 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
         "rules_version": rules_version,
         "body_hash": sha(body),
     }
-    return Article(title=title, markdown=f"---\n{front_matter(meta)}---\n\n{body}", body=body)
-
-
-def front_matter(meta: dict) -> str:
-    """The YAML between the ``---`` lines; ``draft.edited_by_hand`` re-dumps with it to spot edits."""
-    return yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+    return Article(title=title, markdown=compose(meta, body), body=body)
 
 
 def render_page(article: Article, html_body: str, env: jinja2.Environment) -> str:
