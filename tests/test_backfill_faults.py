@@ -87,17 +87,20 @@ def test_killed_backfill_leaves_no_workers_and_a_rerun_equals_a_clean_run(tmp_pa
     assert got == want
 
 
-def test_a_second_backfill_into_the_same_folder_exits_2_and_the_first_finishes(tmp_path):
-    data = write_synthetic(tmp_path / "synthetic.csv", weeks=80, seed=4)
+def test_a_second_backfill_into_the_same_folder_exits_2(tmp_path):
+    data = write_synthetic(tmp_path / "synthetic.csv", weeks=600, seed=4)  # long enough to be caught running
     out = tmp_path / "out"
     cmd, first = _start(data, out, jobs=1)
     _wait_for_files(out, 3, first)
     assert first.poll() is None, "the first run ended too soon"
     second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    still_running = first.poll() is None
+    first.send_signal(signal.SIGTERM)
+    first.wait(timeout=60)
+    assert still_running, "the first run ended before the second asked for the lock"
     assert second.returncode == 2
     assert "another writer backfill is writing to this folder" in second.stderr and "Traceback" not in second.stderr
-    assert first.wait(timeout=120) == 0
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((out / "manifest.json").read_text())  # what the first run finished, whole
     for week in manifest["weeks"]:
         assert (out / f"{week}.md").exists() and (out / f"{week}.html").exists()
     assert not list(out.glob(".*.tmp"))
