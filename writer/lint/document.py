@@ -289,9 +289,9 @@ def parse(source: str, path: str = "-") -> Document:
     suppressions = []
     if "writer-lint" in source:
         for m in _SUPPRESS.finditer(source):
-            line = source.count("\n", 0, m.start()) + 1
+            line = bisect.bisect_right(line_starts, m.start())  # not a count from the start per comment
             rules = tuple(r for r in re.split(r"[\s,]+", m.group("rules").strip()) if r)
-            column = m.start() - source.rfind("\n", 0, m.start())
+            column = m.start() - line_starts[line - 1] + 1
             suppressions.append(Suppression(m.group("action"), rules, (m.group("reason") or "").strip(), line, column))
 
     tokens = _PARSER.parse(source[body_offset:])
