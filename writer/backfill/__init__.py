@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from writer.articlefile import article_name, page_name
+from writer.articlefile import article_name, page_name, review_name
 from writer.backfill.index import write_index
 from writer.backfill.lock import folder_lock
 from writer.backfill.manifest import Batches, read_manifest, write_manifest
@@ -47,8 +47,12 @@ def backfill(
     progress_stream=sys.stderr,
     on_week: Callable[[str, str], None] | None = None,
     columns=None,
+    review: bool = False,
 ) -> Summary:
-    """Write DATE.md/DATE.html for each week with data in range, then index and manifest."""
+    """Write DATE.md/DATE.html for each week with data in range, then index and manifest.
+
+    With ``review``, also DATE.review.html (see ``writer.review``), linked from the index.
+    """
     from writer.setup import load_setup
 
     began = time.monotonic()
@@ -64,6 +68,7 @@ def backfill(
             setup=load_setup(rules, entities, templates),
             paths=(rules, entities, templates),
             columns=columns,
+            review=review,
         )
         _clean_temporaries(run.out)
         summary = _run(list(data), run, Progress, progress_stream, on_week)
@@ -84,6 +89,7 @@ class Run:
     setup: object
     paths: tuple[Path | None, Path | None, Path | None]  # rules, entities, templates
     columns: object = None
+    review: bool = False
 
     def in_range(self, week: dt.date) -> bool:
         return (self.start is None or week >= self.start) and (self.end is None or week <= self.end)
@@ -114,10 +120,16 @@ def _run(data: list[Path], run: Run, progress, progress_stream, on_week) -> Summ
         records=records,
         summary=summary,
         force=run.force,
+        review=run.review,
     )
+    reviewer = None
+    if run.review and todo:
+        from writer.review.build import Reviewer
+
+        reviewer = Reviewer.for_history(history, loaded.frame, run.paths[2])
     bar, batches = progress(len(todo), progress_stream), Batches(len(records))
     try:
-        for result in render_all(todo, run.jobs, setup, run.paths):
+        for result in render_all(todo, run.jobs, setup, run.paths, reviewer):
             record = _record(out, records[result.week], result, summary)
             bar.step(failed=record.status != "written")
             if on_week:
@@ -145,6 +157,9 @@ def _record(out: Path, record: WeekRecord, result: Rendered, summary: Summary) -
         atomic_write(out / md, result.markdown, sync=False)  # synced once per batch, before the manifest
         atomic_write(out / html, result.html, sync=False)
         record.outputs = {md: sha(result.markdown.encode()), html: sha(result.html.encode())}
+        if result.review is not None:
+            atomic_write(out / review_name(result.week), result.review, sync=False)
+            record.outputs[review_name(result.week)] = sha(result.review.encode())
         record.title, record.status = result.title, "written"
         summary.written += 1
     return record

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from writer.articlefile import article_name, page_name
+from writer.articlefile import article_name, page_name, review_name
 from writer.backfill.records import WeekRecord
 from writer.fsutil import atomic_write
 from writer.render.prose import Md
@@ -24,6 +24,7 @@ class IndexRow:
     link: str  # "" when the week has no article
     total: str
     lint: str
+    review: str = ""  # the review page, with --review
 
 
 def lint_status(record: WeekRecord) -> str:
@@ -42,7 +43,8 @@ def rows(records: dict[str, WeekRecord], name) -> list[IndexRow]:
         if record.status == "pending":
             continue
         link = name(week) if record.outputs else ""
-        out.append(IndexRow(week, Md(record.title or "(no article)"), link, record.total, lint_status(record)))
+        review = review_name(week) if review_name(week) in record.outputs else ""
+        out.append(IndexRow(week, Md(record.title or "(no article)"), link, record.total, lint_status(record), review))
     return out
 
 

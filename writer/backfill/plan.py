@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from writer.articlefile import article_name, generated, page_name
+from writer.articlefile import article_name, generated, page_name, review_name
 from writer.backfill.manifest import outputs_intact
 from writer.backfill.records import Summary, WeekRecord
 from writer.errors import UserError
@@ -49,6 +49,7 @@ def plan(
     records: dict[str, WeekRecord],
     summary: Summary,
     force: bool,
+    review: bool = False,
 ) -> list:
     """The facts of every week to render; records of the others updated in place."""
     from writer.data.notes import notes_for
@@ -79,6 +80,7 @@ def plan(
             and record.status in ("written", "skipped")
             and (record.facts_hash, record.setup_hash) == (facts_hash, setup_hash)
             and outputs_intact(out, record)
+            and (not review or review_name(key) in record.outputs)
         ):
             record.status = "skipped"
             summary.skipped += 1
@@ -102,7 +104,7 @@ def prune(out: Path, records: dict[str, WeekRecord], present: set[str], summary:
             record.status, record.message = "edited", "no longer in the data; kept because it was edited by hand"
             summary.edited.append(week)
             continue
-        for name in (article_name(week), page_name(week)):
+        for name in (article_name(week), page_name(week), review_name(week)):
             (out / name).unlink(missing_ok=True)
         del records[week]
         summary.removed.append(week)

@@ -19,9 +19,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from writer.articlefile import article_name
 from writer.errors import UserError
+from writer.render.templates import PAGE
 
 _SETUP = None
+_REVIEWER = None  # writer.review.build.Reviewer when --review asks for DATE.review.html
 
 
 class Rendered(NamedTuple):
@@ -32,6 +35,7 @@ class Rendered(NamedTuple):
     warnings: int
     title: str
     failure: str  # why the week could not be rendered ("" when it was)
+    review: str | None = None  # the review page, with --review
 
 
 def render(facts) -> Rendered:
@@ -41,13 +45,16 @@ def render(facts) -> Rendered:
     week = facts.week.isoformat()
     try:
         draft = render_week(facts, _SETUP)
+        review = None
+        if _REVIEWER is not None:
+            review = _REVIEWER.page(draft.article.markdown, facts, draft.findings, _SETUP, article_name(week))
     except UserError as err:
         return Rendered(week, None, None, (), 0, "", "; ".join(str(p) for p in err.problems))
     except Exception as exc:
         return Rendered(week, None, None, (), 0, "", f"{type(exc).__name__}: {exc}")
     errors = tuple(f"{f.line}:{f.column} {f.rule} {f.message}" for f in draft.findings if f.level == "error")
     warnings = sum(1 for f in draft.findings if f.level == "warning")
-    return Rendered(week, draft.article.markdown, draft.html, errors, warnings, draft.article.title, "")
+    return Rendered(week, draft.article.markdown, draft.html, errors, warnings, draft.article.title, "", review)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -70,33 +77,38 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _init_worker(parent: int, paths: tuple[Path | None, ...] | None) -> None:
-    global _SETUP
+def _init_worker(parent: int, paths: tuple[Path | None, ...] | None, reviewer=None) -> None:
+    global _SETUP, _REVIEWER
     _die_with_parent(parent)
+    if paths is not None:  # not forked: the reviewer came pickled
+        _REVIEWER = reviewer
     if _SETUP is None and paths is not None:
         from writer.setup import load_setup
 
         _SETUP = load_setup(*paths)
 
 
-def render_all(todo: list, jobs: int | None, setup, paths: tuple[Path | None, ...]) -> Iterable[Rendered]:
+def render_all(
+    todo: list, jobs: int | None, setup, paths: tuple[Path | None, ...], reviewer=None
+) -> Iterable[Rendered]:
     """Results in the order of ``todo``; a pool when there is work for more than one process."""
-    global _SETUP
-    _SETUP = setup
+    global _SETUP, _REVIEWER
+    _SETUP, _REVIEWER = setup, reviewer
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(todo) < 2:
         return map(render, todo)
-    return _pooled(todo, jobs, paths)
+    return _pooled(todo, jobs, paths, reviewer)
 
 
-def _pooled(todo: list, jobs: int, paths: tuple[Path | None, ...]) -> Iterator[Rendered]:
+def _pooled(todo: list, jobs: int, paths: tuple[Path | None, ...], reviewer) -> Iterator[Rendered]:
     context = multiprocessing.get_context()
     inherit = context.get_start_method() == "fork"
     if inherit:  # compile every template once here; forked workers inherit them compiled
-        for name in _SETUP.env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+        for name in _SETUP.env.list_templates(filter_func=lambda n: n.endswith(".md.j2") or n == PAGE):
             _SETUP.env.get_template(name)
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(os.getpid(), None if inherit else paths))
+    args = (os.getpid(), None, None) if inherit else (os.getpid(), paths, reviewer)
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=args)
     try:
         yield from pool.imap(render, todo, chunksize=chunk)
     finally:  # done, failed, Ctrl-C or SIGTERM: no worker survives the run

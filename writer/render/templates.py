@@ -39,7 +39,7 @@ class Article:
     body: str
 
 
-class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+class Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
     """The immutable sandbox, with ``**`` bounded (``9**9**9`` would take the CPU for minutes)."""
 
     intercepted_binops = frozenset(["**"])
@@ -70,7 +70,7 @@ def environment(
     folder = Path(folder) if folder else resource("templates")
     if not folder.is_dir():
         raise UserError(Problem("templates folder not found", path=str(folder)))
-    env = _Sandbox(
+    env = Sandbox(
         loader=_loader(folder),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=HTML_SUFFIXES, default_for_string=False),
