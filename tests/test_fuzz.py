@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from writer.errors import UserError
 
-FUZZ = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
 MARKDOWN_BITS = st.sampled_from(
     [

@@ -160,7 +160,7 @@ HOSTILE = {  # text repeated n times; each was quadratic (15 to 31 s at the size
     "no sentence end": "flows rose due to demand and ",
     "suppressions": "<!-- writer-lint disable-next-line no-causal-attribution -- test -->\nFlows rose due to fear.\n\n",
 }
-SIZES = {"no sentence end": 4_000, "suppressions": 2_000}
+SIZES = {"no sentence end": 3_000, "suppressions": 1_500}
 
 
 def _lint_cpu(setup, text):
