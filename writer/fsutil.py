@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 from writer.errors import Problem, UserError
@@ -46,6 +45,8 @@ def atomic_write(path: Path, text: str, sync: bool = True) -> None:
 def atomic_write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
     """Write then rename; ``sync=False`` leaves flushing to a caller that syncs once per batch."""
     path = Path(path)
+    import tempfile  # not at import time: the lint path rarely writes
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
