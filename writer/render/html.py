@@ -1,8 +1,11 @@
-"""Markdown -> a standalone HTML page, with markdown-it-py (CommonMark, tables on).
+"""Markdown -> a standalone HTML page, through the ``markdown`` package.
 
-The same parser and dialect the linter reads articles with, so a page shows
-exactly the structure the linter checked. One parser, built once: loading a
-Markdown converter per page cost more than converting it.
+Readers see what ``markdown`` makes of the article; the linter reads the same
+text with markdown-it-py, and ``tests/test_html_text.py`` holds the two to the
+same words for every paragraph, list item and heading. One converter with one
+``SaneListExtension`` instance serves every page (``reset`` between pages):
+building a converter and loading its extensions by name per page cost more than
+converting it.
 """
 
 from __future__ import annotations
@@ -10,20 +13,22 @@ from __future__ import annotations
 import functools
 
 import jinja2
-from markdown_it import MarkdownIt
+import markdown
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markupsafe import Markup
 
 from writer.render.templates import Article, render_page
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[SaneListExtension(), TableExtension()], output_format="html")
 
 
 def markdown_to_html(text: str) -> Markup:
     """HTML the program built itself from escaped Markdown: the only text a page passes unescaped."""
-    return Markup(_parser().render(text))
+    return Markup(_converter().reset().convert(text))
 
 
 def to_html(article: Article, env: jinja2.Environment) -> str:
