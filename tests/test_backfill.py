@@ -1,9 +1,5 @@
 import json
 import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -120,41 +116,29 @@ def test_template_error_fails_weeks_not_the_run(tmp_path):
 
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    (templates / "sections" / "risk.md.j2").write_text("{{ f.nope }}")
+    (templates / "sections" / "lead.md.j2").write_text("{{ f.nope }}")  # every draft, brief or article
     summary, _ = run_backfill(HISTORY, tmp_path / "out", templates=templates, start=_d("2026-01-19"))
     assert summary.exit_code == 1 and len(summary.failed) == summary.weeks
-    assert all("risk.md.j2" in why for why in summary.failed.values())
+    assert all("lead.md.j2" in why for why in summary.failed.values())
+
+
+def test_newsroom_templates_without_index_run_in_a_pool(tmp_path):
+    """The pool compiles every template before it forks; the shipped index a newsroom
+    folder falls back on must be listable too."""
+    import shutil
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates, ignore=shutil.ignore_patterns("zh"))
+    (templates / "index.md.j2").unlink()
+    summary, _ = run_backfill(HISTORY, tmp_path / "out", templates=templates, start=_d("2026-01-19"), jobs=2)
+    assert summary.exit_code == 0 and summary.written == summary.weeks >= 2
+    assert "| 2026-01-26 |" in (tmp_path / "out" / "index.md").read_text()
 
 
 def test_synthetic_history_drafts_cleanly_in_parallel(tmp_path):
     data = write_synthetic(tmp_path / "synthetic.csv", weeks=160, seed=3)
     summary, _ = run_backfill(data, tmp_path / "out", jobs=2)
     assert summary.failed == {} and summary.written == summary.weeks > 140
-
-
-def test_killed_run_resumes_to_the_same_result(tmp_path):
-    data = write_synthetic(tmp_path / "synthetic.csv", weeks=260, seed=5)
-    clean = tmp_path / "clean"
-    run_backfill(data, clean)
-    out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "writer", "backfill", "--data", str(data), "--out", str(out), "--jobs", "1"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("*.md"))) < 40:
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    partial = len(list(out.glob("*.md")))
-    assert 0 < partial < 260, "the run was not interrupted in the middle"
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert not list(out.glob(".*.tmp"))
-    got, want = outputs(out), outputs(clean)
-    want_manifest = json.loads(want.pop("manifest.json"))
-    got_manifest = json.loads(got.pop("manifest.json"))
-    assert got == want  # every article, page and the index, byte for byte
-    strip = lambda m: {w: {k: v for k, v in r.items() if k != "status"} for w, r in m["weeks"].items()}  # noqa: E731
-    assert strip(got_manifest) == strip(want_manifest)
 
 
 def _d(text):
@@ -184,5 +168,5 @@ def test_progress_bar_on_a_terminal_only():
         bar.step()
         bar.step(failed=True)
         bar.close()
-    assert "2/4 weeks, 1 failed" in screen.getvalue() and "left" in screen.getvalue()
+    assert "2/4" in screen.getvalue() and "1 failed" in screen.getvalue()
     assert pipe.getvalue() == ""

@@ -35,6 +35,10 @@ def user_errors(func):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except OSError as exc:  # a read-only folder, a full disk, --out under a file: one line, the path
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
 
     return wrapper
 
@@ -69,7 +73,24 @@ def lang_option(func):
     )(func)
 
 
+def _extra_columns_option(func):
+    return click.option(
+        "--allow-extra-columns",
+        "allow_extra",
+        is_flag=True,
+        help="Ignore data columns outside the input contract, with a warning (default: an error).",
+    )(func)
+
+
+def _columns(allow_extra: bool):
+    """The loader's column policy; an ignored column is a warning line on stderr."""
+    from writer.data.load import Columns
+
+    return Columns(allow_extra, lambda problem: click.echo(f"warning: {problem}", err=True))
+
+
 def data_options(func):
+    func = _extra_columns_option(func)
     func = click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")(func)
     func = click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")(func)
     func = click.option(
@@ -103,10 +124,10 @@ def _inputs(data: tuple[Path, ...], notes: Path | None) -> tuple[list[Path], Pat
     return [sample], notes or sample_notes
 
 
-def _history(setup, paths):
+def _history(setup, paths, allow_extra: bool = False):
     from writer.data.facts import History
 
-    return History.from_files(paths, setup.style, setup.vocabulary)
+    return History.from_files(paths, setup.style, setup.vocabulary, _columns(allow_extra))
 
 
 def _pick_week(history, week: dt.date | None) -> dt.date:
@@ -130,7 +151,7 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
 @click.option("--force", is_flag=True, help="Replace a draft even if it was edited by hand.")
 @lang_option
 @user_errors
-def draft(week, data, notes, rules, entities, templates, out, force, language) -> None:
+def draft(week, data, notes, rules, entities, templates, out, force, allow_extra, language) -> None:
     """Write the article for one week (default: the sample week, to stdout)."""
     from writer.data.notes import notes_for
     from writer.draft import render_week, write_draft
@@ -138,7 +159,7 @@ def draft(week, data, notes, rules, entities, templates, out, force, language) -
 
     setup = load_setup(rules, entities, templates, language=language)
     paths, notes = _inputs(data, notes)
-    history = _history(setup, paths)
+    history = _history(setup, paths, allow_extra)
     week = _pick_week(history, week)
     from writer.claims import NothingToPublish
 
@@ -164,7 +185,7 @@ def draft(week, data, notes, rules, entities, templates, out, force, language) -
 @data_options
 @lang_option
 @user_errors
-def facts(week, data, notes, rules, entities, language) -> None:
+def facts(week, data, notes, rules, entities, allow_extra, language) -> None:
     """Print the reconciled figures of a week, for an editor to check before writing."""
     from writer.data.notes import notes_for
     from writer.facts_table import facts_table
@@ -172,7 +193,7 @@ def facts(week, data, notes, rules, entities, language) -> None:
 
     setup = load_setup(rules, entities, language=language)
     paths, notes = _inputs(data, notes)
-    history = _history(setup, paths)
+    history = _history(setup, paths, allow_extra)
     week = _pick_week(history, week)
     click.echo(facts_table(history.week(week, notes_for(notes, week)), setup.style))
 
@@ -189,7 +210,7 @@ def facts(week, data, notes, rules, entities, language) -> None:
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the page here (atomically).")
 @user_errors
-def review(week, data, notes, rules, entities, templates, article, lang, out) -> None:
+def review(week, data, notes, rules, entities, templates, article, lang, out, allow_extra) -> None:
     """One HTML page to check a week's article: figures traced to their rows, findings in place, charts."""
     from writer.articlefile import article_name
     from writer.data.facts import History
@@ -201,7 +222,7 @@ def review(week, data, notes, rules, entities, templates, article, lang, out) ->
 
     setup = load_setup(rules, entities, templates, language=lang)
     paths, notes = _inputs(data, notes)
-    frame = load_frame(paths, setup.vocabulary)
+    frame = load_frame(paths, setup.vocabulary, _columns(allow_extra))
     history = History(frame, setup.style)
     if article is not None:
         from writer.articlefile import front_matter_week
@@ -255,9 +276,10 @@ def _as_result(draft):
     show_default=True,
     help="Hide findings below this level.",
 )
+@_extra_columns_option
 @lang_option
 @user_errors
-def lint(paths, rules, entities, data, week, fmt, min_level, language) -> None:
+def lint(paths, rules, entities, data, week, fmt, min_level, allow_extra, language) -> None:
     """Check articles (files, folders, '-' for stdin) against the house rules.
 
     Each article is read in its language: --lang, else its front matter's
@@ -267,7 +289,7 @@ def lint(paths, rules, entities, data, week, fmt, min_level, language) -> None:
     """
     from writer.lint.run import run_lint
 
-    sys.exit(run_lint(paths, rules, entities, data, week, fmt, min_level, language))
+    sys.exit(run_lint(paths, rules, entities, data, week, fmt, min_level, allow_extra, language))
 
 
 @main.group()
@@ -343,13 +365,16 @@ def rules_schema() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Re-render everything and replace drafts edited by hand.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@_extra_columns_option
 @click.option("--review", is_flag=True, help="Also write DATE.review.html (see writer review), linked from the index.")
 @click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
 @click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @templates_option
 @lang_option
 @user_errors
-def backfill(data, notes, start, end, out, jobs, force, as_json, review, rules, entities, templates, language) -> None:
+def backfill(
+    data, notes, start, end, out, jobs, force, as_json, allow_extra, review, rules, entities, templates, language
+) -> None:
     """Write the article of every week in the data, skipping what is up to date.
 
     Weeks edited by hand are kept (and listed) unless --force. Exit 1 when a
@@ -373,6 +398,7 @@ def backfill(data, notes, start, end, out, jobs, force, as_json, review, rules, 
         rules=rules,
         entities=entities,
         templates=templates,
+        columns=_columns(allow_extra),
         language=language,
         review=review,
     )

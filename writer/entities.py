@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from writer.errors import Problem, UserError, yaml_problem
+from writer import shapes
+from writer.errors import Problem, UserError
 from writer.resources import default_entities
 
 SCOPES = ("total", "asset", "country", "provider")
@@ -29,14 +30,13 @@ def language_files(path: Path) -> dict[str, Path]:
 
 def _names_in_language(path: Path, language: str, canonical: dict[str, dict[str, str]]) -> dict[str, list[str]]:
     """A language's names file: scope -> canonical name -> [printed name, other spellings]."""
-    import yaml
+    from writer.yamlsafe import load_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise UserError(yaml_problem(exc, str(path))) from None
-    except OSError as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read the {language} names: {exc}", path=str(path))) from None
+    data = load_yaml(text, str(path)) or {}
     out: dict[str, list[str]] = {}
     for scope, entries in data.items() if isinstance(data, dict) else ():
         for name, spellings in (entries or {}).items() if isinstance(entries, dict) else ():
@@ -104,15 +104,17 @@ class Vocabulary:
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    import yaml
+    from writer.yamlsafe import load_yaml
 
     path = Path(path) if path else default_entities()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise UserError(yaml_problem(exc, str(path))) from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read the entities vocabulary: {exc}", path=str(path))) from None
+    data = load_yaml(text, str(path)) or {}
+    found = shapes.problems(data, shapes.VOCABULARY, str(path))
+    if found:
+        raise UserError(*found)
     canonical: dict[str, dict[str, str]] = {}
     names: dict[str, tuple[str, ...]] = {}
     definite = frozenset(str(n) for n in data.pop("definite_article", None) or [])
