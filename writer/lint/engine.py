@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from writer.lint.context import Context
 from writer.lint.document import Document, Suppression, parse
 from writer.lint.findings import Finding
-from writer.lint.kinds import figures, text
+from writer.lint.kinds import causal, figures, text
 from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
 
 KINDS: dict[str, Callable[[Rule, Document, Context], Iterable[Finding]]] = {
     "forbid": text.forbid,
     "limit": text.limit,
     "require": text.require,
+    "causal": causal.causal,
     "qualify-figures": figures.qualify_figures,
     "grounded-figures": figures.grounded_figures,
     "attribute-figures": figures.attribute_figures,

@@ -88,6 +88,9 @@ def search(pattern: regex.Pattern | None, text: str, timeout: float = MATCH_TIME
 # -- kinds and their parameters ---------------------------------------------------------
 
 _STRINGS = (list,)
+# The causal kind's pattern groups (where the effect stands) and word classes (writer.lint.clauses).
+CAUSAL_GROUPS = ("backward", "forward", "framings", "as_clauses", "claims")
+CAUSAL_WORD_CLASSES = ("effects", "prices", "non_effects", "agents", "events", "changes", "aggregates", "readings")
 SCOPES = ("sentence", "paragraph", "heading", "document")
 
 PARAMS: dict[str, dict[str, Param]] = {
@@ -111,6 +114,16 @@ PARAMS: dict[str, dict[str, Param]] = {
     "require": {
         "patterns": Param(_STRINGS, required=True, regex=True),
         "section": Param(str, default=""),
+        "case_sensitive": Param(bool, default=False),
+        "suggestion": Param(str, default=""),
+    },
+    "causal": {
+        **{group: Param(_STRINGS, default=[], regex=True) for group in CAUSAL_GROUPS},
+        **{words: Param(_STRINGS, default=[], regex=True) for words in CAUSAL_WORD_CLASSES},
+        "exceptions": Param(_STRINGS, default=[], regex=True),
+        "quotes": Param(str, default="ignore", choices=("ignore", "include")),
+        "speech_verbs": Param(_STRINGS, default=[]),
+        "unnamed_sources": Param(_STRINGS, default=[]),
         "case_sensitive": Param(bool, default=False),
         "suggestion": Param(str, default=""),
     },
