@@ -236,7 +236,8 @@ def speaker_pattern(verbs: list[str] | tuple[str, ...], unnamed: list[str] | tup
     """
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
     verb = "|".join(regex.escape(v) for v in verbs)
-    name = rf"(?!(?:{skip})\b)\p{{Lu}}[\w&.'’-]*(?:\s+(?:of\s+|at\s+)?\p{{Lu}}[\w&.'’-]*)*"
+    word = rf"(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
+    name = rf"{word}(?:\s+(?:of\s+|at\s+)?{word})*"
     role = rf"(?:['’]s?)?(?:\s+(?!(?:{verb}|that)\b)[a-z][\w-]*){{0,4}}?"
     who = rf"(?:{name}{role}|{_ANAPHOR})"
     return regex.compile(

@@ -139,7 +139,10 @@ PARAMS: dict[str, dict[str, Param]] = {
     },
     "attribute-figures": {
         "source_patterns": Param(_STRINGS, default=[], regex=True),
+        "flow_context": Param(_STRINGS, default=[], regex=True),
         "ignore_context": Param(_STRINGS, default=[], regex=True),
+        "speech_verbs": Param(_STRINGS, default=[]),
+        "unnamed_sources": Param(_STRINGS, default=[]),
         "suggestion": Param(str, default=""),
     },
 }

@@ -4,9 +4,9 @@ attribute-figures (works with or without it)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
+from writer.lint import attribution
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
@@ -132,32 +132,32 @@ def _names_source(text: str, source: str) -> bool:
 
 
 def attribute_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    sources = rule.compiled.get("source_patterns")
-    names = list(ctx.facts.sources) if ctx.facts is not None else []
-    ignore = rule.compiled.get("ignore_context")
+    """A paragraph with a flow figure names a source, or the first paragraph does (writer.lint.attribution)."""
+    names = list(ctx.vocabulary.publications) + (list(ctx.facts.sources) if ctx.facts is not None else [])
+    # assets and countries are what flows are about, never who reports them ("Bitcoin saw", "US funds said")
+    subjects = [n for scope in ("asset", "country") for n in ctx.vocabulary.names.get(scope, ())]
+    unnamed = tuple(rule.params.get("unnamed_sources") or ()) + tuple(subjects)
+    key = (tuple(names), tuple(rule.params.get("speech_verbs") or ()), unnamed)
+    if key not in _SOURCES:
+        _SOURCES[key] = attribution.source_pattern(*key)
+    named = _SOURCES[key]
+    extra = rule.compiled.get("source_patterns")
+    flows, not_flows = rule.compiled.get("flow_context"), rule.compiled.get("ignore_context")
+    if flows is None:
+        return
 
     def attributed(text: str) -> bool:
-        return bool(search(sources, text, ctx.timeout)) or any(_names_source(text, n) for n in names)
+        return attribution.names_source(named, text) or bool(search(extra, text, ctx.timeout))
 
-    # the lead: the first paragraph that is more than a title line or dateline
-    sentences_in = Counter(s.block for s in doc.sentences)
-    lead = next(
-        (
-            i
-            for i, b in enumerate(doc.blocks)
-            if b.kind == "paragraph" and (sentences_in[i] >= 2 or len(doc.block_text(i).split()) >= 20)
-        ),
-        None,
-    )
-    if lead is not None and attributed(doc.block_text(lead)):
-        return  # the lead names the source for the whole article
-    done: set[int] = set()
-    for m in ctx.mentions(doc):
-        block = m.sentence.block
-        if doc.blocks[block].kind == "heading":
-            continue  # a headline's figure is attributed by the text under it
-        if block in done or (ignore is not None and search(ignore, m.sentence.text, ctx.timeout)):
-            continue
-        done.add(block)
-        if not attributed(doc.block_text(block)):
-            yield make_finding(rule, doc, m.start, m.end)
+    paras = attribution.paragraphs(doc)
+    lead = attribution.first_paragraph(doc, paras)
+    if lead is not None and attributed(doc.prose[lead.start : lead.end]):
+        return  # the first paragraph names the source for the whole article
+    figures = list(attribution.flow_figures(doc, ((m.start, m.end) for m in ctx.mentions(doc)), flows, not_flows))
+    for para in paras:
+        first = next((f for f in figures if para.start <= f[0] < para.end), None)
+        if first is not None and not attributed(doc.prose[para.start : para.end]):
+            yield make_finding(rule, doc, *first)
+
+
+_SOURCES: dict[tuple, object] = {}
