@@ -78,6 +78,7 @@ def source_pattern(names: Iterable[str], verbs: Iterable[str], unnamed: Iterable
         rf"\b(?i:{noun})\s+(?i:from|by|of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}",
         rf"\b(?i:post|tweet|statement|note|comment)\s+(?i:by|from)\s+{name}",
         rf"{name}(?:['’]s?)?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",
+        rf"\b(?:{verb})\s+{name}",  # '"...," said Kira Holm'
     ]
     if known:
         alternatives.insert(0, rf"(?<!\w)(?i:{known})(?!\w)")
