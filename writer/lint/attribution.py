@@ -39,7 +39,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     groups: list[list[int]] = []
     previous = ""
     for i, block in enumerate(doc.blocks):
-        if block.kind == "heading":
+        if block.kind in ("heading", "field"):  # titles are attributed by the text under them
             previous = "heading"
             continue
         joins = block.kind in ("item", "cell") and previous in ("paragraph", "item", "cell")

@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
+from writer.lint.fields import DEFAULT_FIELDS, FieldSpan, field_spans
+
 # Blocks and their line ranges are all we read; inline parsing is skipped (our own masking handles inline markup).
 _PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
@@ -131,10 +133,10 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # heading, paragraph, item, cell
+    kind: str  # heading, paragraph, item, cell, field (a published front-matter value)
     start: int
     end: int
-    section: str  # text of the nearest heading above ("" before any)
+    section: str  # text of the nearest heading above ("" before any); a field's name
     level: int = 0  # heading level
 
 
@@ -275,18 +277,37 @@ def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _without(ranges: list[tuple[int, int]], keep: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The masked ranges with the kept spans cut out of them."""
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        pieces = [(start, end)]
+        for k_start, k_end in keep:
+            pieces = [
+                piece for a, b in pieces for piece in ((a, min(b, k_start)), (max(a, k_end), b)) if piece[1] > piece[0]
+            ]
+        out.extend(pieces)
+    return out
+
+
 _TABLE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")
 
 
-def parse(source: str, path: str = "-") -> Document:
-    """Read Markdown (or plain text) into a Document with prose masked in place."""
+def parse(source: str, path: str = "-", fields: tuple[str, ...] = DEFAULT_FIELDS) -> Document:
+    """Read Markdown (or plain text) into a Document with prose masked in place.
+
+    ``fields``: front-matter keys whose values readers see; their text stays prose (writer.lint.fields).
+    """
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     ranges: list[tuple[int, int]] = []
     front = ""
+    published: list[FieldSpan] = []
     fm = FRONT_MATTER.match(source)
     if fm:
         front = fm.group(1) or ""
         ranges.append((0, fm.end()))
+        if fm.group(1):
+            published = field_spans(source, fm.start(1), fm.end(1), fields)
     body_offset = fm.end() if fm else 0
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source) + 1]
 
@@ -303,7 +324,7 @@ def parse(source: str, path: str = "-") -> Document:
 
     tokens = _PARSER.parse(source[body_offset:])
     first_line = source.count("\n", 0, body_offset)
-    blocks: list[Block] = []
+    blocks: list[Block] = [Block("field", f.start, f.end, f.name) for f in published]
     prose_lines = bytearray(len(line_starts))
     table_lines: list[int] = []
     section = ""
@@ -342,6 +363,8 @@ def parse(source: str, path: str = "-") -> Document:
         lo, hi = line_starts[line], line_starts[line + 1] - 1
         if _TABLE_RULE.fullmatch(source, lo, hi):
             ranges.append((lo, hi))
+    if published:
+        ranges = _without(ranges, [(f.start, f.end) for f in published])
     masked = _blanked(source, ranges)
     for literal, pattern in _INLINE_NOISE:
         if literal in masked:

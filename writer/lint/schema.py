@@ -64,6 +64,11 @@ def schema() -> dict:
             "version": {"type": "integer"},
             "extends": {"type": "string", "description": "another rules file to start from"},
             "house_style": {"type": "object"},
+            "published_fields": {
+                "description": "front-matter keys whose values readers see: linted as prose",
+                "type": "array",
+                "items": {"type": "string"},
+            },
             "rules": {"type": "array", "items": {"oneOf": [rule_schema(k) for k in PARAMS] + [disabled]}},
         },
         "patternProperties": {"^_": {"description": "anchors and shared pieces, ignored by the loader"}},
