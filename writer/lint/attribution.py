@@ -65,16 +65,20 @@ def first_paragraph(doc: Document, paras: list[Paragraph]) -> Paragraph | None:
     return next((p for p in rest if len(doc.prose[p.start : p.end].split()) >= _MASTHEAD_WORDS), None)
 
 
-def source_pattern(names: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str]) -> regex.Pattern:
-    """Where a paragraph names a data source."""
+def source_pattern(
+    names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str]
+) -> regex.Pattern:
+    """Where a paragraph names a data source. ``lead_ins`` are the house style's attribution phrases
+    ("according to"): they count only when a name follows them."""
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
     verb = "|".join(regex.escape(v) for v in verbs)
     word = rf"(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
     name = rf"{word}(?:\s+(?:of\s+|at\s+)?{word})*"
     known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
+    lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
     noun = r"(?:data|figures|numbers|statistics|report|research|tracker|tracking|analysis|estimates?|survey)"
     alternatives = [
-        rf"\b(?i:according\s+to|reported\s+by|compiled\s+by|per|as\s+(?:noted|reported|stated)\s+by)\s+(?:the\s+)?{name}",
+        rf"\b(?i:{lead}|reported\s+by|compiled\s+by|as\s+(?:noted|reported|stated)\s+by)\s+(?:the\s+)?{name}",
         rf"\b(?i:{noun})\s+(?i:from|by|of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}",
         rf"\b(?i:post|tweet|statement|note|comment)\s+(?i:by|from)\s+{name}",
         rf"{name}(?:['’]s?)?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from writer.entities import Vocabulary
 from writer.figures import Figure, Side
+from writer.housestyle import HouseStyle
 from writer.lint.document import Document, Sentence
-from writer.money import Amount, AmountRange, find_amounts
-from writer.rulesfile import HouseStyle
+from writer.money import Amount, AmountRange
 
 INF = float("inf")
 
@@ -42,76 +43,70 @@ class Mention:
     closest: Figure | None = None
 
 
-def figure_interval(fig: Figure) -> tuple[float, float]:
+def figure_amount(fig: Figure) -> Amount:
+    """A reconciled (non-conflicting) figure as the amount its data state."""
+    return Amount(abs(fig.point), fig.precision, fig.bound)
+
+
+def figure_interval(fig: Figure, style: HouseStyle) -> tuple[float, float]:
     """Magnitudes a reconciled figure allows."""
     if fig.is_range:
         lo, hi = sorted((abs(fig.low), abs(fig.high)))
         return lo, hi
-    return Amount(abs(fig.value or 0.0), fig.precision, fig.bound).interval()
+    return style.interval(figure_amount(fig))
 
 
-def _text_true_of(amount: Amount, lo: float, hi: float, tolerance: float) -> bool:
-    slack = tolerance * max(amount.value, hi if hi != INF else lo)
+def _text_true_of(amount: Amount, fig: Amount, style: HouseStyle) -> bool:
+    """Is what the text says of an amount true of a figure the data state as ``fig``?"""
+    lo, hi = style.interval(fig)
+    slack = style.slack(amount, fig)
     if amount.bound == "over":
         return lo >= amount.value - slack
     if amount.bound in ("under", "nearly"):
-        return hi <= amount.value + slack and (amount.bound == "under" or lo >= amount.value * 0.8 - slack)
-    a_lo, a_hi = amount.interval()
-    return max(a_lo, lo) - min(a_hi, hi) <= slack
+        return hi <= amount.value + slack and (amount.bound == "under" or lo >= style.interval(amount)[0] - slack)
+    return style.agree(amount, fig)
 
 
-def _side_interval(side: Side, fig: Figure) -> tuple[float, float]:
-    return Amount(abs(side.value), fig.precision, side.bound).interval()
+def _side_amount(side: Side, fig: Figure) -> Amount:
+    return Amount(abs(side.value), fig.precision, side.bound)
 
 
-def match(amount: Amount | AmountRange, fig: Figure, tolerance: float) -> tuple[bool, Side | None]:
+def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle) -> tuple[bool, Side | None]:
     """Is this text true of this figure? For a single amount against a conflict, which side."""
+    tolerance = style.relative_tolerance
     if isinstance(amount, AmountRange):
         if fig.is_range:
             ends = sorted(fig.sides, key=lambda s: abs(s.value))
             return (
-                _text_true_of(amount.low, *_side_interval(ends[0], fig), tolerance)
-                and _text_true_of(amount.high, *_side_interval(ends[-1], fig), tolerance),
+                _text_true_of(amount.low, _side_amount(ends[0], fig), style)
+                and _text_true_of(amount.high, _side_amount(ends[-1], fig), style),
                 None,
             )
-        lo, hi = figure_interval(fig)
+        lo, hi = figure_interval(fig, style)
         return amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
     if fig.is_range:
         for side in fig.sides:
-            if _text_true_of(amount, *_side_interval(side, fig), tolerance):
+            if _text_true_of(amount, _side_amount(side, fig), style):
                 return True, side
         return False, None
     if fig.bound in ("over", "under", "nearly"):
         # the data give only a bound: the prose may repeat it or weaken it, never sharpen it
-        magnitude = abs(fig.value or 0.0)
+        magnitude = abs(fig.point)
         if fig.bound == "over":
             return amount.bound == "over" and amount.value <= magnitude * (1 + tolerance), None
         return amount.bound in ("under", "nearly") and amount.value >= magnitude * (1 - tolerance), None
-    return _text_true_of(amount, *figure_interval(fig), tolerance), None
+    return _text_true_of(amount, figure_amount(fig), style), None
 
 
 def _distance(amount: Amount | AmountRange, fig: Figure) -> float:
+    """How far a text's amount is from a figure's number (``Figure.point``), relative."""
     value = amount.low.value if isinstance(amount, AmountRange) else amount.value
-    lo, hi = figure_interval(fig)
-    centre = lo if hi == INF else (lo + hi) / 2
-    return abs(value - centre) / max(value, centre, 1e-9)
-
-
-class _Words:
-    """Direction words of the house style as one regex."""
-
-    def __init__(self, style: HouseStyle) -> None:
-        def alt(words: tuple[str, ...]) -> str:
-            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-        self.pattern = re.compile(
-            rf"(?P<out>\b(?:{alt(style.outflow_words)})\b|-(?=\s?\$))|(?P<in>\b(?:{alt(style.inflow_words)})\b|\+(?=\s?\$))",
-            re.IGNORECASE,
-        )
+    point = abs(fig.point)
+    return abs(value - point) / max(value, point, 1e-9)
 
 
 def _direction(
-    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, words: _Words
+    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, style: HouseStyle
 ) -> tuple[int, str]:
     """The direction the prose gives an amount.
 
@@ -129,32 +124,35 @@ def _direction(
     semi = text.find(";", end - base)
     if semi >= 0:
         hi = min(hi, base + semi)
-    tight = words.pattern.match(text, end - base + len(_GLUE.match(text, end - base).group()))
+    words = style.direction_pattern()
+    tight = words.match(text, end - base + len(_glue(style.direction_glue).match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
-    before = [m for m in words.pattern.finditer(text, lo - base, start - base)]
+    before = [m for m in words.finditer(text, lo - base, start - base)]
     if before:
         m = before[-1]
         return (-1 if m.group("out") else 1), m.group()
-    after = words.pattern.search(text, end - base, max(end - base, hi - base))
+    after = words.search(text, end - base, max(end - base, hi - base))
     if after:
         return (-1 if after.group("out") else 1), after.group()
     return 0, ""
 
 
-_GLUE = re.compile(r"[\s\"”’)]*(?:(?:in|of|net|a|weekly|single-week)\s+)*", re.IGNORECASE)
+@cache
+def _glue(glue: tuple[str, ...]) -> re.Pattern[str]:
+    """What may stand between an amount and its direction noun ("$1 billion in net outflows")."""
+    words = "|".join(re.escape(w) for w in glue) or "(?!)"
+    return re.compile(rf"[\s\"”’)]*(?:(?:{words})\s+)*", re.IGNORECASE)
 
 
 def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, facts: LintFacts | None) -> list[Mention]:
     """Every money amount in the prose, with its entity, direction and matched figure."""
     entity_re = vocabulary.mention_pattern
-    words = _Words(style)
-    tolerance = style.relative_tolerance
     out: list[Mention] = []
     for sentence in doc.sentences:
         if "$" not in sentence.text:  # every amount the finder reads has a dollar sign
             continue
-        found = find_amounts(sentence.text, style.money)
+        found = style.find_amounts(sentence.text)
         if not found:
             continue
         if facts is None:  # without data only the amounts and their sentences are used
@@ -171,62 +169,46 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
             entities = tuple(dict.fromkeys(k for _, k in reversed(before))) + tuple(dict.fromkeys(k for _, k in after))
             prev_end = sentence.start + (found[i - 1][1] if i else 0)
             next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(sentence.text))
-            sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
+            sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, style)
             mention = Mention(sentence.start + s, sentence.start + e, amount, sentence, entities, sign, word)
             previous = out[-1] if i and out else None
-            out.append(_continued(mention, previous, tolerance) or _matched(mention, facts, tolerance))
+            out.append(_continued(mention, previous, style) or _matched(mention, facts, style))
     return out
 
 
-_TOTAL_WORDS = re.compile(
-    r"\b(?:total|overall|in\s+all|altogether|combined|aggregate|year[- ]to[- ]date|ytd"
-    r"|since\s+the\s+start\s+of\s+the\s+year|assets\s+under\s+management|aum|across\s+(?:all|digital|crypto))\b",
-    re.IGNORECASE,
-)
-
-
-_METRIC_WORDS = (
-    (
-        "ytd_flow",
-        re.compile(r"\b(?:year[- ]to[- ]date|ytd|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b", re.I),
-    ),
-    ("aum", re.compile(r"\b(?:assets\s+under\s+management|aum)\b", re.I)),
-)
-
-
-def _metric_hint(mention: Mention) -> str:
+def _metric_hint(mention: Mention, style: HouseStyle) -> str:
     """Which metric the words around an amount speak of; net flow unless they say otherwise."""
     text = mention.sentence.text
     a = max(0, mention.start - mention.sentence.start - 60)
     b = min(len(text), mention.end - mention.sentence.start + 30)
-    for metric, pattern in _METRIC_WORDS:
-        if pattern.search(text, a, b):
+    for metric, words in style.metric_words.items():
+        if style.phrases(words).search(text, a, b):
             return metric
     return "net_flow"
 
 
-def _mentions_total(mention: Mention) -> bool:
+def _mentions_total(mention: Mention, style: HouseStyle) -> bool:
     """Does the text around the amount speak of the total (so a named asset may sit beside it)?"""
     text = mention.sentence.text
     a = mention.start - mention.sentence.start
     b = mention.end - mention.sentence.start
-    return _TOTAL_WORDS.search(text, max(0, a - 60), min(len(text), b + 30)) is not None
+    return style.phrases(style.total_words).search(text, max(0, a - 60), min(len(text), b + 30)) is not None
 
 
-def _continued(mention: Mention, previous: Mention | None, tolerance: float) -> Mention | None:
+def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) -> Mention | None:
     """An amount right after a conflict's range, matching one of its sides, is that side
     ("$308 million to $630 million (A: $308 million; C: $630 million)")."""
     if previous is None or previous.figure is None or not previous.figure.is_range:
         return None
     if previous.sentence is not mention.sentence or not isinstance(previous.amount, AmountRange):
         return None
-    ok, side = match(mention.amount, previous.figure, tolerance)
+    ok, side = match(mention.amount, previous.figure, style)
     if not ok or side is None:
         return None
     return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
 
 
-def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
+def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     """Match against the named entities first, then the totals, then (no entity named) the rest.
 
     Within the first group that has a match, the closest figure wins.
@@ -234,15 +216,15 @@ def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
     named = [f for f in facts.figures if f.key in mention.entities and f.metric == "net_flow"]
     totals = [f for f in facts.figures if f.scope == "total"]
     groups = [sorted(named, key=lambda f: mention.entities.index(f.key))]
-    if not named or _mentions_total(mention):
+    if not named or _mentions_total(mention, style):
         groups.append(totals)
     if not mention.entities:
         groups.append([f for f in facts.figures if f.scope != "total"])
     for n, group in enumerate(groups):
-        hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, tolerance)] if ok]
+        hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style)] if ok]
         if hits:
             # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
-            hint = _metric_hint(mention)
+            hint = _metric_hint(mention, style)
             fig, side = (
                 hits[0]
                 if n == 0 and named
