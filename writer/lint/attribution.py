@@ -65,32 +65,46 @@ def first_paragraph(doc: Document, paras: list[Paragraph]) -> Paragraph | None:
     return next((p for p in rest if len(doc.prose[p.start : p.end].split()) >= _MASTHEAD_WORDS), None)
 
 
+@dataclass(frozen=True)
+class SourcePattern:
+    """Known names (cheap), the cue words a naming needs (cheap), then the full pattern."""
+
+    known: regex.Pattern | None
+    cues: regex.Pattern
+    full: regex.Pattern
+
+
 def source_pattern(
     names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str]
-) -> regex.Pattern:
+) -> SourcePattern:
     """Where a paragraph names a data source. ``lead_ins`` are the house style's attribution phrases
     ("according to"): they count only when a name follows them."""
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
-    verb = "|".join(regex.escape(v) for v in verbs)
-    word = rf"(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
+    verb = "|".join(regex.escape(v) for v in verbs) or "(?!)"
+    word = rf"\b(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
     name = rf"{word}(?:\s+(?:of\s+|at\s+)?{word})*"
     known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
     lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
     noun = r"(?:data|figures|numbers|statistics|report|research|tracker|tracking|analysis|estimates?|survey)"
+    by = r"(?:reported\s+by|compiled\s+by|as\s+(?:noted|reported|stated)\s+by)"
     alternatives = [
-        rf"\b(?i:{lead}|reported\s+by|compiled\s+by|as\s+(?:noted|reported|stated)\s+by)\s+(?:the\s+)?{name}",
+        rf"\b(?i:{lead}|{by})\s+(?:the\s+)?{name}",
         rf"\b(?i:{noun})\s+(?i:from|by|of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}",
         rf"\b(?i:post|tweet|statement|note|comment)\s+(?i:by|from)\s+{name}",
         rf"{name}(?:['’]s?)?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",
         rf"\b(?:{verb})\s+{name}",  # '"...," said Kira Holm'
     ]
-    if known:
-        alternatives.insert(0, rf"(?<!\w)(?i:{known})(?!\w)")
-    return regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.VERSION0)
+    return SourcePattern(
+        known=regex.compile(rf"(?<!\w)(?i:{known})(?!\w)") if known else None,
+        cues=regex.compile(rf"\b(?i:{lead}|{by}|{noun}|post|tweet|statement|note|comment|{verb})\b"),
+        full=regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.VERSION0),
+    )
 
 
-def names_source(pattern: regex.Pattern, text: str) -> bool:
-    return pattern.search(text) is not None
+def names_source(pattern: SourcePattern, text: str) -> bool:
+    if pattern.known is not None and pattern.known.search(text):
+        return True
+    return pattern.cues.search(text) is not None and pattern.full.search(text) is not None
 
 
 def flow_figures(

@@ -134,11 +134,12 @@ class Document:
         return out
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of the sentences, in order (for bisect)."""
         return [s.start for s in self.sentences]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None

@@ -91,6 +91,9 @@ def search(pattern: regex.Pattern | None, text: str, timeout: float = MATCH_TIME
 _STRINGS = (list,)
 # The causal kind's pattern groups (where the effect stands) and word classes (writer.lint.clauses).
 CAUSAL_GROUPS = ("backward", "forward", "framings", "as_clauses", "claims")
+# Per kind, the regex parameters whose hits start a rule's work (what a pre-screen may screen on);
+# the other regex parameters are read only on sentences those hits point to.
+TRIGGER_PARAMS = {"forbid": ("patterns",), "limit": ("patterns",), "require": ("patterns",), "causal": CAUSAL_GROUPS}
 CAUSAL_WORD_CLASSES = ("effects", "prices", "non_effects", "agents", "events", "changes", "aggregates", "readings")
 SCOPES = ("sentence", "paragraph", "heading", "document")
 

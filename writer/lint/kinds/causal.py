@@ -8,6 +8,7 @@ for why structure and not more patterns). One finding per sentence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 
 import regex
@@ -48,7 +49,7 @@ def _speaker(rule: Rule) -> regex.Pattern:
 
 def _previous_text(doc: Document, sentence: Sentence) -> str:
     """The sentence before, in the same block: where "It" and "The move" point."""
-    i = doc.sentences.index(sentence)
+    i = bisect.bisect_left(doc.sentence_starts, sentence.start)
     if i and doc.sentences[i - 1].block == sentence.block:
         return doc.sentences[i - 1].text
     return ""
@@ -81,9 +82,9 @@ def causal(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         heading = doc.blocks[sentence.block].kind == "heading"
         if clauses.is_question(text, heading) or search(rule.compiled.get("exceptions"), text, ctx.timeout):
             continue
-        if _NEGATED.search(text, 0, s) or clauses.attributed(speaker, text, s, e):
+        if _NEGATED.search(text, 0, s) or not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
             continue
-        if not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
+        if clauses.attributed(speaker, text, s, e):  # the costliest check, last
             continue
         done.add(sentence.start)
         found = doc.prose[start:end].strip()

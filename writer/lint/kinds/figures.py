@@ -162,4 +162,4 @@ def attribute_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Findi
             yield make_finding(rule, doc, *first)
 
 
-_SOURCES: dict[tuple, object] = {}
+_SOURCES: dict[tuple, attribution.SourcePattern] = {}
