@@ -23,6 +23,7 @@ from writer.lint.document import Document
 
 _UNIT = regex.compile(r"(?i)\d\s*(?:million|billion|trillion|mn|m|bn|b|k)\b")
 _COINS = regex.compile(r"\b\d[\d,]*(?:\.\d+)?\s*(?:BTC|ETH|SOL|bitcoins?|ether)\b")
+NEVER = regex.compile("(?!)")
 _TITLE_LEVEL = 1
 _MASTHEAD_WORDS = 6
 

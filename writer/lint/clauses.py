@@ -67,8 +67,13 @@ class Lexicon:
     readings: regex.Pattern  # sentiment that flows can be read as ("reflecting weaker risk appetite")
 
 
+_PARENS = regex.compile(r"\([^()]*\)")
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of a sentence around [start, end): between the nearest breaks."""
+    """The clause of a sentence around [start, end): between the nearest breaks outside parentheses."""
+    if "(" in text:  # "(X only; pending verification)": its semicolon does not end the outer clause
+        text = _PARENS.sub(lambda m: " " * len(m.group()), text)
     lo = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, start):
         lo = m.end()

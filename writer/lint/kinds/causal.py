@@ -17,7 +17,7 @@ from writer.lint import clauses
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding
-from writer.lint.rules import CAUSAL_WORD_CLASSES as WORD_CLASSES
+from writer.lint.kinds import CASE_SENSITIVE, SUGGESTION, Field, Kind
 from writer.lint.rules import Rule, finditer, make_finding, search
 
 # pattern group -> how to judge a hit of it
@@ -28,6 +28,8 @@ GROUPS: dict[str, Callable[..., bool]] = {
     "as_clauses": clauses.as_claim,  # "X as Y": Y a change in X's direction
     "claims": clauses.claim_effect,  # motives, mechanisms, cause nouns
 }
+# Word classes the clause analysis reads (writer.lint.clauses.Lexicon).
+WORD_CLASSES = ("effects", "prices", "non_effects", "agents", "events", "changes", "aggregates", "readings")
 _NEGATED = regex.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+\s+)?$", regex.IGNORECASE)  # "did not spark"
 _LEXICONS: dict[tuple, clauses.Lexicon] = {}
 _SPEAKERS: dict[tuple, regex.Pattern] = {}
@@ -68,7 +70,7 @@ def _hits(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int, S
             yield start, end, sentence, group
 
 
-def causal(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     lex = _lexicon(rule)
     speaker = _speaker(rule)
     done: set[int] = set()
@@ -89,3 +91,30 @@ def causal(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         done.add(sentence.start)
         found = doc.prose[start:end].strip()
         yield make_finding(rule, doc, start, end, f"{rule.message} (found {found!r})")
+
+
+_GROUP_HELP = {
+    "backward": 'the effect stands before the words: "X due to Y", "X was driven by Y"',
+    "forward": 'the effect follows the words: "Y drove the outflows", "Y caused BTC to fall"',
+    "framings": '"amid", "following", "given", "with X -ing": a cause only before an event or condition',
+    "as_clauses": '"X as Y": a cause when Y is a change running the same way as X',
+    "claims": "motives, mechanisms and cause nouns stated as fact",
+}
+KIND = Kind(
+    name="causal",
+    fields={
+        **{g: Field("strings", default=[], regex=True, description=help_) for g, help_ in _GROUP_HELP.items()},
+        **{
+            w: Field("strings", default=[], regex=True, description="word class (writer/lint/clauses.py)")
+            for w in WORD_CLASSES
+        },
+        "exceptions": Field("strings", default=[], regex=True, description="a sentence matching one is excused"),
+        "quotes": Field("string", default="ignore", choices=("ignore", "include")),
+        "speech_verbs": Field("strings", default=[]),
+        "unnamed_sources": Field("strings", default=[]),
+        "case_sensitive": CASE_SENSITIVE,
+        "suggestion": SUGGESTION,
+    },
+    run=run,
+    description="a cause of flows or prices in the article's own voice, judged by clause structure",
+)
