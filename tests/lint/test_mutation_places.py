@@ -55,6 +55,16 @@ def first_amount(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 # weeks whose reports give a total: it is the figure that title, headline, item and cell carry
+def hits(changed: str, facts, rule: str) -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in findings(changed, facts) if f.rule == rule]
+
+
+def placed(week):
+    """The week's facts and its draft with the list item and table row added."""
+    facts, text = DRAFTS[week]
+    return facts, with_places(text)
+
+
 WEEKS = [w for w in HIST.weeks if re.search(r"^title: .*\$\d", DRAFTS[w][1], re.MULTILINE)]
 
 
@@ -68,20 +78,17 @@ def test_places_are_clean_before_mutation(week):
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("week", WEEKS, ids=str)
 def test_changed_figure(week, place):
-    facts, text = DRAFTS[week]
-    text = with_places(text)
+    facts, text = placed(week)
     s, e = first_amount(text, place_span(text, place))
     number = re.search(r"\d[\d,.]*", text[s:e])
     changed = text[: s + number.start()] + "9.9" + text[s + number.end() :]
-    hits = [(f.line, f.column) for f in findings(changed, facts) if f.rule == "grounded-figures"]
-    assert position(changed, s) in hits
+    assert position(changed, s) in hits(changed, facts, "grounded-figures")
 
 
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("week", WEEKS, ids=str)
 def test_flipped_direction(week, place):
-    facts, text = DRAFTS[week]
-    text = with_places(text)
+    facts, text = placed(week)
     a, b = place_span(text, place)
     s, _ = first_amount(text, (a, b))
     word = re.search(r"\b(outflow|inflow)\b", text[a:s])
@@ -90,35 +97,30 @@ def test_flipped_direction(week, place):
     at = a + word.start()
     changed = text[:at] + flipped + text[at + len(word.group()) :]
     shift = len(flipped) - len(word.group())
-    hits = [(f.line, f.column) for f in findings(changed, facts) if f.rule == "grounded-figures"]
-    assert position(changed, s + shift) in hits
+    assert position(changed, s + shift) in hits(changed, facts, "grounded-figures")
 
 
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("week", WEEKS, ids=str)
 def test_removed_flag(week, place):
-    facts, text = DRAFTS[week]
-    text = with_places(text)
+    facts, text = placed(week)
     a, b = place_span(text, place)
     flag = FLAG.search(text, a, b)
     if not flag:
         pytest.skip("the total is verified this week: no flag to remove")
     s, _ = first_amount(text, (a, b))
     changed = text[: flag.start()] + text[flag.end() :]
-    hits = [(f.line, f.column) for f in findings(changed, facts) if f.rule == "flag-unverified-figures"]
-    assert position(changed, s) in hits
+    assert position(changed, s) in hits(changed, facts, "flag-unverified-figures")
 
 
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("week", WEEKS, ids=str)
 def test_causal_clause(week, place):
-    facts, text = DRAFTS[week]
-    text = with_places(text)
+    facts, text = placed(week)
     _, b = place_span(text, place)
     clause = ", driven by fears over rates"
     changed = text[:b] + clause + text[b:]
-    hits = [(f.line, f.column) for f in findings(changed, facts) if f.rule == "no-causal-attribution"]
-    assert position(changed, b + len(", ")) in hits
+    assert position(changed, b + len(", ")) in hits(changed, facts, "no-causal-attribution")
 
 
 @pytest.mark.parametrize("place", PLACES)
@@ -134,8 +136,8 @@ def test_second_superlative(week, place):
     text = text[:at] + "It was the largest outflow since 2022. " + text[at:]
     _, b = place_span(text, place)
     changed = text[:b] + claim + text[b:]
-    hits = [(f.line, f.column) for f in findings(changed, facts) if f.rule == "superlative-once"]
+    found = hits(changed, facts, "superlative-once")
     if b > at:  # the place's claim is the second
-        assert hits == [position(changed, b + len(", the "))]
+        assert found == [position(changed, b + len(", the "))]
     else:  # the title's claim comes first: the lead's is now the second
-        assert hits == [position(changed, at + len(claim) + len("It was the "))]
+        assert found == [position(changed, at + len(claim) + len("It was the "))]

@@ -17,7 +17,8 @@ from writer.lint import clauses
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding
-from writer.lint.kinds import CASE_SENSITIVE, SUGGESTION, Field, Kind
+from writer.lint.kinds import Field, Kind
+from writer.lint.kinds._text import VOICE_FIELDS
 from writer.lint.rules import Rule, finditer, make_finding, search
 
 # pattern group -> how to judge a hit of it
@@ -108,12 +109,7 @@ KIND = Kind(
             w: Field("strings", default=[], regex=True, description="word class (writer/lint/clauses.py)")
             for w in WORD_CLASSES
         },
-        "exceptions": Field("strings", default=[], regex=True, description="a sentence matching one is excused"),
-        "quotes": Field("string", default="ignore", choices=("ignore", "include")),
-        "speech_verbs": Field("strings", default=[]),
-        "unnamed_sources": Field("strings", default=[]),
-        "case_sensitive": CASE_SENSITIVE,
-        "suggestion": SUGGESTION,
+        **VOICE_FIELDS,
     },
     run=run,
     description="a cause of flows or prices in the article's own voice, judged by clause structure",
