@@ -36,6 +36,15 @@ class Vocabulary:
         All-capital aliases (US, ETH) match case-sensitively, so "us" is not
         the United States.
         """
+        return self._names_pattern(r"(?<![\w.])", r"(?![\w])")
+
+    @cached_property
+    def unbounded_pattern(self) -> re.Pattern[str]:
+        """The same for a language written without spaces between words (house style
+        ``word_boundary: ''``): a name may touch the words around it."""
+        return self._names_pattern("", "")
+
+    def _names_pattern(self, before: str, after: str) -> re.Pattern[str]:
         spellings: set[str] = set()
         for names in self.names.values():
             spellings.update(names)
@@ -43,7 +52,7 @@ class Vocabulary:
         for name in sorted(spellings, key=len, reverse=True):
             body = re.escape(name)
             parts.append(body if name.isupper() or len(name) <= 3 else f"(?i:{body})")
-        return re.compile(r"(?<![\w.])(?P<name>" + "|".join(parts) + r")(?![\w])")
+        return re.compile(before + r"(?P<name>" + "|".join(parts) + r")" + after)
 
     def lookup(self, spelling: str) -> tuple[str, str] | None:
         """(scope, canonical) of a spelling found in prose."""

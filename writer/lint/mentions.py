@@ -147,7 +147,7 @@ def _glue(glue: tuple[str, ...]) -> re.Pattern[str]:
 
 def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, facts: LintFacts | None) -> list[Mention]:
     """Every money amount in the prose, with its entity, direction and matched figure."""
-    entity_re = vocabulary.mention_pattern
+    entity_re = vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern
     out: list[Mention] = []
     for sentence in doc.sentences:
         if "$" not in sentence.text:  # every amount the finder reads has a dollar sign
