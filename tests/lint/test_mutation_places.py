@@ -65,7 +65,8 @@ def placed(week):
     return facts, with_places(text)
 
 
-WEEKS = [w for w in HIST.weeks if re.search(r"^title: .*\$\d", DRAFTS[w][1], re.MULTILINE)]
+# (every other one: flagged and verified totals both stay in the sample, and the suite stays fast)
+WEEKS = [w for w in HIST.weeks if re.search(r"^title: .*\$\d", DRAFTS[w][1], re.MULTILINE)][::2]
 
 
 @pytest.mark.parametrize("week", WEEKS, ids=str)
