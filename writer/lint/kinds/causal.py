@@ -63,7 +63,8 @@ def _hits(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int, S
         pattern = rule.compiled.get(group)
         if pattern is None:
             continue
-        for m in finditer(pattern, doc.prose, timeout=ctx.timeout):
+        screened = ctx.screen.finditer(rule, doc, ctx.timeout, param=group) if ctx.screen else None
+        for m in screened if screened is not None else finditer(pattern, doc.prose, timeout=ctx.timeout):
             start, end = m.span()
             sentence = doc.sentence_at(start)
             if sentence is None or end > sentence.end:
