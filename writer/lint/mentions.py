@@ -163,10 +163,9 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
             for m in entity_re.finditer(sentence.text)
             if not doc.in_name(sentence.start + m.start(), sentence.start + m.end())
         ]
+        around = _entities_around([(p, key[1]) for p, key in names if key], [s for s, _, _ in found])
         for i, (s, e, amount) in enumerate(found):
-            before = [n[1] for n in names if n[0] < s and n[1]]
-            after = [n[1] for n in names if n[0] >= s and n[1]]
-            entities = tuple(dict.fromkeys(k for _, k in reversed(before))) + tuple(dict.fromkeys(k for _, k in after))
+            entities = around[i]
             prev_end = sentence.start + (found[i - 1][1] if i else 0)
             next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(sentence.text))
             sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, style)
@@ -174,6 +173,32 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
             previous = out[-1] if i and out else None
             out.append(_continued(mention, previous, style) or _matched(mention, facts, style))
     return out
+
+
+def _entities_around(names: list[tuple[int, str]], starts: list[int]) -> list[tuple[str, ...]]:
+    """Per amount: the names before it, nearest first, then those after it, first first; each once a side.
+
+    Two sweeps keep the last (or first) position of each distinct name, so a
+    sentence with thousands of amounts and names costs their count times the
+    (small) number of distinct names, not their product.
+    """
+    before: list[tuple[str, ...]] = []
+    last: dict[str, int] = {}
+    j = 0
+    for start in starts:
+        while j < len(names) and names[j][0] < start:
+            last[names[j][1]] = names[j][0]
+            j += 1
+        before.append(tuple(sorted(last, key=lambda k: -last[k])))
+    after: list[tuple[str, ...]] = [()] * len(starts)
+    first: dict[str, int] = {}
+    j = len(names) - 1
+    for i in range(len(starts) - 1, -1, -1):
+        while j >= 0 and names[j][0] >= starts[i]:
+            first[names[j][1]] = names[j][0]
+            j -= 1
+        after[i] = tuple(sorted(first, key=lambda k: first[k]))
+    return [b + a for b, a in zip(before, after, strict=True)]
 
 
 def _metric_hint(mention: Mention, style: HouseStyle) -> str:
