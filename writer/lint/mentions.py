@@ -83,7 +83,10 @@ def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle) -> tuple
                 None,
             )
         lo, hi = figure_interval(fig, style)
-        return amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
+        # a range states one figure only when it is narrow: "$9.9 million to $1 billion" says
+        # nothing true of an $881 million figure that happens to lie inside it
+        narrow = amount.low.value * 2 >= amount.high.value
+        return narrow and amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
     if fig.is_range:
         for side in fig.sides:
             if _text_true_of(amount, _side_amount(side, fig), style):
