@@ -299,6 +299,10 @@ def parse(source: str, path: str = "-", fields: tuple[str, ...] = DEFAULT_FIELDS
         if meta:
             meta_start = source.index("\n") + 1  # after the opening "---" line
             published = field_spans(source, meta_start, meta_start + len(meta), fields)
+            # a field repeating the headline is the same published text: lint it once, at the headline
+            headline = re.search(r"^#[ \t]+(.+?)[ \t#]*$", source[body_offset:], re.MULTILINE)
+            if headline:
+                published = [f for f in published if source[f.start : f.end].strip() != headline.group(1).strip()]
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source) + 1]
 
     def offset(line: int) -> int:
