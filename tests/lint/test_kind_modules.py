@@ -68,9 +68,11 @@ def test_the_shipped_kinds_are_found_from_their_modules():
         "forbid",
         "limit",
         "require",
+        "causal",
         "qualify-figures",
         "grounded-figures",
         "attribute-figures",
+        "attribute-figures-lead",
     }
     assert {k for k, v in registry().items() if v.needs_data} == {"qualify-figures", "grounded-figures"}
 

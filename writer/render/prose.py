@@ -94,7 +94,7 @@ class Prose:
         if fig.status == "unverified":
             return Md(hs.says("aside", text=hs.flag("unverified", sources=self.join_names(fig.sources)) + repeat))
         if repeat:
-            return Md(hs.says("aside", text=hs.flag("repeated_alone")))
+            return Md(hs.says("aside", text=hs.flag("repeated_alone", sources=self.join_names(fig.sources))))
         return Md("")
 
     def amount(self, fig: Figure) -> Md:
