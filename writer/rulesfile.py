@@ -14,6 +14,7 @@ from typing import Any
 
 from writer.errors import Problem, UserError
 from writer.money import MoneyStyle
+from writer.reading import ReadingWords, reading_words
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class HouseStyle:
     qualifiers: tuple[str, ...]
     outflow_words: tuple[str, ...]
     inflow_words: tuple[str, ...]
+    reading: ReadingWords = field(default_factory=ReadingWords)  # how other outlets' figures are read
 
 
 def _expect(path: Path, where: str, value: Any, kind: type | tuple[type, ...], expected: str) -> Any:
@@ -162,4 +164,5 @@ def house_style(doc: RulesDocument) -> HouseStyle:
             _expect(p, "direction.outflow", (hs.get("direction") or {}).get("outflow"), list, "a list")
         ),
         inflow_words=tuple(_expect(p, "direction.inflow", (hs.get("direction") or {}).get("inflow"), list, "a list")),
+        reading=reading_words(hs.get("reading"), str(p)),
     )

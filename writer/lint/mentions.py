@@ -1,9 +1,13 @@
-"""Money figures found in prose, each matched against the week's data.
+"""The one reader of figures in prose, and the match of each figure to the week's data.
 
-The figure finder is ``money.find_amounts``, the same code that reads back what
-the writer formats. A mention is matched to a figure when the interval the
-text allows (its precision and hedge) is true of the figure: "over $1 billion"
-needs a figure that cannot be 1,000 or less.
+``read_figures`` finds every money amount (through ``money.find_amounts``, the
+same code that reads back what the writer formats) and says what it is about:
+entity, direction, metric, period, with a confidence and the doubts that lower
+it. The linter's grounding check matches these mentions to the data
+(``find_mentions``); ``writer extract`` turns the confident ones into rows.
+A mention is matched to a figure when the interval the text allows (its
+precision and hedge) is true of the figure: "over $1 billion" needs a figure
+that cannot be 1,000 or less.
 """
 
 from __future__ import annotations
@@ -40,6 +44,14 @@ class Mention:
     figure: Figure | None = None
     side: Side | None = None  # one side of a conflict, when a single amount matched it
     closest: Figure | None = None
+    # what the reader makes of the amount on its own, without data (extract uses these)
+    about: tuple[tuple[str, str], ...] = ()  # (scope, key) it is about: ("total", "all"), or several with "each"
+    unknown: tuple[str, ...] = ()  # names in `about` the vocabulary does not know, as written
+    metric: str = "net_flow"  # net_flow, ytd_flow, aum, or not_flow
+    period: str = "week"  # week, previous, cumulative, daily
+    dated: tuple[int, int] | None = None  # (month, day) of a "week ending" date said with it
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
 
 def figure_interval(fig: Figure) -> tuple[float, float]:
@@ -98,14 +110,16 @@ def _distance(amount: Amount | AmountRange, fig: Figure) -> float:
 
 
 class _Words:
-    """Direction words of the house style as one regex."""
+    """Direction words of the house style, and the reader's other ways of saying them, as one regex."""
 
     def __init__(self, style: HouseStyle) -> None:
         def alt(words: tuple[str, ...]) -> str:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
+        out = alt(style.outflow_words) + "|" + style.reading.outflow.pattern
+        inn = alt(style.inflow_words) + "|" + style.reading.inflow.pattern
         self.pattern = re.compile(
-            rf"(?P<out>\b(?:{alt(style.outflow_words)})\b|-(?=\s?\$))|(?P<in>\b(?:{alt(style.inflow_words)})\b|\+(?=\s?\$))",
+            rf"(?P<out>\b(?:{out})\b|-(?=\s?\$))|(?P<in>\b(?:{inn})\b|\+(?=\s?\$))",
             re.IGNORECASE,
         )
 
@@ -146,10 +160,184 @@ _GLUE = re.compile(r"[\s\"”’)]*(?:(?:in|of|net|a|weekly|single-week)\s+)*", 
 
 
 def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, facts: LintFacts | None) -> list[Mention]:
-    """Every money amount in the prose, with its entity, direction and matched figure."""
-    entity_re = vocabulary.mention_pattern
-    words = _Words(style)
+    """Every money amount in the prose as the reader reads it, with its matched figure.
+
+    Every key the week's data names is a known entity here, in the vocabulary or not.
+    """
+    if facts is None:  # without data only the amounts and their sentences are used
+        return [
+            Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "")
+            for sentence in doc.sentences
+            if "$" in sentence.text  # every amount the finder reads has a dollar sign
+            for s, e, a in find_amounts(sentence.text, style.money)
+        ]
+    vocabulary = vocabulary.with_keys((f.scope, f.key) for f in facts.figures)
     tolerance = style.relative_tolerance
+    out: list[Mention] = []
+    for mention in read_figures(doc, style, vocabulary):
+        previous = out[-1] if out and out[-1].sentence is mention.sentence else None
+        out.append(_continued(mention, previous, tolerance) or _matched(mention, facts, tolerance))
+    return out
+
+
+# -- the reader ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Name:
+    """An entity named in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    scope: str
+    key: str
+    known: bool = True
+
+
+# "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
+_TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
+_GROUPED = re.compile(r"\s*(?:,|and|or|&)\s*$")
+_RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.IGNORECASE)
+_EACH = re.compile(r"^\W{0,3}(?:each|apiece)\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"^\s?[Kk]\b")
+_WEEK_DATE = re.compile(
+    r"\bweek\s+(?:ending|ended|to|through|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_CLAUSE_END = re.compile(r"[,;:(]|\s(?:while|whereas|but|and|with)\s")
+
+
+def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
+    """Entities named in a sentence: vocabulary names, whole-market subjects, tickered names."""
+    text = sentence.text
+    found: list[_Name] = []
+    taken: list[tuple[int, int]] = []
+    for m in vocabulary.mention_pattern.finditer(text):
+        if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
+            continue
+        hit = vocabulary.lookup(m.group("name"))
+        if hit:
+            found.append(_Name(m.start(), m.end(), *hit))
+            taken.append((m.start(), m.end()))
+    for m in _TICKERED.finditer(text):
+        if any(a <= m.start("ticker") < b or a <= m.start() < b for a, b in taken):
+            continue
+        if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
+            continue
+        found.append(_Name(m.start(), m.end(), "asset", m.group("name"), known=False))
+        taken.append((m.start(), m.end()))
+    for m in style.reading.total.finditer(text):
+        # "Bitcoin investment products" is Bitcoin's, not the market's
+        if any(0 <= m.start() - b <= 16 and re.fullmatch(r"[\s\w()'’-]*", text[b : m.start()]) for a, b in taken):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found.append(_Name(m.start(), m.end(), "total", "all"))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
+    """The words before an amount in its clause, and after it up to the next clause."""
+    head = text[lo:start]
+    cut = max(head.rfind(";"), head.rfind(":"))
+    if cut >= 0:
+        head = head[cut + 1 :]
+    tail = text[end:hi]
+    stop = _CLAUSE_END.search(tail)
+    return head, tail[: stop.start()] if stop else tail[:60]
+
+
+def _metric(head: str, tail: str, reading) -> tuple[str, str]:
+    """Metric of an amount and, when it is no flow, why."""
+    near_head = head[-70:]
+    if reading.not_flow.search(near_head) or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
+        return "not_flow", "a price, volume or other amount that is not a fund flow"
+    if reading.ytd.search(near_head) or reading.ytd.search(tail):
+        return "ytd_flow", ""
+    if reading.aum.search(near_head[-50:]) or reading.aum.search(tail):
+        if reading.aum_change.search(head):
+            return "not_flow", "a change in assets under management, not a flow"
+        return "aum", ""
+    return "net_flow", ""
+
+
+def _period(head: str, tail: str, reading) -> str:
+    near_head = head[-80:]
+    for period, pattern in (
+        ("daily", reading.daily),
+        ("previous", reading.previous),
+        ("cumulative", reading.cumulative),
+    ):
+        if pattern.search(near_head) or pattern.search(tail):
+            return period
+    return "week"
+
+
+def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[int], text: str, reading):
+    """Which entities amount i is about, and the doubt if that is unclear."""
+    start, end = spans[i]
+    tail = text[end : spans[i + 1][0] if i + 1 < len(spans) else len(text)]
+    # "X and Y took in $a and $b respectively": by order
+    group = [i]
+    while group[0] > 0 and _GROUPED.fullmatch(text[spans[group[0] - 1][1] : spans[group[0]][0]]):
+        group.insert(0, group[0] - 1)
+    j = group[-1]
+    while j + 1 < len(spans) and _GROUPED.fullmatch(text[spans[j][1] : spans[j + 1][0]]):
+        j += 1
+        group.append(j)
+    if len(group) > 1 and _RESPECTIVELY.match(text[spans[group[-1]][1] :]):
+        listed = [n for n in names if los[group[0]] <= n.start < spans[group[0]][0] and n.scope != "total"]
+        if len(listed) == len(group):
+            return (listed[group.index(i)],), ""
+        return (), "a list with 'respectively' whose names and amounts do not pair up"
+    before = [n for n in names if los[i] <= n.start and n.end <= start]
+    if _EACH.match(tail) and before:
+        run = [before[-1]]
+        for n in reversed(before[:-1]):
+            if _GROUPED.fullmatch(text[n.end : run[0].start]) or re.fullmatch(
+                r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and)\s*", text[n.end : run[0].start]
+            ):
+                run.insert(0, n)
+            else:
+                break
+        return tuple(run), ""
+    if before:
+        last = before[-1]
+        prior = [n for n in before[:-1] if n.key != last.key]
+        if prior and re.fullmatch(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:and|&|,)\s*", text[prior[-1].end : last.start]):
+            return (), "several entities share one amount"
+        return (last,), ""
+    hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+    after = [n for n in names if end <= n.start < hi]
+    if after:
+        return (after[0],), "the entity is named after the amount"
+    return (), "no entity named"
+
+
+def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> list[Mention]:
+    """Every money amount in the prose with what it is about, without the week's data.
+
+    Each mention carries its entities (``entities`` for the grounding check,
+    ``about`` for extract), direction, metric, period and a confidence; a mention
+    whose entity, direction, metric or period is unclear says why in ``doubts``.
+    """
+    words = _Words(style)
+    reading = style.reading
     out: list[Mention] = []
     for sentence in doc.sentences:
         if "$" not in sentence.text:  # every amount the finder reads has a dollar sign
@@ -157,24 +345,71 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
         found = find_amounts(sentence.text, style.money)
         if not found:
             continue
-        if facts is None:  # without data only the amounts and their sentences are used
-            out.extend(Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "") for s, e, a in found)
-            continue
-        names = [
-            (m.start(), vocabulary.lookup(m.group("name")))
-            for m in entity_re.finditer(sentence.text)
-            if not doc.in_name(sentence.start + m.start(), sentence.start + m.end())
-        ]
+        text = sentence.text
+        names = _names(doc, sentence, vocabulary, style)
+        spans = [(s, e) for s, e, _ in found]
+        los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
+        last_sign, last_word = 0, ""
         for i, (s, e, amount) in enumerate(found):
-            before = [n[1] for n in names if n[0] < s and n[1]]
-            after = [n[1] for n in names if n[0] >= s and n[1]]
-            entities = tuple(dict.fromkeys(k for _, k in reversed(before))) + tuple(dict.fromkeys(k for _, k in after))
-            prev_end = sentence.start + (found[i - 1][1] if i else 0)
-            next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(sentence.text))
+            known = [n for n in names if n.scope != "total"]
+            before = [n.key for n in known if n.start < s]
+            after = [n.key for n in known if n.start >= s]
+            entities = tuple(dict.fromkeys(reversed(before))) + tuple(dict.fromkeys(after))
+            prev_end = sentence.start + los[i]
+            next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
             sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
-            mention = Mention(sentence.start + s, sentence.start + e, amount, sentence, entities, sign, word)
-            previous = out[-1] if i and out else None
-            out.append(_continued(mention, previous, tolerance) or _matched(mention, facts, tolerance))
+            hi = found[i + 1][0] if i + 1 < len(found) else len(text)
+            head, tail = _window(text, los[i], s, e, hi)
+            metric, why = _metric(head, tail, reading)
+            period = _period(head, tail, reading)
+            about, doubt = _about(i, spans, names, los, text, reading)
+            doubts: list[str] = []
+            confidence = 1.0
+            if why:
+                doubts.append(why)
+            if isinstance(amount, AmountRange):
+                doubts.append("a range, not one figure")
+            if period != "week":
+                doubts.append(
+                    {
+                        "daily": "a daily figure",
+                        "previous": "an earlier week's figure",
+                        "cumulative": "a figure over several weeks, a month or a year",
+                    }[period]
+                )
+            if not about:
+                if reading.total_words.search(head[-40:]) or reading.total_words.search(tail):
+                    about, confidence = (_Name(s, s, "total", "all"),), 0.8
+                else:
+                    doubts.append(doubt)
+            elif doubt:
+                confidence -= 0.15
+            if metric in ("net_flow", "ytd_flow") and not sign:
+                if last_sign and i:  # a list that carries the first amount's direction
+                    sign, word, confidence = last_sign, last_word, confidence - 0.15
+                else:
+                    doubts.append("direction unclear")
+            if sign:
+                last_sign, last_word = sign, word
+            date = _WEEK_DATE.search(text)
+            out.append(
+                Mention(
+                    sentence.start + s,
+                    sentence.start + e,
+                    amount,
+                    sentence,
+                    entities,
+                    sign,
+                    word,
+                    about=tuple((n.scope, n.key) for n in about),
+                    unknown=tuple(n.key for n in about if not n.known),
+                    metric=metric,
+                    period=period,
+                    dated=(_MONTHS.index(date.group("month").lower()) + 1, int(date.group("day"))) if date else None,
+                    confidence=round(confidence, 2),
+                    doubts=tuple(doubts),
+                )
+            )
     return out
 
 
