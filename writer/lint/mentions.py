@@ -48,8 +48,8 @@ class Mention:
     about: tuple[tuple[str, str], ...] = ()  # (scope, key) it is about: ("total", "all"), or several with "each"
     unknown: tuple[str, ...] = ()  # names in `about` the vocabulary does not know, as written
     metric: str = "net_flow"  # net_flow, ytd_flow, aum, or not_flow
-    period: str = "week"  # week, previous, cumulative, daily
-    dated: tuple[int, int] | None = None  # (month, day) of a "week ending" date said with it
+    period: str = "week"  # week, previous (the week before), earlier (compared with), cumulative, daily
+    dated: tuple[int, int, int] | None = None  # (month, day, days to the week's end) of a week named by date
     confidence: float = 1.0
     doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
@@ -200,25 +200,52 @@ _GROUPED = re.compile(r"\s*(?:,|and|or|&)\s*$")
 _RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.IGNORECASE)
 _EACH = re.compile(r"^\W{0,3}(?:each|apiece)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^\s?[Kk]\b")
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "the week ending May 13", "the week to Sept. 29", "the week of September 15-21"
 _WEEK_DATE = re.compile(
-    r"\bweek\s+(?:ending|ended|to|through|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2})\b",
+    r"\bweek\s+(?P<kind>ending|ended|to|through|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+# "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles"
+_INTO = re.compile(
+    r"\s*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:net\s+)?(?:inflows?|outflows?)\s+)?"
+    r"(?:went\s+|flowed\s+|poured\s+|was\s+\w+\s+|were\s+\w+\s+)?(?:into|to|from|out\s+of|for)\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+
+def _week_date(text: str) -> tuple[int, int, int] | None:
+    """(month, day, days to the end of the week) of a week the sentence names by date."""
+    m = _WEEK_DATE.search(text)
+    if not m:
+        return None
+    month = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
+    if m.group("day2"):
+        return month, int(m.group("day2")), 0
+    return month, int(m.group("day")), 6 if m.group("kind").lower() == "of" else 0
+
+
+def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | AmountRange]]:
+    """The amounts of a sentence: "$20 million and $18 million" is two, "between $1 and $2 billion" one range."""
+    out: list[tuple[int, int, Amount | AmountRange]] = []
+    for s, e, amount in find_amounts(text, style.money):
+        joiner = _AND.search(text, s, e) if isinstance(amount, AmountRange) else None
+        if joiner is None or _BETWEEN.search(text, 0, s):
+            out.append((s, e, amount))
+            continue
+        out.append((s, joiner.start(), amount.low))
+        out.append((joiner.end(), e, amount.high))
+    return out
+
+
 _CLAUSE_END = re.compile(r"[,;:(]|\s(?:while|whereas|but|and|with)\s")
 
 
@@ -276,13 +303,17 @@ def _metric(head: str, tail: str, reading) -> tuple[str, str]:
     return "net_flow", ""
 
 
-def _period(head: str, tail: str, reading) -> str:
+def _period(head: str, tail: str, reading, metric: str) -> str:
+    """Which period an amount covers, as the words next to it say."""
     near_head = head[-80:]
     for period, pattern in (
         ("daily", reading.daily),
         ("previous", reading.previous),
+        ("earlier", reading.comparison),
         ("cumulative", reading.cumulative),
     ):
+        if period == "cumulative" and metric == "ytd_flow":
+            continue  # a year to date is cumulative by nature
         if pattern.search(near_head) or pattern.search(tail):
             return period
     return "week"
@@ -324,9 +355,16 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
         return (last,), ""
     hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
     after = [n for n in names if end <= n.start < hi]
-    if after:
+    if after and _INTO.fullmatch(text[end : after[0].start]):
         return (after[0],), "the entity is named after the amount"
     return (), "no entity named"
+
+
+_PERIOD_DOUBTS = {
+    "daily": "a daily figure",
+    "earlier": "compared with an earlier figure whose week is not said",
+    "cumulative": "a figure over several weeks, a month or a year",
+}
 
 
 def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> list[Mention]:
@@ -342,10 +380,11 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     for sentence in doc.sentences:
         if "$" not in sentence.text:  # every amount the finder reads has a dollar sign
             continue
-        found = find_amounts(sentence.text, style.money)
+        found = _amounts(sentence.text, style)
         if not found:
             continue
         text = sentence.text
+        dated = _week_date(text)
         names = _names(doc, sentence, vocabulary, style)
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
@@ -361,7 +400,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             hi = found[i + 1][0] if i + 1 < len(found) else len(text)
             head, tail = _window(text, los[i], s, e, hi)
             metric, why = _metric(head, tail, reading)
-            period = _period(head, tail, reading)
+            period = _period(head, tail, reading, metric)
             about, doubt = _about(i, spans, names, los, text, reading)
             doubts: list[str] = []
             confidence = 1.0
@@ -369,16 +408,11 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append(why)
             if isinstance(amount, AmountRange):
                 doubts.append("a range, not one figure")
-            if period != "week":
-                doubts.append(
-                    {
-                        "daily": "a daily figure",
-                        "previous": "an earlier week's figure",
-                        "cumulative": "a figure over several weeks, a month or a year",
-                    }[period]
-                )
+            if period in _PERIOD_DOUBTS:
+                doubts.append(_PERIOD_DOUBTS[period])
             if not about:
-                if reading.total_words.search(head[-40:]) or reading.total_words.search(tail):
+                if not names and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
+                    # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (_Name(s, s, "total", "all"),), 0.8
                 else:
                     doubts.append(doubt)
@@ -391,7 +425,6 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                     doubts.append("direction unclear")
             if sign:
                 last_sign, last_word = sign, word
-            date = _WEEK_DATE.search(text)
             out.append(
                 Mention(
                     sentence.start + s,
@@ -405,7 +438,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                     unknown=tuple(n.key for n in about if not n.known),
                     metric=metric,
                     period=period,
-                    dated=(_MONTHS.index(date.group("month").lower()) + 1, int(date.group("day"))) if date else None,
+                    dated=dated,
                     confidence=round(confidence, 2),
                     doubts=tuple(doubts),
                 )
