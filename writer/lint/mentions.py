@@ -213,11 +213,27 @@ _WEEK_DATE = re.compile(
 )
 # "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles"
 _INTO = re.compile(
-    r"\s*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:net\s+)?(?:inflows?|outflows?)\s+)?"
+    r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:net\s+)?(?:inflows?|outflows?)\s+)?"
     r"(?:went\s+|flowed\s+|poured\s+|was\s+\w+\s+|were\s+\w+\s+)?(?:into|to|from|out\s+of|for)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's
+_SHARE_OF = re.compile(
+    r"\b(?:all|most|much|half|part|some|bulk|share|majority|\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:\w+\s+week['’]s\s+)?\W*$",
+    re.IGNORECASE,
+)
+# "between May 13 and May 17", "from March 11 to 15": a span of days, ended on the second date
+_BETWEEN_DATES = re.compile(
+    r"\b(?:between|from)\s+"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})\s+(?:and|to|through|until)\s+(?:"
+    + _MONTH.replace("month", "month2")
+    + r"\s+)?(?P<day2>\d{1,2})\b",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
@@ -226,7 +242,11 @@ def _week_date(text: str) -> tuple[int, int, int] | None:
     """(month, day, days to the end of the week) of a week the sentence names by date."""
     m = _WEEK_DATE.search(text)
     if not m:
-        return None
+        m = _BETWEEN_DATES.search(text)
+        if not m:
+            return None
+        month = _MONTH_NAMES.index((m.group("month2") or m.group("month"))[:3].lower()) + 1
+        return month, int(m.group("day2")), 0
     month = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
     if m.group("day2"):
         return month, int(m.group("day2")), 0
@@ -296,7 +316,7 @@ def _metric(head: str, tail: str, reading) -> tuple[str, str]:
         return "not_flow", "a price, volume or other amount that is not a fund flow"
     if reading.ytd.search(near_head) or reading.ytd.search(tail):
         return "ytd_flow", ""
-    if reading.aum.search(near_head[-50:]) or reading.aum.search(tail):
+    if reading.aum.search(near_head[-90:]) or reading.aum.search(tail[:25]):
         if reading.aum_change.search(head):
             return "not_flow", "a change in assets under management, not a flow"
         return "aum", ""
@@ -314,7 +334,9 @@ def _period(head: str, tail: str, reading, metric: str) -> str:
     ):
         if period == "cumulative" and metric == "ytd_flow":
             continue  # a year to date is cumulative by nature
-        if pattern.search(near_head) or pattern.search(tail):
+        # after the amount, only a period it is "over", "in" or "for" counts ("$21m after six weeks of outflows" does not)
+        after = tail[:40] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
+        if pattern.search(near_head) or pattern.search(after):
             return period
     return "week"
 
@@ -336,7 +358,14 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
         if len(listed) == len(group):
             return (listed[group.index(i)],), ""
         return (), "a list with 'respectively' whose names and amounts do not pair up"
-    before = [n for n in names if los[i] <= n.start and n.end <= start]
+    clause = max(los[i], text.rfind(";", los[i], start) + 1, text.rfind(":", los[i], start) + 1)
+    hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+    after = [n for n in names if end <= n.start < hi]
+    if after and _INTO.fullmatch(text[end : after[0].start]):
+        return (after[0],), ""  # "$790 million of it into Bitcoin vehicles"
+    if _SHARE_OF.search(text, los[i], start):
+        return (), "a whole of which a part is meant"
+    before = [n for n in names if clause <= n.start and n.end <= start]
     if _EACH.match(tail) and before:
         run = [before[-1]]
         for n in reversed(before[:-1]):
@@ -353,11 +382,13 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
         if prior and re.fullmatch(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:and|&|,)\s*", text[prior[-1].end : last.start]):
             return (), "several entities share one amount"
         return (last,), ""
-    hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-    after = [n for n in names if end <= n.start < hi]
-    if after and _INTO.fullmatch(text[end : after[0].start]):
-        return (after[0],), "the entity is named after the amount"
     return (), "no entity named"
+
+
+def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary) -> bool:
+    """Does the paragraph name an asset, country or provider before this sentence?"""
+    block = doc.blocks[sentence.block]
+    return vocabulary.mention_pattern.search(doc.prose, block.start, sentence.start) is not None
 
 
 _PERIOD_DOUBTS = {
@@ -410,10 +441,16 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append("a range, not one figure")
             if period in _PERIOD_DOUBTS:
                 doubts.append(_PERIOD_DOUBTS[period])
-            if not about:
+            if not about and i and out[-1].about and (period in ("previous", "earlier") or _POSSESSIVE.search(head)):
+                # "$42 million, up from $13 million the week before"; "taking its total for the year to $286 million"
+                about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
+            elif not about:
                 if not names and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (_Name(s, s, "total", "all"),), 0.8
+                elif not names and sign and not _named_before(doc, sentence, vocabulary):
+                    # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
+                    about, confidence = (_Name(s, s, "total", "all"),), 0.75
                 else:
                     doubts.append(doubt)
             elif doubt:
