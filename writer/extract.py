@@ -246,6 +246,8 @@ def rows_from(
         row_week, why = _week_of(m, week)
         if why:
             doubts.append(why)
+        elif m.year is not None and row_week is not None and m.year != row_week.year:
+            doubts.append(f"a flow over {m.year}, not the year of the report week")
         if not doubts and m.confidence < MIN_CONFIDENCE:
             doubts.append(f"unsure what it is about (confidence {m.confidence:.2f})")
         if doubts or isinstance(m.amount, AmountRange) or row_week is None:

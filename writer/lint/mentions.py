@@ -50,6 +50,7 @@ class Mention:
     metric: str = "net_flow"  # net_flow, ytd_flow, aum, or not_flow
     period: str = "week"  # week, previous (the week before), earlier (compared with), cumulative, daily
     dated: tuple[int, int, int] | None = None  # (month, day, days to the week's end) of a week named by date
+    year: int | None = None  # the calendar year a year's flow is said to cover ("in 2025")
     confidence: float = 1.0
     doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
@@ -131,7 +132,7 @@ def _direction(
 
     A direction noun right after the amount binds tightest ("$1 billion net
     outflow"); otherwise the nearest word before it in its clause ("a net inflow
-    of $33.5 million"), then the nearest after it.
+    of $33.5 million"), then the nearest after it; a word close after beats one far before.
     """
     base = sentence.start
     text = sentence.text
@@ -147,10 +148,12 @@ def _direction(
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
     before = [m for m in words.pattern.finditer(text, lo - base, start - base)]
-    if before:
+    after = words.pattern.search(text, end - base, max(end - base, hi - base))
+    # the amount's own verb right after it beats a word far back ("Flows into ether products
+    # turned negative for the year, with $3 million having left them")
+    if before and not (after and after.start() - (end - base) <= 20 and (start - base) - before[-1].end() > 40):
         m = before[-1]
         return (-1 if m.group("out") else 1), m.group()
-    after = words.pattern.search(text, end - base, max(end - base, hi - base))
     if after:
         return (-1 if after.group("out") else 1), after.group()
     return 0, ""
@@ -213,8 +216,9 @@ _WEEK_DATE = re.compile(
 )
 # "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles"
 _INTO = re.compile(
-    r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:net\s+)?(?:inflows?|outflows?)\s+)?"
-    r"(?:went\s+|flowed\s+|poured\s+|was\s+\w+\s+|were\s+\w+\s+)?(?:into|to|from|out\s+of|for)\s+(?:the\s+)?",
+    r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
+    r"(?:(?:went|flowed|poured|drains?|drained|left|exited|entered|moved)\s+|(?:was|were)\s+\w+\s+)?"
+    r"(?:into|to|from|out\s+of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )
 _SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
@@ -234,6 +238,12 @@ _BETWEEN_DATES = re.compile(
     + r"\s+)?(?P<day2>\d{1,2})\b",
     re.IGNORECASE,
 )
+_LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&)\s*", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
+_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"\b(?:stands?|stood|at|reached|reach|came\s+to|add\s+up\s+to|totall?(?:ed|ing))\s*$", re.IGNORECASE
+)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
@@ -245,7 +255,11 @@ def _week_date(text: str) -> tuple[int, int, int] | None:
         m = _BETWEEN_DATES.search(text)
         if not m:
             return None
+        first = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
         month = _MONTH_NAMES.index((m.group("month2") or m.group("month"))[:3].lower()) + 1
+        days = (month - first) * 30 + int(m.group("day2")) - int(m.group("day"))
+        if not 0 <= days <= 7:
+            return None  # "from April 8 to May 10" is no week
         return month, int(m.group("day2")), 0
     month = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
     if m.group("day2"):
@@ -309,12 +323,14 @@ def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str
     return head, tail[: stop.start()] if stop else tail[:60]
 
 
-def _metric(head: str, tail: str, reading) -> tuple[str, str]:
+def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     """Metric of an amount and, when it is no flow, why."""
     near_head = head[-70:]
-    if reading.not_flow.search(near_head) or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
+    if reading.aum.search(head[-45:]) and not reading.aum_change.search(head):
+        return "aum", ""  # "pushing assets under management to nearly $100 billion"
+    if reading.not_flow.search(near_head + amount) or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
         return "not_flow", "a price, volume or other amount that is not a fund flow"
-    if reading.ytd.search(near_head) or reading.ytd.search(tail):
+    if reading.ytd.search(head[-100:]) or reading.ytd.search(tail):
         return "ytd_flow", ""
     if reading.aum.search(near_head[-90:]) or reading.aum.search(tail[:25]):
         if reading.aum_change.search(head):
@@ -334,7 +350,7 @@ def _period(head: str, tail: str, reading, metric: str) -> str:
     ):
         if period == "cumulative" and metric == "ytd_flow":
             continue  # a year to date is cumulative by nature
-        # after the amount, only a period it is "over", "in" or "for" counts ("$21m after six weeks of outflows" does not)
+        # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
         after = tail[:40] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
         if pattern.search(near_head) or pattern.search(after):
             return period
@@ -355,13 +371,15 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
         group.append(j)
     if len(group) > 1 and _RESPECTIVELY.match(text[spans[group[-1]][1] :]):
         listed = [n for n in names if los[group[0]] <= n.start < spans[group[0]][0] and n.scope != "total"]
-        if len(listed) == len(group):
+        listed = listed[-len(group) :]
+        joined = all(_LISTED.fullmatch(text[a.end : b.start]) for a, b in zip(listed, listed[1:], strict=False))
+        if len(listed) == len(group) and joined:
             return (listed[group.index(i)],), ""
         return (), "a list with 'respectively' whose names and amounts do not pair up"
     clause = max(los[i], text.rfind(";", los[i], start) + 1, text.rfind(":", los[i], start) + 1)
     hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
     after = [n for n in names if end <= n.start < hi]
-    if after and _INTO.fullmatch(text[end : after[0].start]):
+    if after and after[0].scope != "total" and _INTO.fullmatch(text[end : after[0].start]):
         return (after[0],), ""  # "$790 million of it into Bitcoin vehicles"
     if _SHARE_OF.search(text, los[i], start):
         return (), "a whole of which a part is meant"
@@ -430,8 +448,18 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
             hi = found[i + 1][0] if i + 1 < len(found) else len(text)
             head, tail = _window(text, los[i], s, e, hi)
-            metric, why = _metric(head, tail, reading)
+            metric, why = _metric(head, text[s:e], tail, reading)
             period = _period(head, tail, reading, metric)
+            year = _YEAR_IN.search(head[-60:]) or _YEAR_IN.search(tail[:20])
+            if year and metric == "net_flow" and period == "cumulative":
+                # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
+                metric, period = "ytd_flow", _period(head, tail, reading, "ytd_flow")
+            if not _UNIT.search(text, s, e) and metric != "not_flow":
+                near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
+                    text, e + len(_GLUE.match(text, e).group())
+                )
+                if not near:
+                    metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
             about, doubt = _about(i, spans, names, los, text, reading)
             doubts: list[str] = []
             confidence = 1.0
@@ -448,13 +476,15 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if not names and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (_Name(s, s, "total", "all"),), 0.8
-                elif not names and sign and not _named_before(doc, sentence, vocabulary):
+                elif sign and not [n for n in names if n.start < s] and not _named_before(doc, sentence, vocabulary):
                     # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
                     about, confidence = (_Name(s, s, "total", "all"),), 0.75
                 else:
                     doubts.append(doubt)
             elif doubt:
                 confidence -= 0.15
+            if metric == "ytd_flow" and not sign and _LEVEL.search(head):
+                sign, word, confidence = 1, "", confidence - 0.1  # "year-to-date flows now stand at $40 million"
             if metric in ("net_flow", "ytd_flow") and not sign:
                 if last_sign and i:  # a list that carries the first amount's direction
                     sign, word, confidence = last_sign, last_word, confidence - 0.15
@@ -476,6 +506,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                     metric=metric,
                     period=period,
                     dated=dated,
+                    year=int(year.group(1)) if year and metric == "ytd_flow" else None,
                     confidence=round(confidence, 2),
                     doubts=tuple(doubts),
                 )
