@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 from writer.entities import Vocabulary
@@ -372,7 +373,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     if len(group) > 1 and _RESPECTIVELY.match(text[spans[group[-1]][1] :]):
         listed = [n for n in names if los[group[0]] <= n.start < spans[group[0]][0] and n.scope != "total"]
         listed = listed[-len(group) :]
-        joined = all(_LISTED.fullmatch(text[a.end : b.start]) for a, b in zip(listed, listed[1:], strict=False))
+        joined = all(_LISTED.fullmatch(text[a.end : b.start]) for a, b in pairwise(listed))
         if len(listed) == len(group) and joined:
             return (listed[group.index(i)],), ""
         return (), "a list with 'respectively' whose names and amounts do not pair up"
