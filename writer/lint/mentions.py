@@ -219,10 +219,10 @@ _WEEK_DATE = re.compile(
 _INTO = re.compile(
     r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
     r"(?:(?:went|flowed|poured|drains?|drained|left|exited|entered|moved)\s+|(?:was|were)\s+\w+\s+)?"
-    r"(?:into|to|from|out\s+of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    r"(?:(?:into|to|from|out\s+of|for)\s+|(?:left|exited|entered|quit)\s+(?:from\s+)?)(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )
-_SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
+_SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's
@@ -293,9 +293,17 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
         if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
             continue
         hit = vocabulary.lookup(m.group("name"))
-        if hit:
-            found.append(_Name(m.start(), m.end(), *hit))
-            taken.append((m.start(), m.end()))
+        if not hit:
+            continue
+        last = found[-1] if found else None
+        if last and last.key == hit[1] and text[last.end : m.start()].strip() == "(":
+            # "TRON (TRX)": the ticker in brackets is the same name, once
+            close = text.find(")", m.end())
+            found[-1] = _Name(last.start, close + 1 if 0 <= close - m.end() <= 1 else m.end(), *hit)
+            taken[-1] = (found[-1].start, found[-1].end)
+            continue
+        found.append(_Name(m.start(), m.end(), *hit))
+        taken.append((m.start(), m.end()))
     for m in _TICKERED.finditer(text):
         if any(a <= m.start("ticker") < b or a <= m.start() < b for a, b in taken):
             continue
@@ -333,7 +341,7 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
         return "not_flow", "a price, volume or other amount that is not a fund flow"
     if reading.ytd.search(head[-100:]) or reading.ytd.search(tail):
         return "ytd_flow", ""
-    if reading.aum.search(near_head[-90:]) or reading.aum.search(tail[:25]):
+    if reading.aum.search(head[-100:]) or reading.aum.search(tail[:25]):
         if reading.aum_change.search(head):
             return "not_flow", "a change in assets under management, not a flow"
         return "aum", ""
@@ -351,6 +359,8 @@ def _period(head: str, tail: str, reading, metric: str) -> str:
     ):
         if period == "cumulative" and metric == "ytd_flow":
             continue  # a year to date is cumulative by nature
+        if period == "earlier" and metric == "aum":
+            continue  # "AUM, up 43% from their lows, at $28 billion" is today's level
         # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
         after = tail[:40] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
         if pattern.search(near_head) or pattern.search(after):
@@ -459,7 +469,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
                     text, e + len(_GLUE.match(text, e).group())
                 )
-                if not near:
+                listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
+                if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
             about, doubt = _about(i, spans, names, los, text, reading)
             doubts: list[str] = []
