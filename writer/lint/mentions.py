@@ -348,9 +348,13 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     return "net_flow", ""
 
 
-def _period(head: str, tail: str, reading, metric: str) -> str:
-    """Which period an amount covers, as the words next to it say."""
-    near_head = head[-80:]
+def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
+    """Which period an amount covers, as the words next to it say.
+
+    ``tail`` is the rest of the amount's clause; ``rest`` the text up to the next
+    amount, which a day or "the week before" may sit in past a comma.
+    """
+    near_head = head[-110:]
     for period, pattern in (
         ("daily", reading.daily),
         ("previous", reading.previous),
@@ -362,10 +366,18 @@ def _period(head: str, tail: str, reading, metric: str) -> str:
         if period == "earlier" and metric == "aum":
             continue  # "AUM, up 43% from their lows, at $28 billion" is today's level
         # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
-        after = tail[:40] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
+        if period in ("daily", "previous"):
+            after = rest[:40]
+        else:
+            after = tail[:60] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
         if pattern.search(near_head) or pattern.search(after):
             return period
     return "week"
+
+
+def clause_start(text: str, lo: int, start: int) -> int:
+    """Where the clause of an amount starts: after the previous amount, a semicolon or a colon."""
+    return max(lo, text.rfind(";", lo, start) + 1, text.rfind(":", lo, start) + 1)
 
 
 def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[int], text: str, reading):
@@ -387,11 +399,12 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
         if len(listed) == len(group) and joined:
             return (listed[group.index(i)],), ""
         return (), "a list with 'respectively' whose names and amounts do not pair up"
-    clause = max(los[i], text.rfind(";", los[i], start) + 1, text.rfind(":", los[i], start) + 1)
+    clause = clause_start(text, los[i], start)
     hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
     after = [n for n in names if end <= n.start < hi]
-    if after and after[0].scope != "total" and _INTO.fullmatch(text[end : after[0].start]):
-        return (after[0],), ""  # "$790 million of it into Bitcoin vehicles"
+    into = after[0] if after and _INTO.fullmatch(text[end : after[0].start]) else None
+    if into is not None and into.scope != "total":
+        return (into,), ""  # "$790 million of it into Bitcoin vehicles"
     if _SHARE_OF.search(text, los[i], start):
         return (), "a whole of which a part is meant"
     before = [n for n in names if clause <= n.start and n.end <= start]
@@ -411,6 +424,8 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
         if prior and re.fullmatch(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:and|&|,)\s*", text[prior[-1].end : last.start]):
             return (), "several entities share one amount"
         return (last,), ""
+    if into is not None:
+        return (into,), ""  # "$1.03 billion went into digital asset funds"
     return (), "no entity named"
 
 
@@ -459,12 +474,13 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
             hi = found[i + 1][0] if i + 1 < len(found) else len(text)
             head, tail = _window(text, los[i], s, e, hi)
+            rest = text[e:hi]
             metric, why = _metric(head, text[s:e], tail, reading)
-            period = _period(head, tail, reading, metric)
+            period = _period(head, tail, rest, reading, metric)
             year = _YEAR_IN.search(head[-60:]) or _YEAR_IN.search(tail[:20])
             if year and metric == "net_flow" and period == "cumulative":
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
-                metric, period = "ytd_flow", _period(head, tail, reading, "ytd_flow")
+                metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow")
             if not _UNIT.search(text, s, e) and metric != "not_flow":
                 near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
                     text, e + len(_GLUE.match(text, e).group())
@@ -481,14 +497,17 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append("a range, not one figure")
             if period in _PERIOD_DOUBTS:
                 doubts.append(_PERIOD_DOUBTS[period])
-            if not about and i and out[-1].about and (period in ("previous", "earlier") or _POSSESSIVE.search(head)):
-                # "$42 million, up from $13 million the week before"; "taking its total for the year to $286 million"
+            follows = period in ("previous", "earlier") or metric == "ytd_flow" or _POSSESSIVE.search(head)
+            if not about and i and out[-1].sentence is sentence and out[-1].about and follows:
+                # "$42 million, up from $13 million the week before"; "taking its total for the year to $286 million";
+                # "added $14.7 million, for $1.22 billion of inflows so far this year"
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
             elif not about:
-                if not names and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
+                named_before = [n for n in names if clause_start(text, los[i], s) <= n.start < s]
+                if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (_Name(s, s, "total", "all"),), 0.8
-                elif sign and not [n for n in names if n.start < s] and not _named_before(doc, sentence, vocabulary):
+                elif sign and not named_before and not _named_before(doc, sentence, vocabulary):
                     # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
                     about, confidence = (_Name(s, s, "total", "all"),), 0.75
                 else:
