@@ -27,7 +27,7 @@ from writer.rulesfile import HouseStyle
 
 COLUMNS = ("week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note")
 MIN_CONFIDENCE = 0.7  # below this a figure is reported, not written
-MAX_WEEKS_BACK = 8  # a dated figure further back than this is history, not a report's week
+MAX_WEEKS_BACK = 53  # a week named by a date more than a year back is not read as this year's
 
 
 @dataclass(frozen=True)

@@ -429,6 +429,24 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     return (), "no entity named"
 
 
+def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> _Name | None:
+    """The one asset, country or provider the headline is about ("Spot Bitcoin ETFs post ..."), if any.
+
+    A figure whose sentence names nothing is then that entity's, not the whole market's.
+    """
+    heading = next((b for b in doc.blocks if b.kind == "heading"), None)
+    if heading is None:
+        return None
+    text = doc.prose[heading.start : heading.end]
+    if style.reading.total.search(text):
+        return None
+    keys = {hit for m in vocabulary.mention_pattern.finditer(text) if (hit := vocabulary.lookup(m.group("name")))}
+    if len(keys) != 1:
+        return None
+    scope, key = keys.pop()
+    return _Name(0, 0, scope, key)
+
+
 def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary) -> bool:
     """Does the paragraph name an asset, country or provider before this sentence?"""
     block = doc.blocks[sentence.block]
@@ -450,6 +468,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     whose entity, direction, metric or period is unclear says why in ``doubts``.
     """
     words = _Words(style)
+    subject = _subject(doc, vocabulary, style)
     reading = style.reading
     out: list[Mention] = []
     for sentence in doc.sentences:
@@ -506,10 +525,10 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 named_before = [n for n in names if clause_start(text, los[i], s) <= n.start < s]
                 if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
-                    about, confidence = (_Name(s, s, "total", "all"),), 0.8
+                    about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
                 elif sign and not named_before and not _named_before(doc, sentence, vocabulary):
                     # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
-                    about, confidence = (_Name(s, s, "total", "all"),), 0.75
+                    about, confidence = (subject or _Name(s, s, "total", "all"),), 0.75
                 else:
                     doubts.append(doubt)
             elif doubt:
