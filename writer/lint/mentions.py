@@ -210,7 +210,7 @@ _MONTH = (
 )
 # "the week ending May 13", "the week to Sept. 29", "the week of September 15-21"
 _WEEK_DATE = re.compile(
-    r"\bweek\s+(?P<kind>ending|ended|to|through|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"\bweek\s+(?P<kind>ending|ended|to|up\s+to|through|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     + _MONTH
     + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
     re.IGNORECASE,
@@ -366,10 +366,10 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
         if period == "earlier" and metric == "aum":
             continue  # "AUM, up 43% from their lows, at $28 billion" is today's level
         # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
-        if period in ("daily", "previous"):
+        if period == "previous":  # "$13 million, the week before" may sit past a comma
             after = rest[:40]
         else:
-            after = tail[:60] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
+            after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
         if pattern.search(near_head) or pattern.search(after):
             return period
     return "week"
@@ -522,7 +522,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 # "added $14.7 million, for $1.22 billion of inflows so far this year"
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
             elif not about:
-                named_before = [n for n in names if clause_start(text, los[i], s) <= n.start < s]
+                named_before = [n for n in names if n.start < s]
                 if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
