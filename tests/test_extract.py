@@ -41,7 +41,6 @@ def test_every_printed_figure_comes_back_and_nothing_else(history):
     """Render each real week, extract it: every figure printed as one amount comes back as a row
     that agrees with the week's figure at the printed precision, with its sign; no other row
     comes back. A conflict, printed as a range, is reported instead of written."""
-    tolerance = SETUP.style.relative_tolerance
     for week in history.weeks:
         facts = history.week(week)
         markdown = render_week(facts, SETUP).article.markdown
@@ -53,7 +52,7 @@ def test_every_printed_figure_comes_back_and_nothing_else(history):
             assert fig is not None, f"{week}: a row the week does not have: {row}"
             value = float(row.usd_m)
             amount = Amount(abs(value), precision_of(row.usd_m), row.bound)
-            ok, _ = match(amount, fig, tolerance)
+            ok, _ = match(amount, fig, SETUP.style)
             assert ok, f"{week}: {row} does not agree with {fig}"
             if fig.metric != "aum":
                 assert value * fig.point > 0, f"{week}: {row} has the wrong sign"

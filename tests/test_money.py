@@ -1,11 +1,13 @@
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from writer.housestyle import shipped
 from writer.money import (
     Amount,
     AmountRange,
-    MoneyStyle,
     find_amounts,
     format_amount,
     format_range,
@@ -89,5 +91,5 @@ def test_hedge_is_dropped_only_when_rounding_lost_nothing(value):
 
 
 def test_style_changes_rounding():
-    style = MoneyStyle(billion_decimals=2)
+    style = dataclasses.replace(shipped().money, billion_decimals=2)
     assert format_amount(1730, "exact", style) == "$1.73 billion"

@@ -142,7 +142,7 @@ def _total_text(facts, style) -> str:
     fig = facts.total
     if fig is None:
         return "no total reported"
-    return f"net {direction(fig.point)}, {fig.amount_text(style.money)}" + (" (unverified)" if fig.flagged else "")
+    return f"net {direction(fig.point)}, {fig.amount_text(style)}" + (" (unverified)" if fig.flagged else "")
 
 
 class Progress:

@@ -16,13 +16,14 @@ import jinja2
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
+from writer.housestyle import HouseStyle
 from writer.lint.api import load_lint_setup
 from writer.lint.context import Context
 from writer.lint.engine import lint_text
 from writer.lint.findings import Finding
 from writer.lint.rules import RuleSet
 from writer.render.templates import Article, environment, render_article
-from writer.rulesfile import HouseStyle, RulesDocument
+from writer.rulesfile import RulesDocument
 
 
 @dataclass(frozen=True)

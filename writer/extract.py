@@ -23,7 +23,7 @@ from writer.errors import Problem, UserError
 from writer.lint.document import FRONT_MATTER, parse
 from writer.lint.mentions import Mention, read_figures
 from writer.money import AmountRange, precision_of
-from writer.rulesfile import HouseStyle
+from writer.housestyle import HouseStyle
 
 COLUMNS = ("week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note")
 MIN_CONFIDENCE = 0.7  # below this a figure is reported, not written
@@ -282,6 +282,7 @@ def extract(
     source = source or article.meta.get("source") or _name_source(article.path)
     url = url or article.meta.get("url") or ""
     doc = parse(article.text, article.path)
+    doc.sentence_rules = style.sentences
     doc.protect([*vocabulary.publications, source])
     return rows_from(read_figures(doc, style, vocabulary), doc.position, article.path, week, source, url, vocabulary)
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from writer.data.facts import Figure, WeekFacts
-from writer.money import format_amount, format_range
-from writer.rulesfile import HouseStyle
+from writer.housestyle import HouseStyle
 
 
 def _value(fig: Figure, style: HouseStyle) -> str:
     sign = "-" if fig.sign < 0 else "+"
     if fig.is_range:
-        return f"{sign}{format_range(fig.low, fig.high, 'exact', style.money)}"
-    return f"{sign}{format_amount(fig.value or 0.0, 'exact', style.money)} ({fig.value:g})"
+        return f"{sign}{style.range(fig.low, fig.high, 'exact')}"
+    return f"{sign}{style.amount(fig.point, 'exact')} ({fig.value:g})"
 
 
 def _sources(fig: Figure) -> str:

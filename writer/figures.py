@@ -7,8 +7,10 @@ layer; the data layer produces them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from writer.money import MoneyStyle, format_amount, format_range
+if TYPE_CHECKING:
+    from writer.housestyle import HouseStyle
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,16 @@ class Figure:
 
     @property
     def point(self) -> float:
-        """One signed number for direction: the value, or a conflict's larger end."""
+        """The one number of a figure (its value, or a conflict's larger end): direction, size
+        order, the amount printed and the linter's nearest figure all read this."""
         return self.high if self.value is None else self.value
 
     @property
     def sign(self) -> int:
         return (self.point > 0) - (self.point < 0)
 
-    def amount_text(self, money: MoneyStyle, range_bound: str = "approx") -> str:
+    def amount_text(self, style: HouseStyle, range_bound: str = "approx") -> str:
         """ "approximately $1.7 billion", or a conflict's range: the amount, no flag, no direction."""
         if self.is_range:
-            return format_range(self.low, self.high, range_bound, money)
-        return format_amount(self.value or 0.0, self.bound, money)
+            return style.range(self.low, self.high, range_bound)
+        return style.amount(self.point, self.bound)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -22,23 +22,17 @@ if TYPE_CHECKING:
 BOUNDS = ("exact", "approx", "over", "under", "nearly")
 
 _SCALES = {"billion": 1000.0, "bn": 1000.0, "b": 1000.0, "million": 1.0, "m": 1.0, "mn": 1.0}
-_DEFAULT_HEDGES = {
-    "approx": ("approximately", "about", "around", "roughly", "some", "an estimated"),
-    "over": ("over", "more than", "above", "in excess of"),
-    "under": ("under", "less than", "below"),
-    "nearly": ("nearly", "almost", "close to", "just under"),
-}
 
 
 @dataclass(frozen=True)
 class MoneyStyle:
-    """House rounding and hedge words; read from the rules file's house_style."""
+    """House rounding and hedge words, from ``house_style.<language>.money`` (no defaults in code)."""
 
-    billion_from: float = 1000.0
-    billion_decimals: int = 1
-    million_decimals: int = 1
-    million_whole_from: float = 100.0
-    hedges: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_HEDGES))
+    billion_from: float
+    billion_decimals: int
+    million_decimals: int
+    million_whole_from: float
+    hedges: dict[str, tuple[str, ...]]
 
     def hedge(self, bound: str) -> str:
         """The word written for a bound (the first of its list)."""
@@ -53,24 +47,33 @@ class MoneyStyle:
         raise ValueError(f"unknown hedge word {word!r}")
 
 
+def load_style(block: dict[str, Any], reader: Any) -> MoneyStyle:
+    """The codec's style from a language's ``money`` block; ``reader`` reports bad fields."""
+    for bound in ("approx", "over", "under", "nearly"):
+        reader.words(f"money.hedges.{bound}")
+    return MoneyStyle(
+        billion_from=reader.number("money.billion_from"),
+        billion_decimals=reader.integer("money.billion_decimals"),
+        million_decimals=reader.integer("money.million_decimals"),
+        million_whole_from=reader.number("money.million_whole_from"),
+        hedges={b: tuple(str(w).lower() for w in block["hedges"][b]) for b in ("approx", "over", "under", "nearly")},
+    )
+
+
+def _shipped() -> MoneyStyle:
+    """The shipped money style, for callers that pass none (defaults live in the YAML only)."""
+    from writer.housestyle import shipped
+
+    return shipped("en").money
+
+
 @dataclass(frozen=True)
 class Amount:
     """An amount as text states it: magnitude, the step it was written to, bound."""
 
     value: float
     precision: float
-    bound: str = "exact"
-
-    def interval(self, tolerance: float = 0.0) -> tuple[float, float]:
-        """Magnitudes compatible with the text (closed interval)."""
-        slack = self.value * tolerance
-        if self.bound == "over":
-            return (self.value - slack, math.inf)
-        if self.bound in ("under", "nearly"):
-            low = 0.0 if self.bound == "under" else self.value * 0.8
-            return (low - slack, self.value + slack)
-        half = self.precision / 2
-        return (self.value - half - slack, self.value + half + slack)
+    bound: str = "exact"  # the interval it allows: HouseStyle.interval (the "nearly" floor is house style)
 
 
 @dataclass(frozen=True)
@@ -158,14 +161,14 @@ def _hedge_for(magnitude: float, bound: str, shown: Decimal, unit: str, style: M
 
 def format_bare(magnitude: float, bound: str = "exact", style: MoneyStyle | None = None) -> str:
     """ "$1.7 billion" with no hedge word (for the second end of a range)."""
-    style = style or MoneyStyle()
+    style = style or _shipped()
     shown, unit = round_amount(abs(magnitude), bound, style)
     return f"${_number_text(shown)} {unit}"
 
 
 def format_amount(magnitude: float, bound: str = "exact", style: MoneyStyle | None = None) -> str:
     """ "approximately $1.7 billion", "over $1 billion", "$33.5 million"."""
-    style = style or MoneyStyle()
+    style = style or _shipped()
     magnitude = abs(magnitude)
     shown, unit = round_amount(magnitude, bound, style)
     hedge = _hedge_for(magnitude, bound, shown, unit, style)
@@ -173,13 +176,39 @@ def format_amount(magnitude: float, bound: str = "exact", style: MoneyStyle | No
     return f"{hedge} {body}" if hedge else body
 
 
+def distinct_bare(values: list[tuple[float, str]], style: MoneyStyle) -> list[str]:
+    """Bare amounts ("$1.7 billion") for several (magnitude, bound) pairs, one step finer
+    at a time until different magnitudes no longer print the same text."""
+    for extra in range(4):
+        finer = (
+            style
+            if extra == 0
+            else replace(
+                style,
+                billion_decimals=style.billion_decimals + extra,
+                million_decimals=style.million_decimals + extra,
+                million_whole_from=math.inf,
+            )
+        )
+        texts = [format_bare(m, b, finer) for m, b in values]
+        clash = any(
+            texts[i] == texts[j] and abs(values[i][0]) != abs(values[j][0])
+            for i in range(len(values))
+            for j in range(i)
+        )
+        if not clash:
+            return texts
+    return texts
+
+
 def format_range(low: float, high: float, bound: str = "approx", style: MoneyStyle | None = None) -> str:
     """ "approximately $308 million to $630 million" (smaller magnitude first, one hedge)."""
-    style = style or MoneyStyle()
+    style = style or _shipped()
     a, b = sorted((abs(low), abs(high)))
     hedges = {_hedge_for(m, bound, *round_amount(m, bound, style), style) for m in (a, b)} - {""}
     hedge = style.hedge(bound) if bound != "exact" else (style.hedge("approx") if hedges else "")
-    body = f"{format_bare(a, bound, style)} to {format_bare(b, bound, style)}"
+    first, second = distinct_bare([(a, bound), (b, bound)], style)
+    body = f"{first} to {second}"
     return f"{hedge} {body}" if hedge else body
 
 
@@ -209,7 +238,7 @@ def amount_pattern(style: MoneyStyle | None = None) -> re.Pattern[str]:
 
     Groups: hedge, num, unit, and for a range num2, unit2.
     """
-    style = style or MoneyStyle()
+    style = style or _shipped()
     hedge = _hedge_alternation(style)
     one = rf"(?:US)?\$\s?(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b)?"
     two = rf"(?:US)?\$\s?(?P<num2>{_NUMBER})(?:\s?(?P<unit2>{_UNIT})\b)?"
@@ -238,7 +267,7 @@ def _amount(num: str, unit: str | None, bound: str) -> Amount:
 
 def amount_from_match(match: re.Match[str], style: MoneyStyle | None = None) -> Amount | AmountRange:
     """Turn a match of ``amount_pattern`` into an Amount or AmountRange."""
-    style = style or MoneyStyle()
+    style = style or _shipped()
     hedge = match.group("hedge")
     bound = style.bound_of(hedge) if hedge else "exact"
     if match.group("num2"):
@@ -250,7 +279,7 @@ def amount_from_match(match: re.Match[str], style: MoneyStyle | None = None) -> 
 
 def parse_amount(text: str, style: MoneyStyle | None = None) -> Amount | AmountRange:
     """Read "over $1 billion" back to Amount(1000, 1000, "over"); ValueError otherwise."""
-    style = style or MoneyStyle()
+    style = style or _shipped()
     match = _pattern(style).fullmatch(" ".join(text.split()))
     if not match:
         raise ValueError(f"not a money amount: {text!r} (expected e.g. 'approximately $1.7 billion')")
@@ -259,5 +288,5 @@ def parse_amount(text: str, style: MoneyStyle | None = None) -> Amount | AmountR
 
 def find_amounts(text: str, style: MoneyStyle | None = None) -> list[tuple[int, int, Amount | AmountRange]]:
     """Every amount in a text with its character span."""
-    style = style or MoneyStyle()
+    style = style or _shipped()
     return [(m.start(), m.end(), amount_from_match(m, style)) for m in _pattern(style).finditer(text)]

@@ -1,6 +1,6 @@
 """How the reader of figures reads other outlets' prose: words kept as data.
 
-The rules file's ``house_style.reading`` lists, as regexes, the extra ways
+The rules file's ``house_style.<language>.reading`` lists, as regexes, the extra ways
 prose says a direction and what marks an amount as the whole market, a year
 to date, an AUM level, another period or no flow at all. The linter's
 grounding check and ``writer extract`` read figures with the same words.
@@ -53,24 +53,24 @@ def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
     if patterns is None:
         return _NEVER
     if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise UserError(Problem(f"house_style.reading.{name} is {patterns!r}", path=path, expected="a list of regexes"))
+        raise UserError(Problem(f"house_style.{name} is {patterns!r}", path=path, expected="a list of regexes"))
     if not patterns:
         return _NEVER
     try:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     except re.error as exc:
-        raise UserError(Problem(f"house_style.reading.{name}: bad regex: {exc}", path=path)) from None
+        raise UserError(Problem(f"house_style.{name}: bad regex: {exc}", path=path)) from None
 
 
-def reading_words(section: Any, path: str = "") -> ReadingWords:
-    """The ``house_style.reading`` section compiled, with one clear error per bad field."""
+def reading_words(section: Any, path: str = "", prefix: str = "") -> ReadingWords:
+    """The ``house_style.<language>.reading`` section compiled, with one clear error per bad field."""
     if section is None:
         return ReadingWords()
     if not isinstance(section, dict):
-        raise UserError(Problem(f"house_style.reading is {section!r}", path=path, expected="a mapping"))
+        raise UserError(Problem(f"house_style.{prefix}reading is {section!r}", path=path, expected="a mapping"))
     unknown = sorted(set(section) - set(FIELDS))
     if unknown:
         raise UserError(
-            Problem(f"house_style.reading: unknown field {unknown[0]!r}", path=path, expected=", ".join(FIELDS))
+            Problem(f"house_style.{prefix}reading: unknown field {unknown[0]!r}", path=path, expected=", ".join(FIELDS))
         )
-    return ReadingWords(**{name: _compile(path, name, section.get(name)) for name in FIELDS})
+    return ReadingWords(**{name: _compile(path, f"{prefix}reading.{name}", section.get(name)) for name in FIELDS})

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from writer.errors import Problem, UserError
-from writer.money import MoneyStyle
-from writer.reading import ReadingWords, reading_words
+from writer.housestyle import HouseStyle, load_house_style
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,18 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def resolve_extends(path: Path, parent: str) -> Path:
+    """Where ``extends: parent`` points: next to the extending file, or else (a bare
+    name such as ``editorial.yaml``) the shipped rules folder."""
+    beside = path.parent / parent
+    if beside.exists() or Path(parent).name != parent:
+        return beside
+    from writer.resources import resource
+
+    shipped = resource("rules") / parent
+    return shipped if shipped.exists() else beside
+
+
 def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocument:
     """Read a rules file; ``extends: other.yaml`` loads that first and overrides rules by id."""
     path = Path(path)
@@ -87,7 +98,7 @@ def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocume
     raw = path.read_bytes()
     parent = data.get("extends")
     if parent:
-        base = load_rules_document(path.parent / str(parent), (*_seen, path.resolve()))
+        base = load_rules_document(resolve_extends(path, str(parent)), (*_seen, path.resolve()))
         merged = _merge(base.data, {k: v for k, v in data.items() if k not in ("rules", "extends")})
         by_id = {r.get("id"): r for r in base.data.get("rules", []) if isinstance(r, dict)}
         for rule in data.get("rules", []) or []:
@@ -106,63 +117,6 @@ def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocume
     return RulesDocument(path=path, data=data, version=version, lines=lines)
 
 
-@dataclass(frozen=True)
-class HouseStyle:
-    """The editorial constants the writer obeys and the linter checks."""
-
-    money: MoneyStyle
-    verified_sources: int
-    relative_tolerance: float
-    superlative_min_weeks: int
-    qualifiers: tuple[str, ...]
-    outflow_words: tuple[str, ...]
-    inflow_words: tuple[str, ...]
-    reading: ReadingWords = field(default_factory=ReadingWords)  # how other outlets' figures are read
-
-
-def _expect(path: Path, where: str, value: Any, kind: type | tuple[type, ...], expected: str) -> Any:
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise UserError(Problem(f"house_style.{where} is {value!r}", path=str(path), expected=expected))
-    return value
-
-
-def house_style(doc: RulesDocument) -> HouseStyle:
-    """The ``house_style`` section as typed values, with a clear error per bad field."""
-    hs = doc.data.get("house_style") or {}
-    p = doc.path
-    money = hs.get("money") or {}
-    hedges = money.get("hedges") or {}
-    for bound in ("approx", "over", "under", "nearly"):
-        words = _expect(p, f"money.hedges.{bound}", hedges.get(bound), list, "a list of words")
-        if not words:
-            raise UserError(Problem(f"house_style.money.hedges.{bound} is empty", path=str(p)))
-    style = MoneyStyle(
-        billion_from=float(_expect(p, "money.billion_from", money.get("billion_from", 1000), (int, float), "a number")),
-        billion_decimals=_expect(p, "money.billion_decimals", money.get("billion_decimals", 1), int, "an integer"),
-        million_decimals=_expect(p, "money.million_decimals", money.get("million_decimals", 1), int, "an integer"),
-        million_whole_from=float(
-            _expect(p, "money.million_whole_from", money.get("million_whole_from", 100), (int, float), "a number")
-        ),
-        hedges={b: tuple(str(w).lower() for w in hedges[b]) for b in ("approx", "over", "under", "nearly")},
-    )
-    agreement = hs.get("agreement") or {}
-    return HouseStyle(
-        money=style,
-        verified_sources=_expect(
-            p, "agreement.verified_sources", agreement.get("verified_sources", 2), int, "an integer"
-        ),
-        relative_tolerance=float(
-            _expect(
-                p, "agreement.relative_tolerance", agreement.get("relative_tolerance", 0.0), (int, float), "a number"
-            )
-        ),
-        superlative_min_weeks=_expect(
-            p, "superlative.min_weeks", (hs.get("superlative") or {}).get("min_weeks", 4), int, "an integer"
-        ),
-        qualifiers=tuple(_expect(p, "qualifiers", hs.get("qualifiers"), list, "a list of flag phrases")),
-        outflow_words=tuple(
-            _expect(p, "direction.outflow", (hs.get("direction") or {}).get("outflow"), list, "a list")
-        ),
-        inflow_words=tuple(_expect(p, "direction.inflow", (hs.get("direction") or {}).get("inflow"), list, "a list")),
-        reading=reading_words(hs.get("reading"), str(p)),
-    )
+def house_style(doc: RulesDocument, language: str | None = None) -> HouseStyle:
+    """The rules file's house style for one language (default: its ``house_style.language``)."""
+    return load_house_style(doc.data.get("house_style"), doc.path, language)

@@ -2,7 +2,8 @@
 
 ``History`` runs the whole-history work once (load, reconcile, vectorised
 derived facts) and splits it by week; ``History.week(date)`` then only picks
-rows. Templates read WeekFacts and compute nothing.
+rows. Templates read WeekFacts and decide nothing: directions, opposites and
+shares are settled here, their words come from the house style.
 """
 
 from __future__ import annotations
@@ -21,14 +22,7 @@ from writer.data.reconcile import reconcile
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
 from writer.figures import Figure
-from writer.rulesfile import HouseStyle
-
-SHARE_WORDS = (
-    (0.75, "more than three quarters"),
-    (2 / 3, "more than two thirds"),
-    (0.5, "more than half"),
-    (1 / 3, "more than a third"),
-)
+from writer.housestyle import HouseStyle
 
 
 @dataclass(frozen=True)
@@ -36,6 +30,11 @@ class YearToDate:
     after: Figure
     before_sign: int  # -1, 0 (unknown), 1
     sign_flip: bool
+
+    @property
+    def before_direction(self) -> str:
+        """The direction of year-to-date flows before the week (a key of house_style direction)."""
+        return "inflow" if self.before_sign > 0 else "outflow"
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,10 @@ class WeekFacts:
     def direction(self) -> str:
         return "outflow" if self.total and self.total.sign < 0 else "inflow"
 
+    @property
+    def opposite_direction(self) -> str:
+        return "inflow" if self.direction == "outflow" else "outflow"
+
 
 def _figure(row: dict, repeated_from: str | None = None) -> Figure:
     value = row["value"]
@@ -107,7 +110,7 @@ def _figure(row: dict, repeated_from: str | None = None) -> Figure:
 
 
 def _by_magnitude(figs: list[Figure]) -> tuple[Figure, ...]:
-    return tuple(sorted(figs, key=lambda f: (-max(abs(f.low), abs(f.high)), f.key)))
+    return tuple(sorted(figs, key=lambda f: (-abs(f.point), f.key)))
 
 
 _ROW_COLUMNS = ["week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note"]
@@ -229,7 +232,7 @@ class History:
         floor = flows[(lead.scope, lead.key)]["share_floor"]
         if floor is None or pd.isna(floor):
             return None
-        words = next((w for limit, w in SHARE_WORDS if floor > limit), None)
+        words = self.style.share(floor)
         if words is None:
             return None
         return Share(figure=lead, words=words, flagged=lead.flagged)

@@ -2,7 +2,8 @@
 
 Two rows agree when the intervals their text allows overlap: "1700" (written
 to the hundred) allows 1650..1750 and so agrees with "1730"; "over 1000"
-agrees with 1090. A relative tolerance from the rules file widens both. One
+agrees with 1090 (``HouseStyle.agree``, the definition the linter uses too). A
+relative tolerance from the rules file widens both. One
 source counts once however often it repeats a figure. The agreeing group is
 built greedily from the most-corroborated row, so it is a set of rows that all
 agree with each other; anything left over makes the figure conflicting.
@@ -16,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from writer.figures import Side
+from writer.housestyle import HouseStyle
 from writer.money import Amount
-from writer.rulesfile import HouseStyle
 
 FIGURE_KEYS = ["week_ending", "scope", "key", "metric"]
 
@@ -30,13 +31,10 @@ class _Row:
     amount: Amount
     status: str
 
-    def agrees(self, other: _Row, tolerance: float) -> bool:
+    def agrees(self, other: _Row, style: HouseStyle) -> bool:
         if np.sign(self.value) != np.sign(other.value) and self.value and other.value:
             return False
-        a_lo, a_hi = self.amount.interval()
-        b_lo, b_hi = other.amount.interval()
-        gap = max(a_lo, b_lo) - min(a_hi, b_hi)  # <= 0 when the intervals overlap
-        return gap <= tolerance * max(self.amount.value, other.amount.value) + 1e-9
+        return style.agree(self.amount, other.amount)
 
 
 def _rank(row: _Row) -> tuple[int, float]:
@@ -44,20 +42,20 @@ def _rank(row: _Row) -> tuple[int, float]:
     return (0 if row.amount.bound in ("exact", "approx") else 1, row.amount.precision)
 
 
-def _support(row: _Row, pool: list[_Row], tolerance: float) -> int:
+def _support(row: _Row, pool: list[_Row], style: HouseStyle) -> int:
     """How many distinct sources a row agrees with."""
-    return len({o.source_id for o in pool if row.agrees(o, tolerance)})
+    return len({o.source_id for o in pool if row.agrees(o, style)})
 
 
-def _clusters(rows: list[_Row], tolerance: float) -> list[list[_Row]]:
+def _clusters(rows: list[_Row], style: HouseStyle) -> list[list[_Row]]:
     """Greedy cliques of mutually agreeing rows, best-supported first."""
     left = sorted(rows, key=_rank)
     clusters: list[list[_Row]] = []
     while left:
-        seed = max(left, key=lambda r, pool=left: (_support(r, pool, tolerance), -_rank(r)[0], -_rank(r)[1]))
+        seed = max(left, key=lambda r, pool=left: (_support(r, pool, style), -_rank(r)[0], -_rank(r)[1]))
         group = [seed]
         for row in left:
-            if row is not seed and all(row.agrees(g, tolerance) for g in group):
+            if row is not seed and all(row.agrees(g, style) for g in group):
                 group.append(row)
         clusters.append(group)
         left = [r for r in left if all(r is not g for g in group)]
@@ -72,14 +70,14 @@ def _sources(rows: list[_Row]) -> tuple[str, ...]:
 
 
 def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
-    clusters = _clusters(rows, style.relative_tolerance)
+    clusters = _clusters(rows, style)
     main = clusters[0]
     best = min(main, key=_rank)
     sides = tuple(
         Side(value=min(c, key=_rank).value, bound=min(c, key=_rank).amount.bound, sources=_sources(c)) for c in clusters
     )
     sources = _sources(rows)
-    lo_hi = [r.amount.interval() for r in rows]
+    lo_hi = [style.interval(r.amount) for r in rows]
     if len(clusters) > 1:
         values = [s.value for s in sides]
         low, high = min(values, key=abs), max(values, key=abs)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from writer.entities import Vocabulary, load_vocabulary
+from writer.housestyle import HouseStyle
 from writer.lint import cache
 from writer.lint.context import Context
 from writer.lint.document import FRONT_MATTER
@@ -16,7 +17,7 @@ from writer.lint.files import Input
 from writer.lint.findings import Finding
 from writer.lint.rules import RuleSet, load_rules
 from writer.resources import default_entities, default_rules
-from writer.rulesfile import HouseStyle, RulesDocument, house_style, load_rules_document
+from writer.rulesfile import RulesDocument, house_style, load_rules_document
 
 
 def load_ruleset(doc: RulesDocument, style: HouseStyle, vocabulary: Vocabulary, examples: bool = True) -> RuleSet:

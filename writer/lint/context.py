@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from writer.entities import Vocabulary
+from writer.housestyle import HouseStyle
 from writer.lint.document import Document
 from writer.lint.mentions import LintFacts, Mention, find_mentions
 from writer.lint.rules import MATCH_TIMEOUT
-from writer.rulesfile import HouseStyle
 
 
 @dataclass
@@ -25,6 +25,10 @@ class Context:
         """Protect the known publication names of this document before rules read it."""
         names = list(self.vocabulary.publications) + list(self.facts.sources if self.facts is not None else ())
         doc.protect(names)
+        if doc.sentence_rules != self.style.sentences:
+            doc.sentence_rules = self.style.sentences
+            doc.__dict__.pop("sentences", None)  # split again by this language's rules
+            doc.__dict__.pop("_sentence_starts", None)
         self._doc = doc
         return doc
 

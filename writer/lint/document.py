@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
+from writer.housestyle import Sentences
+
 # Blocks and their line ranges are all we read; inline parsing is skipped (our own masking handles inline markup).
 _PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
@@ -42,73 +44,6 @@ _SUPPRESS = re.compile(
 )
 _QUOTES = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|'(?=[A-Z])[^'\n]{3,}'(?!\w)")
 
-# Words that end with a full stop without ending the sentence.
-_ABBREVIATIONS = {
-    "e.g",
-    "i.e",
-    "etc",
-    "vs",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "no",
-    "est",
-    "approx",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "st",
-    "u.s",
-    "u.k",
-    "u.s.a",
-    "e.u",
-    "a.m",
-    "p.m",
-    "fig",
-    "vol",
-    "ca",
-}
-# After "U.S." a capitalised word that usually starts a sentence does end it.
-_STARTERS = {
-    "The",
-    "This",
-    "That",
-    "It",
-    "In",
-    "On",
-    "At",
-    "A",
-    "An",
-    "But",
-    "And",
-    "Meanwhile",
-    "Elsewhere",
-    "However",
-    "Its",
-    "These",
-    "Those",
-    "There",
-    "Overall",
-    "Flows",
-    "Outflows",
-    "Inflows",
-}
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.*$")
 
 
@@ -157,6 +92,7 @@ class Document:
     front_matter: str = ""
     suppressions: list[Suppression] = field(default_factory=list)
     names: list[Span] = field(default_factory=list)  # publication names: not prose to judge
+    sentence_rules: Sentences | None = None  # the house style's splitter (set before sentences are read)
 
     def protect(self, names: Iterable[str]) -> None:
         """Mark where known publication names stand ("Because Bitcoin" is a name, not a cause)."""
@@ -184,7 +120,7 @@ class Document:
         for index, block in enumerate(self.blocks):
             text = self.prose[block.start : block.end]
             quotes = tuple(Span(block.start + m.start(), block.start + m.end()) for m in _QUOTES.finditer(text))
-            pieces = [(0, len(text))] if block.kind == "heading" else split_sentences(text)
+            pieces = [(0, len(text))] if block.kind == "heading" else split_sentences(text, self.sentence_rules)
             for a, b in pieces:
                 raw = text[a:b]
                 lead = len(raw) - len(raw.lstrip())
@@ -235,11 +171,16 @@ class Document:
         return line + 1
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans in a block of prose, robust to "U.S.", "$1.7 billion", "Jan. 26", "e.g."."""
+def split_sentences(text: str, rules: Sentences | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in a block of prose, by the house style's ``sentences`` (default: the
+    shipped language's); in English robust to "U.S.", "$1.7 billion", "Jan. 26", "e.g."."""
+    if rules is None:
+        from writer.housestyle import shipped
+
+        rules = shipped().sentences
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in rules.boundary.finditer(text):
         end = match.end()
         rest = text[end:].lstrip()
         if not rest:
@@ -247,12 +188,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if match.group().startswith(".") and not match.group().startswith("..."):
             word = _WORD_BEFORE.search(text[max(0, match.start() - 24) : match.start() + 1])
             token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            if token in rules.abbreviations or re.fullmatch(r"[a-z]", token):
                 first = re.match(r"\S+", rest)
-                if not (token in ("u.s", "u.k", "e.u") and first and first.group().strip('"“') in _STARTERS):
+                if not (token in rules.initialisms and first and first.group().strip('"“') in rules.starters):
                     continue
         nxt = rest[:1]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘($[*-#•●"):
+        if rules.capital_after and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘($[*-#•●"):
             continue
         spans.append((start, end))
         start = end

@@ -1,6 +1,6 @@
 """The one reader of figures in prose, and the match of each figure to the week's data.
 
-``read_figures`` finds every money amount (through ``money.find_amounts``, the
+``read_figures`` finds every money amount (through the house style's codec, the
 same code that reads back what the writer formats) and says what it is about:
 entity, direction, metric, period, with a confidence and the doubts that lower
 it. The linter's grounding check matches these mentions to the data
@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import Protocol
 
 from writer.entities import Vocabulary
 from writer.figures import Figure, Side
+from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.document import Document, Sentence
-from writer.money import Amount, AmountRange, find_amounts
-from writer.rulesfile import HouseStyle
+from writer.money import Amount, AmountRange
 
 INF = float("inf")
 
@@ -56,74 +57,87 @@ class Mention:
     doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
 
-def figure_interval(fig: Figure) -> tuple[float, float]:
+def figure_amount(fig: Figure) -> Amount:
+    """A reconciled (non-conflicting) figure as the amount its data state."""
+    return Amount(abs(fig.point), fig.precision, fig.bound)
+
+
+def figure_interval(fig: Figure, style: HouseStyle) -> tuple[float, float]:
     """Magnitudes a reconciled figure allows."""
     if fig.is_range:
         lo, hi = sorted((abs(fig.low), abs(fig.high)))
         return lo, hi
-    return Amount(abs(fig.value or 0.0), fig.precision, fig.bound).interval()
+    return style.interval(figure_amount(fig))
 
 
-def _text_true_of(amount: Amount, lo: float, hi: float, tolerance: float) -> bool:
-    slack = tolerance * max(amount.value, hi if hi != INF else lo)
+def _text_true_of(amount: Amount, fig: Amount, style: HouseStyle) -> bool:
+    """Is what the text says of an amount true of a figure the data state as ``fig``?"""
+    lo, hi = style.interval(fig)
+    slack = style.slack(amount, fig)
     if amount.bound == "over":
         return lo >= amount.value - slack
     if amount.bound in ("under", "nearly"):
-        return hi <= amount.value + slack and (amount.bound == "under" or lo >= amount.value * 0.8 - slack)
-    a_lo, a_hi = amount.interval()
-    return max(a_lo, lo) - min(a_hi, hi) <= slack
+        return hi <= amount.value + slack and (amount.bound == "under" or lo >= style.interval(amount)[0] - slack)
+    return style.agree(amount, fig)
 
 
-def _side_interval(side: Side, fig: Figure) -> tuple[float, float]:
-    return Amount(abs(side.value), fig.precision, side.bound).interval()
+def _side_amount(side: Side, fig: Figure) -> Amount:
+    return Amount(abs(side.value), fig.precision, side.bound)
 
 
-def match(amount: Amount | AmountRange, fig: Figure, tolerance: float) -> tuple[bool, Side | None]:
+def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle) -> tuple[bool, Side | None]:
     """Is this text true of this figure? For a single amount against a conflict, which side."""
+    tolerance = style.relative_tolerance
     if isinstance(amount, AmountRange):
         if fig.is_range:
             ends = sorted(fig.sides, key=lambda s: abs(s.value))
             return (
-                _text_true_of(amount.low, *_side_interval(ends[0], fig), tolerance)
-                and _text_true_of(amount.high, *_side_interval(ends[-1], fig), tolerance),
+                _text_true_of(amount.low, _side_amount(ends[0], fig), style)
+                and _text_true_of(amount.high, _side_amount(ends[-1], fig), style),
                 None,
             )
-        lo, hi = figure_interval(fig)
+        lo, hi = figure_interval(fig, style)
         return amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
     if fig.is_range:
         for side in fig.sides:
-            if _text_true_of(amount, *_side_interval(side, fig), tolerance):
+            if _text_true_of(amount, _side_amount(side, fig), style):
                 return True, side
         return False, None
     if fig.bound in ("over", "under", "nearly"):
         # the data give only a bound: the prose may repeat it or weaken it, never sharpen it
-        magnitude = abs(fig.value or 0.0)
+        magnitude = abs(fig.point)
         if fig.bound == "over":
             return amount.bound == "over" and amount.value <= magnitude * (1 + tolerance), None
         return amount.bound in ("under", "nearly") and amount.value >= magnitude * (1 - tolerance), None
-    return _text_true_of(amount, *figure_interval(fig), tolerance), None
+    return _text_true_of(amount, figure_amount(fig), style), None
 
 
 def _distance(amount: Amount | AmountRange, fig: Figure) -> float:
+    """How far a text's amount is from a figure's number (``Figure.point``), relative."""
     value = amount.low.value if isinstance(amount, AmountRange) else amount.value
-    lo, hi = figure_interval(fig)
-    centre = lo if hi == INF else (lo + hi) / 2
-    return abs(value - centre) / max(value, centre, 1e-9)
+    point = abs(fig.point)
+    return abs(value - point) / max(value, point, 1e-9)
 
 
 class _Words:
     """Direction words of the house style, and the reader's other ways of saying them, as one regex."""
 
     def __init__(self, style: HouseStyle) -> None:
-        def alt(words: tuple[str, ...]) -> str:
-            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-        out = alt(style.outflow_words) + "|" + style.reading.outflow.pattern
-        inn = alt(style.inflow_words) + "|" + style.reading.inflow.pattern
-        self.pattern = re.compile(
-            rf"(?P<out>\b(?:{out})\b|-(?=\s?\$))|(?P<in>\b(?:{inn})\b|\+(?=\s?\$))",
-            re.IGNORECASE,
+        self.pattern = _direction_words(
+            phrase_regex(style.outflow_words, style.word_boundary),
+            phrase_regex(style.inflow_words, style.word_boundary),
+            style.reading.outflow.pattern,
+            style.reading.inflow.pattern,
         )
+        self.glue = _glue(style.direction_glue)
+
+
+@cache
+def _direction_words(out: str, inn: str, read_out: str, read_in: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<out>{out}|\b(?:{read_out})\b|-(?=\s?\$))|(?P<in>{inn}|\b(?:{read_in})\b|\+(?=\s?\$))",
+        re.IGNORECASE,
+    )
 
 
 def _direction(
@@ -145,7 +159,7 @@ def _direction(
     semi = text.find(";", end - base)
     if semi >= 0:
         hi = min(hi, base + semi)
-    tight = words.pattern.match(text, end - base + len(_GLUE.match(text, end - base).group()))
+    tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
     before = [m for m in words.pattern.finditer(text, lo - base, start - base)]
@@ -160,7 +174,11 @@ def _direction(
     return 0, ""
 
 
-_GLUE = re.compile(r"[\s\"”’)]*(?:(?:in|of|net|a|weekly|single-week)\s+)*", re.IGNORECASE)
+@cache
+def _glue(glue: tuple[str, ...]) -> re.Pattern[str]:
+    """What may stand between an amount and its direction noun ("$1 billion in net outflows")."""
+    words = "|".join(re.escape(w) for w in glue) or "(?!)"
+    return re.compile(rf"[\s\"”’)]*(?:(?:{words})\s+)*", re.IGNORECASE)
 
 
 def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, facts: LintFacts | None) -> list[Mention]:
@@ -173,14 +191,13 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
             Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "")
             for sentence in doc.sentences
             if "$" in sentence.text  # every amount the finder reads has a dollar sign
-            for s, e, a in find_amounts(sentence.text, style.money)
+            for s, e, a in style.find_amounts(sentence.text)
         ]
     vocabulary = vocabulary.with_keys((f.scope, f.key) for f in facts.figures)
-    tolerance = style.relative_tolerance
     out: list[Mention] = []
     for mention in read_figures(doc, style, vocabulary):
         previous = out[-1] if out and out[-1].sentence is mention.sentence else None
-        out.append(_continued(mention, previous, tolerance) or _matched(mention, facts, tolerance))
+        out.append(_continued(mention, previous, style) or _matched(mention, facts, style))
     return out
 
 
@@ -271,7 +288,7 @@ def _week_date(text: str) -> tuple[int, int, int] | None:
 def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | AmountRange]]:
     """The amounts of a sentence: "$20 million and $18 million" is two, "between $1 and $2 billion" one range."""
     out: list[tuple[int, int, Amount | AmountRange]] = []
-    for s, e, amount in find_amounts(text, style.money):
+    for s, e, amount in style.find_amounts(text):
         joiner = _AND.search(text, s, e) if isinstance(amount, AmountRange) else None
         if joiner is None or _BETWEEN.search(text, 0, s):
             out.append((s, e, amount))
@@ -502,7 +519,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow")
             if not _UNIT.search(text, s, e) and metric != "not_flow":
                 near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
-                    text, e + len(_GLUE.match(text, e).group())
+                    text, e + len(words.glue.match(text, e).group())
                 )
                 listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
                 if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
@@ -564,55 +581,39 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     return out
 
 
-_TOTAL_WORDS = re.compile(
-    r"\b(?:total|overall|in\s+all|altogether|combined|aggregate|year[- ]to[- ]date|ytd"
-    r"|since\s+the\s+start\s+of\s+the\s+year|assets\s+under\s+management|aum|across\s+(?:all|digital|crypto))\b",
-    re.IGNORECASE,
-)
-
-
-_METRIC_WORDS = (
-    (
-        "ytd_flow",
-        re.compile(r"\b(?:year[- ]to[- ]date|ytd|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b", re.I),
-    ),
-    ("aum", re.compile(r"\b(?:assets\s+under\s+management|aum)\b", re.I)),
-)
-
-
-def _metric_hint(mention: Mention) -> str:
+def _metric_hint(mention: Mention, style: HouseStyle) -> str:
     """Which metric the words around an amount speak of; net flow unless they say otherwise."""
     text = mention.sentence.text
     a = max(0, mention.start - mention.sentence.start - 60)
     b = min(len(text), mention.end - mention.sentence.start + 30)
-    for metric, pattern in _METRIC_WORDS:
-        if pattern.search(text, a, b):
+    for metric, words in style.metric_words.items():
+        if style.phrases(words).search(text, a, b):
             return metric
     return "net_flow"
 
 
-def _mentions_total(mention: Mention) -> bool:
+def _mentions_total(mention: Mention, style: HouseStyle) -> bool:
     """Does the text around the amount speak of the total (so a named asset may sit beside it)?"""
     text = mention.sentence.text
     a = mention.start - mention.sentence.start
     b = mention.end - mention.sentence.start
-    return _TOTAL_WORDS.search(text, max(0, a - 60), min(len(text), b + 30)) is not None
+    return style.phrases(style.total_words).search(text, max(0, a - 60), min(len(text), b + 30)) is not None
 
 
-def _continued(mention: Mention, previous: Mention | None, tolerance: float) -> Mention | None:
+def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) -> Mention | None:
     """An amount right after a conflict's range, matching one of its sides, is that side
     ("$308 million to $630 million (A: $308 million; C: $630 million)")."""
     if previous is None or previous.figure is None or not previous.figure.is_range:
         return None
     if previous.sentence is not mention.sentence or not isinstance(previous.amount, AmountRange):
         return None
-    ok, side = match(mention.amount, previous.figure, tolerance)
+    ok, side = match(mention.amount, previous.figure, style)
     if not ok or side is None:
         return None
     return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
 
 
-def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
+def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     """Match against the named entities first, then the totals, then (no entity named) the rest.
 
     Within the first group that has a match, the closest figure wins.
@@ -620,15 +621,15 @@ def _matched(mention: Mention, facts: LintFacts, tolerance: float) -> Mention:
     named = [f for f in facts.figures if f.key in mention.entities and f.metric == "net_flow"]
     totals = [f for f in facts.figures if f.scope == "total"]
     groups = [sorted(named, key=lambda f: mention.entities.index(f.key))]
-    if not named or _mentions_total(mention):
+    if not named or _mentions_total(mention, style):
         groups.append(totals)
     if not mention.entities:
         groups.append([f for f in facts.figures if f.scope != "total"])
     for n, group in enumerate(groups):
-        hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, tolerance)] if ok]
+        hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style)] if ok]
         if hits:
             # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
-            hint = _metric_hint(mention)
+            hint = _metric_hint(mention, style)
             fig, side = (
                 hits[0]
                 if n == 0 and named

@@ -8,15 +8,14 @@ Markdown here, since the output of these filters is trusted as Markdown.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
 from markupsafe import Markup
 
 from writer.data.facts import Figure
-from writer.money import direction, format_amount, format_bare
-from writer.rulesfile import HouseStyle
+from writer.housestyle import HouseStyle
+from writer.money import direction
 
 
 class Md(str):
@@ -38,24 +37,12 @@ def finalize(value: object) -> object:
     return value if isinstance(value, (Md, Markup)) else md_escape(str(value))
 
 
-def join_names(names: Iterable[str], limit: int = 3) -> str:
-    """ "A, B and C"; past the limit, "A, B and 5 other publications"."""
-    items = [md_escape(n) for n in names]
-    if len(items) > limit:
-        rest = len(items) - (limit - 1)
-        items = [*items[: limit - 1], f"{rest} other publications"]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 class Prose:
-    """Filters bound to the house style."""
+    """Filters bound to the house style: every phrase they print comes from it."""
 
     def __init__(self, style: HouseStyle, definite: frozenset[str] = frozenset()) -> None:
         self.style = style
         self.definite = definite
-        self.qualifier = style.qualifiers[0]
 
     def filters(self) -> dict[str, object]:
         return {
@@ -63,67 +50,81 @@ class Prose:
             "flow": self.flow,
             "flag": self.flag,
             "sources": self.sources,
-            "names": lambda names: Md(join_names([self.name(n) for n in names], limit=99)),
-            "long_date": long_date,
+            "names": lambda names: Md(self.join_names([self.name(n) for n in names], limit=99)),
+            "long_date": self.style.long_date,
             "weeks": weeks,
             "ordinal": ordinal,
             "flows_list": self.flows_list,
             "cited": self.cited,
             "name": self.name,
+            "upper_first": upper_first,
         }
+
+    def join_names(self, names: Iterable[str], limit: int = 3) -> str:
+        """ "A, B and C"; past the limit, "A, B and 5 other publications"."""
+        items = [md_escape(n) for n in names]
+        if len(items) > limit:
+            rest = len(items) - (limit - 1)
+            items = [*items[: limit - 1], self.style.says("others", n=str(rest))]
+        return self.style.join(items)
 
     # -- single figures ------------------------------------------------------------
 
     def flag(self, fig: Figure) -> Md:
         """The figure's qualifier in parentheses, or nothing for a verified figure."""
-        money = self.style.money
-        repeat = "; the same figure was reported the week before" if fig.repeated_from else ""
+        hs = self.style
+        repeat = "; " + hs.flags["repeated"] if fig.repeated_from else ""
         if fig.is_range:
-            sides = "; ".join(f"{join_names(s.sources)}: {format_bare(s.value, s.bound, money)}" for s in fig.sides)
-            return Md(f" ({sides}; the sources disagree, {self.qualifier}{repeat})")
+            amounts = distinct_amounts(hs, [(s.value, s.bound) for s in fig.sides])
+            sides = "; ".join(
+                hs.flag("conflict_side", sources=self.join_names(s.sources), amount=a)
+                for s, a in zip(fig.sides, amounts, strict=True)
+            )
+            return Md(f" ({hs.flag('conflict', sides=sides)}{repeat})")
         if fig.status == "single-source":
-            return Md(f" ({join_names(fig.sources)} only, {self.qualifier}{repeat})")
+            return Md(f" ({hs.flag('single_source', sources=self.join_names(fig.sources))}{repeat})")
         if fig.status == "unverified":
-            return Md(f" (reported by {join_names(fig.sources)}, {self.qualifier}{repeat})")
+            return Md(f" ({hs.flag('unverified', sources=self.join_names(fig.sources))}{repeat})")
         if repeat:
-            return Md(f" ({repeat[2:]}, {self.qualifier})")
+            return Md(f" ({hs.flag('repeated_alone')})")
         return Md("")
 
     def amount(self, fig: Figure) -> Md:
         """ "approximately $1.7 billion", with the flag when the figure is unverified."""
-        return Md(fig.amount_text(self.style.money) + self.flag(fig))
+        return Md(fig.amount_text(self.style) + self.flag(fig))
+
+    def _flow(self, fig: Figure) -> str:
+        hs = self.style
+        if fig.is_range and (fig.low < 0) != (fig.high < 0):
+            lo, hi = sorted((fig.low, fig.high))
+            low, high = distinct_amounts(hs, [(lo, "approx"), (hi, "approx")])
+            return hs.says("mixed", outflow=hs.word("outflow"), low=low, inflow=hs.word("inflow"), high=high)
+        key = direction(fig.point)
+        if key == "flat":
+            return hs.says("flat")
+        return hs.says("flow", direction=hs.word(key), amount=fig.amount_text(hs))
 
     def flow(self, fig: Figure) -> Md:
         """ "a net outflow of approximately $1.7 billion", flag included."""
-        if fig.is_range and (fig.low < 0) != (fig.high < 0):
-            money = self.style.money
-            lo, hi = sorted((fig.low, fig.high))
-            text = (
-                f"net flows reported between an outflow of {format_bare(lo, 'approx', money)} "
-                f"and an inflow of {format_bare(hi, 'approx', money)}"
-            )
-            return Md(text + self.flag(fig))
-        word = direction(fig.point)
-        if word == "flat":
-            return Md("flat net flows" + self.flag(fig))
-        return Md(f"a net {word} of {fig.amount_text(self.style.money)}" + self.flag(fig))
+        return Md(self._flow(fig) + self.flag(fig))
 
     def cited(self, fig: Figure) -> Md:
         """The flow with its attribution: "..., according to A and B" or the flag naming them."""
         if fig.flagged:
             return self.flow(fig)
-        return Md(f"{self.flow(fig)}, according to {join_names(fig.sources)}")
+        return Md(self.style.says("cited", flow=self.flow(fig), sources=self.join_names(fig.sources)))
 
     def name(self, key: str, capital: bool = False) -> Md:
         """ "the United States" for names that take the article."""
         text = md_escape(key)
         if key in self.definite:
-            text = ("The " if capital else "the ") + text
+            text = self.style.says("definite", name=text)
+            text = upper_first(text) if capital else text
         return Md(text)
 
     def sources(self, fig: Figure) -> Md:
         """ "CoinShares and Source A": who reported a figure."""
-        return Md(join_names(fig.sources))
+        return Md(self.join_names(fig.sources))
 
     # -- lists ---------------------------------------------------------------------
 
@@ -133,30 +134,33 @@ class Prose:
         When every figure is single-source from the same publications, one
         "(all ... pending verification)" covers the list instead of a flag each.
         """
+        hs = self.style
         figs = list(figs)
         group = (
             len(figs) > 1
             and all(f.status == "single-source" and not f.repeated_from for f in figs)
             and len({f.sources for f in figs}) == 1
         )
-        money = self.style.money
-        parts = []
-        for fig in figs:
-            if group:
-                word = direction(fig.value or 0.0)
-                amount = format_amount(fig.value or 0.0, fig.bound, money)
-                parts.append(f"{self.name(fig.key)}, a net {word} of {amount}")
-            else:
-                parts.append(f"{self.name(fig.key)}, {self.flow(fig)}")
+        parts = [
+            hs.says("list_item", name=self.name(fig.key), flow=self._flow(fig) if group else self.flow(fig))
+            for fig in figs
+        ]
         sep = "; " if len(parts) > 2 or not group else ", "
-        text = parts[0] if len(parts) == 1 else sep.join(parts[:-1]) + f"{sep}and " + parts[-1]
+        text = parts[0] if len(parts) == 1 else sep.join(parts[:-1]) + sep + hs.prose["and"].lstrip() + parts[-1]
         if group:
-            text += f" (all from {join_names(figs[0].sources)} only, all {self.qualifier})"
+            text += f" ({hs.flag('group', sources=self.join_names(figs[0].sources))})"
         return Md(text)
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+def distinct_amounts(style: HouseStyle, values: list[tuple[float, str]]) -> list[str]:
+    """Bare amounts at the house precision, finer where two different values would print alike
+    ("$1.72 billion" and "$1.68 billion", not "$1.7 billion" twice)."""
+    return style.codec.distinct_bare(values, style.money)
+
+
+def upper_first(text: str) -> str:
+    """The first letter in upper case, the rest as written ("CoinShares", not "Coinshares")."""
+    return text[:1].upper() + text[1:]
 
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -18,9 +18,9 @@ import yaml
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.fsutil import sha
+from writer.housestyle import HouseStyle
 from writer.render.prose import Md, Prose, finalize
 from writer.resources import resource
-from writer.rulesfile import HouseStyle
 
 ARTICLE = "article.md.j2"
 PAGE = "page.html.j2"
@@ -50,6 +50,7 @@ def environment(
         finalize=finalize,  # data strings are Markdown-escaped unless a filter made them safe
     )
     env.filters.update(Prose(style, definite).filters())
+    env.globals["hs"] = style  # the house style: templates take every flag and direction word from it
     return env
 
 

@@ -7,17 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from writer.housestyle import HouseStyle
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
 from writer.lint.mentions import Mention
 from writer.lint.rules import Rule, make_finding, search
-from writer.money import AmountRange, direction, format_range
-
-
-def _phrases(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+from writer.money import AmountRange, direction
 
 
 def _describe(fig, style) -> str:
@@ -26,7 +22,7 @@ def _describe(fig, style) -> str:
     name = "the total" if fig.scope == "total" else fig.key
     metric = {"net_flow": "net flow", "ytd_flow": "year-to-date flow", "aum": "assets under management"}[fig.metric]
     word = direction(fig.point) if fig.metric != "aum" else "level"
-    return f"{name} {metric} ({word}, {fig.amount_text(style.money, range_bound='exact')})"
+    return f"{name} {metric} ({word}, {fig.amount_text(style, range_bound='exact')})"
 
 
 def grounded_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -62,9 +58,10 @@ def grounded_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Findin
 def qualify_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     if ctx.facts is None:
         return
-    qualifiers = _phrases([*ctx.style.qualifiers, *rule.params.get("qualifiers", [])])
-    group = re.compile(rf"\b(?:all|both)\b[^.()\n]{{0,40}}(?:{qualifiers.pattern})", re.IGNORECASE)
-    markers = _phrases(rule.params.get("conflict_markers") or ["disagree"])
+    hs = ctx.style
+    qualifiers = hs.phrases([*hs.qualifiers, *rule.params.get("qualifiers", [])])
+    group = re.compile(rf"{hs.phrases(hs.group_words).pattern}[^.()\n]{{0,40}}(?:{qualifiers.pattern})", re.IGNORECASE)
+    markers = hs.phrases([*hs.conflict_markers, *rule.params.get("conflict_markers", [])])
     mentions = ctx.mentions(doc)
     for m in mentions:
         fig = m.figure
@@ -88,7 +85,7 @@ def qualify_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding
                     )
                 continue
             others = [o for o in mentions if o.sentence is m.sentence and o.figure is fig and o.side is not m.side]
-            named = all(any(_names_source(sentence, s) for s in side.sources) for side in fig.sides)
+            named = all(any(_names_source(sentence, s, hs) for s in side.sources) for side in fig.sides)
             if not others or not named:
                 yield make_finding(
                     rule,
@@ -96,7 +93,7 @@ def qualify_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding
                     m.start,
                     m.end,
                     f"{text!r} is one end of a conflict; write the range "
-                    f"({format_range(fig.low, fig.high, 'approx', ctx.style.money)}) or both ends "
+                    f"({hs.range(fig.low, fig.high, 'approx')}) or both ends "
                     "with their sources in one sentence",
                     suggestion=rule.params.get("suggestion", ""),
                 )
@@ -121,12 +118,12 @@ def _stretch(m: Mention, mentions: list[Mention]) -> tuple[int, int]:
     return lo, hi
 
 
-def _names_source(text: str, source: str) -> bool:
-    if re.search(rf"\b{re.escape(source)}\b", text, re.IGNORECASE):
+def _names_source(text: str, source: str, style: HouseStyle) -> bool:
+    if style.phrases([source]).search(text):
         return True
     # "Source A" is also cited as "A statistics": the distinctive last word, case-sensitive
     words = source.split()
-    if len(words) > 1 and words[0].lower() in ("source", "statistics", "data", "provider"):
+    if len(words) > 1 and words[0].lower() in style.source_nouns:
         return re.search(rf"(?<![\w.]){re.escape(words[-1])}(?![\w.])", text) is not None
     return False
 
@@ -135,9 +132,14 @@ def attribute_figures(rule: Rule, doc: Document, ctx: Context) -> Iterator[Findi
     sources = rule.compiled.get("source_patterns")
     names = list(ctx.facts.sources) if ctx.facts is not None else []
     ignore = rule.compiled.get("ignore_context")
+    lead_in = ctx.style.phrases(ctx.style.attribution)
 
     def attributed(text: str) -> bool:
-        return bool(search(sources, text, ctx.timeout)) or any(_names_source(text, n) for n in names)
+        return (
+            bool(lead_in.search(text))
+            or bool(search(sources, text, ctx.timeout))
+            or any(_names_source(text, n, ctx.style) for n in names)
+        )
 
     # the lead: the first paragraph that is more than a title line or dateline
     sentences_in = Counter(s.block for s in doc.sentences)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding
@@ -14,18 +15,18 @@ from writer.lint.rules import Rule, finditer, make_finding, search
 _SPEAKER_CACHE: dict[tuple, regex.Pattern] = {}
 
 
-def _speaker_pattern(rule: Rule) -> regex.Pattern | None:
+def _speaker_pattern(rule: Rule, style: HouseStyle) -> regex.Pattern | None:
     """A named source with a speech verb ("CoinShares said", "according to Glassnode")."""
     verbs = rule.params.get("speech_verbs") or []
     if not verbs:
         return None
-    key = (tuple(verbs), tuple(rule.params.get("unnamed_sources") or []))
+    key = (tuple(verbs), tuple(rule.params.get("unnamed_sources") or []), style.attribution, style.word_boundary)
     if key not in _SPEAKER_CACHE:
         unnamed = "|".join(regex.escape(w) for w in key[1]) or "(?!)"
         verb = "|".join(regex.escape(v) for v in verbs)
         name = r"(?!(?:" + unnamed + r")\b)\p{Lu}[\w&.'’-]*(?:\s+(?:of\s+|at\s+)?\p{Lu}[\w&.'’-]*)*"
         _SPEAKER_CACHE[key] = regex.compile(
-            rf"(?:\b(?i:according\s+to|in\s+the\s+words\s+of|per)\s+{name})"
+            rf"(?:(?i:{phrase_regex(style.attribution, style.word_boundary)})\s+{name})"
             rf"|(?:{name}(?:'s\s+[\w ]{{1,40}}?|,[^,]{{1,80}},)?\s+(?:{verb})\b)",
             regex.VERSION0,
         )
@@ -41,7 +42,7 @@ def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, en
         return True
     if search(rule.compiled.get("exceptions"), sentence.text, ctx.timeout):
         return True
-    speaker = _speaker_pattern(rule)
+    speaker = _speaker_pattern(rule, ctx.style)
     if speaker is not None:
         head = sentence.text[: start - sentence.start]
         if search(speaker, head, ctx.timeout):

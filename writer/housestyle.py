@@ -1,0 +1,433 @@
+"""House style: every phrase the writer prints paired with what the linter accepts.
+
+One object per language, built from the rules file's ``house_style``::
+
+    house_style:
+      language: en              # the language drafts are written (and read) in
+      agreement:                # language-neutral: when reports agree
+        verified_sources: 2
+        relative_tolerance: 0.01
+      superlative: {min_weeks: 4}
+      en:                       # one block per language; a new language is one more block
+        money:                  # handed to the codec module (writer/money.py for en)
+          codec: money
+          hedges: {approx: [...], over: [...], under: [...], nearly: [...]}
+          nearly_floor: 0.8     # "nearly X" is true of X * 0.8 up to X
+        qualifiers: [...]       # flag phrases; the writer prints the first
+        flags: {...}            # how the writer wraps a flagged figure (templates with {sources}, ...)
+        prose: {...}            # the pieces around a figure: "a net {direction} of {amount}", list joints
+        direction_glue: [...]   # words allowed between an amount and its direction noun
+        conflict_markers: [...] # words that say sources disagree
+        group_words: [all, both]
+        attribution: [...]      # "according to": phrases that introduce a named source
+        source_nouns: [...]     # "Source A" is also cited by its last word after these
+        direction: {outflow: [...], inflow: [...], plural: {...}}
+        metric_words: {ytd_flow: [...], aum: [...]}
+        total_words: [...]
+        share_words: [[0.75, more than three quarters], ...]
+        date_format: "{month} {day}, {year}"
+        months: [January, ...]
+        word_boundary: '\\b'    # put on both sides of every phrase pattern ('' for Chinese)
+        sentences: {ends: '.!?', space_after: true, capital_after: true, abbreviations: [...],
+                    initialisms: [...], starters: [...]}
+        reading: {...}          # how the reader of figures reads other outlets (writer/reading.py)
+
+The rule for every list: the writer uses the first entry, the linter accepts
+any. Defaults live once, in the shipped ``rules/editorial.yaml``: any rules
+file's ``house_style`` is laid over the shipped one, so a newsroom file
+states only what it changes. A language whose money is not written like
+English names its own codec module (``codec: money_zh`` -> ``writer.money_zh``)
+with the functions of ``writer.money`` (``load_style``, ``format_amount``,
+``format_bare``, ``format_range``, ``find_amounts``, ``parse_amount``).
+
+Templates reach this object as the Jinja global ``hs``; the prose filters, the
+data layer and the linter (document, mentions, the figure kinds) hold it too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from writer.errors import Problem, UserError
+from writer.reading import ReadingWords, reading_words
+
+BOUNDS = ("approx", "over", "under", "nearly")
+DIRECTIONS = ("outflow", "inflow")
+METRICS = ("ytd_flow", "aum")
+PROSE_FORMS = ("flow", "flat", "mixed", "cited", "list_item", "and", "comma", "others", "definite")
+FLAG_FORMS = (
+    "single_source",
+    "unverified",
+    "conflict",
+    "conflict_side",
+    "repeated",
+    "repeated_alone",
+    "group",
+    "share",
+    "claim",
+    "gap",
+)
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
+_NEUTRAL = ("language", "agreement", "superlative")
+
+
+def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
+    """An alternation of phrases, longest first: spaces match any white space, a
+    hyphen matches a hyphen or a space ("year-to-date" reads "year to date")."""
+
+    def one(word: str) -> str:
+        parts = [re.escape(p) for p in word.split()]
+        return r"\s+".join(p.replace(r"\-", "[- ]") for p in parts)
+
+    body = "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
+    return rf"{boundary}(?:{body}){boundary}" if body else "(?!)"
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """How a language ends a sentence; ``writer.lint.document.split_sentences`` reads it."""
+
+    ends: str = ".!?"
+    space_after: bool = True  # an end mark counts only before white space (or the end)
+    capital_after: bool = True  # and only when the next sentence starts like one
+    abbreviations: frozenset[str] = frozenset()
+    initialisms: frozenset[str] = frozenset()  # abbreviations that end a sentence before a starter
+    starters: frozenset[str] = frozenset()  # after "U.S." these words do start a sentence
+
+    @property
+    def boundary(self) -> re.Pattern[str]:
+        return _boundary(self.ends, self.space_after)
+
+
+@cache
+def _boundary(ends: str, space_after: bool) -> re.Pattern[str]:
+    marks = "".join(re.escape(c) for c in ends)
+    tail = r"(?=\s+|$)" if space_after else ""
+    return re.compile(rf"[{marks}]+[\"'”’)\]」』]*{tail}")
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """The editorial constants and phrases of one language; see the module docstring."""
+
+    language: str
+    money: Any  # the codec's style object (writer.money.MoneyStyle for en)
+    codec: ModuleType
+    verified_sources: int
+    relative_tolerance: float
+    superlative_min_weeks: int
+    nearly_floor: float
+    qualifiers: tuple[str, ...]
+    flags: dict[str, str]
+    prose: dict[str, str]
+    direction_glue: tuple[str, ...]
+    conflict_markers: tuple[str, ...]
+    group_words: tuple[str, ...]
+    attribution: tuple[str, ...]
+    source_nouns: tuple[str, ...]
+    direction_words: dict[str, tuple[str, ...]]
+    plurals: dict[str, str]
+    metric_words: dict[str, tuple[str, ...]]
+    total_words: tuple[str, ...]
+    share_words: tuple[tuple[float, str], ...]
+    date_format: str
+    months: tuple[str, ...]
+    word_boundary: str
+    sentences: Sentences = field(default_factory=Sentences)
+    reading: ReadingWords = field(default_factory=ReadingWords)  # how other outlets' figures are read
+
+    # -- words the writer prints (the first of each list) ----------------------------
+
+    @property
+    def qualifier(self) -> str:
+        return self.qualifiers[0]
+
+    @property
+    def outflow_words(self) -> tuple[str, ...]:
+        return self.direction_words["outflow"]
+
+    @property
+    def inflow_words(self) -> tuple[str, ...]:
+        return self.direction_words["inflow"]
+
+    def word(self, direction: str) -> str:
+        """ "outflow" -> the word the writer prints for it."""
+        return self.direction_words[direction][0]
+
+    def plural(self, direction: str) -> str:
+        return self.plurals[direction]
+
+    def hedge(self, bound: str) -> str:
+        return self.money.hedge(bound)
+
+    def flag(self, form: str, **parts: str) -> str:
+        """A flag phrase from its form ("single_source", "group", ...) with its parts filled."""
+        return self.flags[form].format(qualifier=self.qualifier, **parts)
+
+    def says(self, form: str, **parts: str) -> str:
+        """A prose form ("flow", "cited", ...) with its parts filled."""
+        return self.prose[form].format(attribution=self.attribution[0], **parts)
+
+    def join(self, items: list[str]) -> str:
+        """ "A, B and C" in the language's list joints."""
+        if len(items) <= 1:
+            return "".join(items)
+        return self.prose["comma"].join(items[:-1]) + self.prose["and"] + items[-1]
+
+    def long_date(self, day: dt.date) -> str:
+        return self.date_format.format(month=self.months[day.month - 1], m=day.month, day=day.day, year=day.year)
+
+    def share(self, floor: float) -> str | None:
+        """The share words true of a floor ("more than half" for 0.52), or None."""
+        return next((w for limit, w in self.share_words if floor > limit), None)
+
+    # -- money, through the language's codec -----------------------------------------
+
+    def amount(self, magnitude: float, bound: str = "exact") -> str:
+        return self.codec.format_amount(magnitude, bound, self.money)
+
+    def bare(self, magnitude: float, bound: str = "exact") -> str:
+        return self.codec.format_bare(magnitude, bound, self.money)
+
+    def range(self, low: float, high: float, bound: str = "approx") -> str:
+        return self.codec.format_range(low, high, bound, self.money)
+
+    def find_amounts(self, text: str) -> list:
+        return self.codec.find_amounts(text, self.money)
+
+    def parse_amount(self, text: str) -> Any:
+        return self.codec.parse_amount(text, self.money)
+
+    def interval(self, amount: Any, tolerance: float = 0.0) -> tuple[float, float]:
+        """Magnitudes a written amount allows: its precision and its hedge (one definition)."""
+        slack = amount.value * tolerance
+        if amount.bound == "over":
+            return (amount.value - slack, math.inf)
+        if amount.bound in ("under", "nearly"):
+            low = 0.0 if amount.bound == "under" else amount.value * self.nearly_floor
+            return (low - slack, amount.value + slack)
+        half = amount.precision / 2
+        return (amount.value - half - slack, amount.value + half + slack)
+
+    def slack(self, a: Any, b: Any) -> float:
+        """How far apart two amounts may be and still agree: the relative tolerance of the larger."""
+        return self.relative_tolerance * max(a.value, b.value)
+
+    def agree(self, a: Any, b: Any) -> bool:
+        """Two written amounts agree when the intervals their texts allow overlap, within the
+        slack. Reconciliation (two reports) and the linter (prose against data) both use this."""
+        a_lo, a_hi = self.interval(a)
+        b_lo, b_hi = self.interval(b)
+        return max(a_lo, b_lo) - min(a_hi, b_hi) <= self.slack(a, b) + 1e-9
+
+    # -- recognisers the linter uses ----------------------------------------------------
+
+    def phrases(self, words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+        """A case-insensitive pattern for any of the phrases, with the language's word boundary."""
+        return _compiled(phrase_regex(tuple(words), self.word_boundary))
+
+    def direction_pattern(self) -> re.Pattern[str]:
+        """Groups ``out`` and ``in``: a direction word, or a sign right before an amount."""
+        out = phrase_regex(self.outflow_words, self.word_boundary)
+        inn = phrase_regex(self.inflow_words, self.word_boundary)
+        return _compiled(rf"(?P<out>{out}|-(?=\s?\$))|(?P<in>{inn}|\+(?=\s?\$))")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# -- loading ------------------------------------------------------------------------
+
+
+class _Reader:
+    """Typed reads of one house-style block, each bad field one located error."""
+
+    def __init__(self, path: Path, prefix: str, data: dict[str, Any]) -> None:
+        self.path, self.prefix, self.data = path, prefix, data
+
+    def fail(self, where: str, value: Any, expected: str) -> UserError:
+        return UserError(
+            Problem(f"house_style.{self.prefix}{where} is {value!r}", path=str(self.path), expected=expected)
+        )
+
+    def get(self, where: str) -> Any:
+        value: Any = self.data
+        for part in where.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        return value
+
+    def number(self, where: str) -> float:
+        value = self.get(where)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise self.fail(where, value, "a number")
+        return float(value)
+
+    def integer(self, where: str) -> int:
+        value = self.get(where)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(where, value, "an integer")
+        return value
+
+    def text(self, where: str) -> str:
+        value = self.get(where)
+        if not isinstance(value, str):
+            raise self.fail(where, value, "a string")
+        return value
+
+    def flag(self, where: str) -> bool:
+        value = self.get(where)
+        if not isinstance(value, bool):
+            raise self.fail(where, value, "true or false")
+        return value
+
+    def words(self, where: str, empty: bool = False) -> tuple[str, ...]:
+        value = self.get(where)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise self.fail(where, value, "a list of phrases")
+        if not value and not empty:
+            raise self.fail(where, value, "at least one phrase")
+        return tuple(value)
+
+    def mapping(self, where: str) -> dict[str, Any]:
+        value = self.get(where)
+        if not isinstance(value, dict):
+            raise self.fail(where, value, "a mapping")
+        return value
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+@cache
+def _shipped_house_style() -> dict[str, Any]:
+    from writer.resources import default_rules
+    from writer.rulesfile import load_rules_document
+
+    return load_rules_document(default_rules()).data.get("house_style") or {}
+
+
+def languages(data: dict[str, Any]) -> tuple[str, ...]:
+    """The language blocks of a ``house_style`` mapping."""
+    return tuple(k for k in data if k not in _NEUTRAL and _LANGUAGE.match(str(k)))
+
+
+def codec_module(name: str, path: Path, where: str) -> ModuleType:
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name or ""):
+        raise UserError(
+            Problem(f"house_style.{where} is {name!r}", path=str(path), expected="a module name in writer/")
+        )
+    try:
+        return importlib.import_module(f"writer.{name}")
+    except ImportError:
+        raise UserError(Problem(f"house_style.{where}: no codec module writer/{name}.py", path=str(path))) from None
+
+
+def load_house_style(data: dict[str, Any] | None, path: Path, language: str | None = None) -> HouseStyle:
+    """The house style of one language from a rules file's ``house_style`` (after extends),
+    laid over the shipped one."""
+    from writer.resources import default_rules
+
+    own = data or {}
+    if not isinstance(own, dict):
+        raise UserError(Problem("house_style must be a mapping", path=str(path), expected="language blocks"))
+    merged = own if Path(path).resolve() == default_rules().resolve() else _merge(_shipped_house_style(), own)
+    stray = [k for k in own if k not in _NEUTRAL and not _LANGUAGE.match(str(k))]
+    if stray:
+        raise UserError(
+            Problem(
+                f"house_style.{stray[0]} is not a language block",
+                path=str(path),
+                expected=f"{', '.join(_NEUTRAL)} or a language code (e.g. house_style.en.{stray[0]})",
+            )
+        )
+    language = language or merged.get("language") or "en"
+    if language not in merged:
+        raise UserError(
+            Problem(
+                f"house_style has no block for language {language!r}",
+                path=str(path),
+                expected=f"one of {', '.join(languages(merged)) or 'en'}",
+            )
+        )
+    top = _Reader(path, "", merged)
+    r = _Reader(path, f"{language}.", merged[language] or {})
+    codec = codec_module(str(r.get("money.codec") or "money"), path, f"{language}.money.codec")
+    money = codec.load_style(r.mapping("money"), r)
+    plurals = r.mapping("direction.plural")
+    direction_words = {d: r.words(f"direction.{d}") for d in DIRECTIONS}
+    for d in DIRECTIONS:
+        if plurals.get(d) not in direction_words[d]:
+            raise r.fail(f"direction.plural.{d}", plurals.get(d), f"one of the {d} words")
+    flags = r.mapping("flags")
+    for form in FLAG_FORMS:
+        r.text(f"flags.{form}")
+    prose = r.mapping("prose")
+    for form in PROSE_FORMS:
+        r.text(f"prose.{form}")
+    share = r.get("share_words")
+    if not isinstance(share, list) or not all(
+        isinstance(x, list) and len(x) == 2 and isinstance(x[0], (int, float)) and isinstance(x[1], str) for x in share
+    ):
+        raise r.fail("share_words", share, "a list of [fraction, phrase] pairs, largest first")
+    months = r.words("months")
+    if len(months) != 12:
+        raise r.fail("months", months, "twelve month names")
+    return HouseStyle(
+        language=language,
+        money=money,
+        codec=codec,
+        verified_sources=top.integer("agreement.verified_sources"),
+        relative_tolerance=top.number("agreement.relative_tolerance"),
+        superlative_min_weeks=top.integer("superlative.min_weeks"),
+        nearly_floor=r.number("money.nearly_floor"),
+        qualifiers=r.words("qualifiers"),
+        flags={form: str(flags[form]) for form in FLAG_FORMS},
+        prose={form: str(prose[form]) for form in PROSE_FORMS},
+        direction_glue=r.words("direction_glue", empty=True),
+        conflict_markers=r.words("conflict_markers"),
+        group_words=r.words("group_words"),
+        attribution=r.words("attribution"),
+        source_nouns=r.words("source_nouns", empty=True),
+        direction_words=direction_words,
+        plurals={d: str(plurals[d]) for d in DIRECTIONS},
+        metric_words={m: r.words(f"metric_words.{m}") for m in METRICS},
+        total_words=r.words("total_words"),
+        share_words=tuple((float(a), str(b)) for a, b in sorted(share, key=lambda x: -x[0])),
+        date_format=r.text("date_format"),
+        months=months,
+        word_boundary=str(r.get("word_boundary") or ""),
+        sentences=Sentences(
+            ends=r.text("sentences.ends"),
+            space_after=r.flag("sentences.space_after"),
+            capital_after=r.flag("sentences.capital_after"),
+            abbreviations=frozenset(w.lower() for w in r.words("sentences.abbreviations", empty=True)),
+            initialisms=frozenset(w.lower() for w in r.words("sentences.initialisms", empty=True)),
+            starters=frozenset(r.words("sentences.starters", empty=True)),
+        ),
+        reading=reading_words(r.get("reading"), str(path), f"{language}."),
+    )
+
+
+@cache
+def shipped(language: str | None = None) -> HouseStyle:
+    """The shipped house style: what tests and ``style=None`` callers use (no code copy)."""
+    from writer.resources import default_rules
+
+    return load_house_style(_shipped_house_style(), default_rules(), language)
