@@ -20,10 +20,10 @@ from pathlib import Path
 
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
+from writer.housestyle import HouseStyle
 from writer.lint.document import FRONT_MATTER, parse
 from writer.lint.mentions import Mention, read_figures
 from writer.money import AmountRange, precision_of
-from writer.housestyle import HouseStyle
 
 COLUMNS = ("week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note")
 MIN_CONFIDENCE = 0.7  # below this a figure is reported, not written
