@@ -24,6 +24,7 @@ FIELDS = (
     "aum_change",
     "not_flow",
     "previous",
+    "earlier_year",
     "comparison",
     "cumulative",
     "daily",
@@ -44,6 +45,7 @@ class ReadingWords:
     aum_change: re.Pattern[str] = _NEVER
     not_flow: re.Pattern[str] = _NEVER
     previous: re.Pattern[str] = _NEVER
+    earlier_year: re.Pattern[str] = _NEVER
     comparison: re.Pattern[str] = _NEVER
     cumulative: re.Pattern[str] = _NEVER
     daily: re.Pattern[str] = _NEVER

@@ -50,7 +50,7 @@ class Mention:
     about: tuple[tuple[str, str], ...] = ()  # (scope, key) it is about: ("total", "all"), or several with "each"
     unknown: tuple[str, ...] = ()  # names in `about` the vocabulary does not know, as written
     metric: str = "net_flow"  # net_flow, ytd_flow, aum, or not_flow
-    period: str = "week"  # week, previous (the week before), earlier (compared with), cumulative, daily
+    period: str = "week"  # week, previous (the week before), earlier, earlier_year, cumulative, daily
     dated: tuple[int, int, int] | None = None  # (month, day, days to the week's end) of a week named by date
     year: int | None = None  # the calendar year a year's flow is said to cover ("in 2025")
     confidence: float = 1.0
@@ -217,7 +217,7 @@ class _Name:
 
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
-_GROUPED = re.compile(r"\s*(?:,|and|or|&)\s*$")
+_GROUPED = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:,|and|or|&)\s*$")  # "$3.7 billion (+500%) and"
 _RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.IGNORECASE)
 _EACH = re.compile(r"^\W{0,3}(?:each|apiece)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^\s?[Kk]\b")
@@ -262,6 +262,7 @@ _UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b", re.IGNORECASE)
 _LEVEL = re.compile(
     r"\b(?:stands?|stood|at|reached|reach|came\s+to|add\s+up\s+to|totall?(?:ed|ing))\s*$", re.IGNORECASE
 )
+_WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
@@ -375,6 +376,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
     for period, pattern in (
         ("daily", reading.daily),
         ("previous", reading.previous),
+        ("earlier_year", reading.earlier_year),
         ("earlier", reading.comparison),
         ("cumulative", reading.cumulative),
     ):
@@ -383,7 +385,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
         if period == "earlier" and metric == "aum":
             continue  # "AUM, up 43% from their lows, at $28 billion" is today's level
         # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
-        if period == "previous":  # "$13 million, the week before" may sit past a comma
+        if period in ("previous", "earlier_year"):  # "$13 million, the week before" may sit past a comma
             after = rest[:40]
         else:
             after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
@@ -473,6 +475,7 @@ def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary) -> 
 _PERIOD_DOUBTS = {
     "daily": "a daily figure",
     "earlier": "compared with an earlier figure whose week is not said",
+    "earlier_year": "a figure of an earlier year",
     "cumulative": "a figure over several weeks, a month or a year",
 }
 
@@ -486,6 +489,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     """
     words = _Words(style)
     subject = _subject(doc, vocabulary, style)
+    headline = next((i for i, b in enumerate(doc.blocks) if b.kind == "heading"), None)
+    year_of_doc: int | None = None  # "... attract $47.2 billion in 2025": an annual review
     reading = style.reading
     out: list[Mention] = []
     for sentence in doc.sentences:
@@ -513,10 +518,17 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             rest = text[e:hi]
             metric, why = _metric(head, text[s:e], tail, reading)
             period = _period(head, tail, rest, reading, metric)
-            year = _YEAR_IN.search(head[-60:]) or _YEAR_IN.search(tail[:20])
+            confidence = 1.0
+            said = _YEAR_IN.search(head[-60:]) or _YEAR_IN.search(tail[:20])
+            year = int(said.group(1)) if said else None
             if year and metric == "net_flow" and period == "cumulative":
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
                 metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow")
+                if sentence.block == headline:
+                    year_of_doc = year
+            elif year_of_doc and metric == "net_flow" and period in ("week", "earlier") and not _WEEK.search(text):
+                # in an annual review a figure with no week of its own is the year's, compared with the year before
+                metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
             if not _UNIT.search(text, s, e) and metric != "not_flow":
                 near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
                     text, e + len(words.glue.match(text, e).group())
@@ -526,7 +538,6 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
             about, doubt = _about(i, spans, names, los, text, reading)
             doubts: list[str] = []
-            confidence = 1.0
             if why:
                 doubts.append(why)
             if isinstance(amount, AmountRange):
@@ -573,7 +584,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                     metric=metric,
                     period=period,
                     dated=dated,
-                    year=int(year.group(1)) if year and metric == "ytd_flow" else None,
+                    year=year if metric == "ytd_flow" else None,
                     confidence=round(confidence, 2),
                     doubts=tuple(doubts),
                 )
