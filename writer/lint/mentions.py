@@ -260,8 +260,10 @@ _LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&)\s*", re.IGN
 _YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
 _UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b", re.IGNORECASE)
 _LEVEL = re.compile(
-    r"\b(?:stands?|stood|at|reached|reach|came\s+to|add\s+up\s+to|totall?(?:ed|ing))\s*$", re.IGNORECASE
+    r"\b(?:stands?|stood|at|reached|reach|came\s+to|add\s+up\s+to|totall?(?:ed|ing)|to)\s*$", re.IGNORECASE
 )
+_YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
 _WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -382,7 +384,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
     ):
         if period == "cumulative" and metric == "ytd_flow":
             continue  # a year to date is cumulative by nature
-        if period == "earlier" and metric == "aum":
+        if period in ("earlier", "cumulative") and metric == "aum":
             continue  # "AUM, up 43% from their lows, at $28 billion" is today's level
         # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
         if period in ("previous", "earlier_year"):  # "$13 million, the week before" may sit past a comma
@@ -519,7 +521,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             metric, why = _metric(head, text[s:e], tail, reading)
             period = _period(head, tail, rest, reading, metric)
             confidence = 1.0
-            said = _YEAR_IN.search(head[-60:]) or _YEAR_IN.search(tail[:20])
+            said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:]) or _YEAR_BEGAN.search(head[-60:])
             year = int(said.group(1)) if said else None
             if year and metric == "net_flow" and period == "cumulative":
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
@@ -549,6 +551,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 # "$42 million, up from $13 million the week before"; "taking its total for the year to $286 million";
                 # "added $14.7 million, for $1.22 billion of inflows so far this year"
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
+            elif not about and _OTHERS.search(head):
+                doubts.append("the rest of the market, not one key")
             elif not about:
                 named_before = [n for n in names if n.start < s]
                 if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
