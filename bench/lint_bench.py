@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 def corpus(min_bytes: int = 1_100_000) -> list[tuple[str, str]]:
     from writer.data.facts import History
-    from writer.draft import load_setup, render_week
+    from writer.draft import render_week
+    from writer.setup import load_setup
 
     setup = load_setup()
     history = History.from_files([ROOT / "samples/history/reported-flows.csv"], setup.style, setup.vocabulary)
@@ -78,11 +79,11 @@ def startup(cmd: list[str], runs: int = 15) -> float:
 
 
 def main() -> None:
-    from writer.lint.api import load_lint_setup
+    from writer.setup import load_setup
 
     docs = corpus()
     mb = sum(len(t.encode()) for _, t in docs) / 1e6
-    setup = load_lint_setup()
+    setup = load_setup()
     ours = best_of(lambda: lint_writer(docs, setup))
     theirs = best_of(lambda: lint_proselint(docs))
     print(f"corpus: {len(docs)} articles, {mb:.2f} MB")

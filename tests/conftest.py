@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from writer.data.facts import History
-from writer.draft import load_setup
+from writer.setup import load_setup
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "week_ending,scope,key,metric,usd_m,bound,source,url,status,note\n"

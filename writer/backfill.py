@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from writer.articlefile import article_name, page_name
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
 
@@ -71,7 +72,7 @@ _SETUP = None
 
 def _init_worker(rules: Path | None, entities: Path | None, templates: Path | None) -> None:
     global _SETUP
-    from writer.draft import load_setup
+    from writer.setup import load_setup
 
     _SETUP = load_setup(rules, entities, templates)
 
@@ -198,10 +199,10 @@ def backfill(
     from writer.data.facts import History
     from writer.data.load import load_lenient
     from writer.data.notes import notes_for
-    from writer.draft import edited_by_hand, load_setup
+    from writer.draft import edited_by_hand
     from writer.lint import cache
-    from writer.lint.api import setup_fingerprint
     from writer.render.templates import templates_hash
+    from writer.setup import load_setup, setup_fingerprint
 
     began = time.monotonic()
     setup = load_setup(rules, entities, templates)
@@ -228,7 +229,7 @@ def backfill(
             continue
         facts = history.week(week, notes_for(notes, week))
         facts_hash = sha(repr(facts))
-        md = out / f"{key}.md"
+        md = out / article_name(key)
         if not force and edited_by_hand(md):
             previous = records.get(key) or WeekRecord(status="edited")
             previous.status = "edited"
@@ -263,9 +264,9 @@ def backfill(
                 record.message = "; ".join(text for level, text in findings if level == "error")[:500]
                 summary.failed[week] = "breaks the house rules: " + record.message
             else:
-                atomic_write(out / f"{week}.md", markdown)
-                atomic_write(out / f"{week}.html", html)
-                record.outputs = {f"{week}.md": sha(markdown.encode()), f"{week}.html": sha(html.encode())}
+                atomic_write(out / article_name(week), markdown)
+                atomic_write(out / page_name(week), html)
+                record.outputs = {article_name(week): sha(markdown.encode()), page_name(week): sha(html.encode())}
                 record.title = title
                 record.status = "written"
                 summary.written += 1

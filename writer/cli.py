@@ -120,7 +120,8 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
 def draft(week, data, notes, rules, entities, templates, out, force) -> None:
     """Write the article for one week (default: the sample week, to stdout)."""
     from writer.data.notes import notes_for
-    from writer.draft import load_setup, render_week, write_draft
+    from writer.draft import render_week, write_draft
+    from writer.setup import load_setup
 
     setup = load_setup(rules, entities, templates)
     paths, notes = _inputs(data, notes)
@@ -146,8 +147,8 @@ def draft(week, data, notes, rules, entities, templates, out, force) -> None:
 def facts(week, data, notes, rules, entities) -> None:
     """Print the reconciled figures of a week, for an editor to check before writing."""
     from writer.data.notes import notes_for
-    from writer.draft import load_setup
     from writer.facts_table import facts_table
+    from writer.setup import load_setup
 
     setup = load_setup(rules, entities)
     paths, notes = _inputs(data, notes)
@@ -157,9 +158,10 @@ def facts(week, data, notes, rules, entities) -> None:
 
 
 def _as_result(draft):
+    from writer.articlefile import article_name
     from writer.lint.engine import Result
 
-    return Result(f"{draft.week.isoformat()}.md", list(draft.findings))
+    return Result(article_name(draft.week), list(draft.findings))
 
 
 @main.command()
@@ -184,12 +186,14 @@ def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
 
     Exit 0 when no finding is an error, 1 when one is, 2 for usage, rules or data errors.
     """
+    from writer.articlefile import front_matter_week
     from writer.lint import report
-    from writer.lint.api import front_matter_week, lint_input, load_lint_setup
+    from writer.lint.api import lint_input
     from writer.lint.files import expand, iter_inputs
     from writer.lint.findings import level_rank
+    from writer.setup import load_setup
 
-    setup = load_lint_setup(rules, entities)
+    setup = load_setup(rules, entities)
     ruleset, style, vocabulary = setup.ruleset, setup.style, setup.vocabulary
     files = expand(paths)
     history = None
@@ -292,24 +296,20 @@ def rules() -> None:
     """List the house rules or run their examples."""
 
 
-def _ruleset(rules_path, examples: bool):
-    from writer.entities import load_vocabulary
-    from writer.lint.api import load_ruleset
-    from writer.resources import default_rules
-    from writer.rulesfile import house_style, load_rules_document
+def _ruleset(rules_path, entities, examples: bool):
+    from writer.setup import load_setup
 
-    doc = load_rules_document(rules_path or default_rules())
-    style = house_style(doc)
-    vocabulary = load_vocabulary()
-    return load_ruleset(doc, style, vocabulary, examples=examples), style, vocabulary
+    setup = load_setup(rules_path, entities, examples=examples)
+    return setup.ruleset, setup.style, setup.vocabulary
 
 
 @rules.command("list")
 @click.option("--rules", "rules_path", type=existing)
+@click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @user_errors
-def rules_list(rules_path) -> None:
+def rules_list(rules_path, entities) -> None:
     """One line per rule: id, level, kind, message."""
-    ruleset, _, _ = _ruleset(rules_path, examples=False)
+    ruleset, _, _ = _ruleset(rules_path, entities, examples=False)
     width = max(len(r.id) for r in ruleset.rules)
     for r in ruleset.rules:
         click.echo(f"{r.id.ljust(width)}  {r.level:<10}  {r.kind:<17}  {r.message}")
@@ -317,12 +317,13 @@ def rules_list(rules_path) -> None:
 
 @rules.command("test")
 @click.option("--rules", "rules_path", type=existing)
+@click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @user_errors
-def rules_test(rules_path) -> None:
+def rules_test(rules_path, entities) -> None:
     """Run every rule's examples and print a table; exit 1 if any misbehaves."""
     from writer.lint.engine import example_runner
 
-    ruleset, style, vocabulary = _ruleset(rules_path, examples=False)
+    ruleset, style, vocabulary = _ruleset(rules_path, entities, examples=False)
     run = example_runner(style, vocabulary)
     width = max(len(r.id) for r in ruleset.rules)
     bad = 0

@@ -75,8 +75,57 @@ FLAG_FORMS = (
     "claim",
     "gap",
 )
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
+LANGUAGE_KEYS = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"  # en, zh, pt-BR
+_LANGUAGE = re.compile(LANGUAGE_KEYS)
 _NEUTRAL = ("language", "agreement", "superlative")
+SENTENCE_FIELDS = ("ends", "space_after", "capital_after", "abbreviations", "initialisms", "starters")
+LANGUAGE_FIELDS = (
+    "money",
+    "qualifiers",
+    "flags",
+    "prose",
+    "direction_glue",
+    "conflict_markers",
+    "group_words",
+    "attribution",
+    "source_nouns",
+    "direction",
+    "metric_words",
+    "total_words",
+    "share_words",
+    "date_format",
+    "months",
+    "word_boundary",
+    "sentences",
+)
+# the mappings whose keys are fixed (the schema closes the same ones); "*" is a language block
+_CLOSED = {
+    "agreement": ("verified_sources", "relative_tolerance"),
+    "superlative": ("min_weeks",),
+    "*": LANGUAGE_FIELDS,
+    "*.flags": FLAG_FORMS,
+    "*.prose": PROSE_FORMS,
+    "*.direction": (*DIRECTIONS, "plural"),
+    "*.direction.plural": DIRECTIONS,
+    "*.metric_words": METRICS,
+    "*.sentences": SENTENCE_FIELDS,
+}
+
+
+def _unknown_key(own: dict[str, Any]) -> tuple[str, tuple[str, ...]] | None:
+    """The first key of a house_style mapping that no field reads, with what is allowed there."""
+    for where, allowed in _CLOSED.items():
+        heads = [k for k in own if _LANGUAGE.match(str(k)) and k not in _NEUTRAL] if where.startswith("*") else [""]
+        for head in heads:
+            path = where.replace("*", head).lstrip(".") if head else where
+            value: Any = own
+            for part in path.split("."):
+                value = value.get(part) if isinstance(value, dict) else None
+            if isinstance(value, dict):
+                extra = [k for k in value if k not in allowed]
+                if extra:
+                    return f"{path}.{extra[0]}", allowed
+    return None
 
 
 def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
@@ -305,16 +354,6 @@ class _Reader:
         return value
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
 @cache
 def _shipped_house_style() -> dict[str, Any]:
     from writer.resources import default_rules
@@ -343,11 +382,12 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
     """The house style of one language from a rules file's ``house_style`` (after extends),
     laid over the shipped one."""
     from writer.resources import default_rules
+    from writer.rulesfile import merge_mappings
 
     own = data or {}
     if not isinstance(own, dict):
         raise UserError(Problem("house_style must be a mapping", path=str(path), expected="language blocks"))
-    merged = own if Path(path).resolve() == default_rules().resolve() else _merge(_shipped_house_style(), own)
+    merged = own if Path(path).resolve() == default_rules().resolve() else merge_mappings(_shipped_house_style(), own)
     stray = [k for k in own if k not in _NEUTRAL and not _LANGUAGE.match(str(k))]
     if stray:
         raise UserError(
@@ -356,6 +396,11 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
                 path=str(path),
                 expected=f"{', '.join(_NEUTRAL)} or a language code (e.g. house_style.en.{stray[0]})",
             )
+        )
+    unknown = _unknown_key(own)
+    if unknown:
+        raise UserError(
+            Problem(f"house_style.{unknown[0]} is not a setting", path=str(path), expected=", ".join(unknown[1]))
         )
     language = language or merged.get("language") or "en"
     if language not in merged:

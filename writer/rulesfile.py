@@ -65,14 +65,32 @@ def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[str, int]]]:
     return data, {rid: (str(path), line) for rid, line in lines.items()}
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+def merge_mappings(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` laid over ``base``: mappings merge key by key, anything else replaces."""
     out = dict(base)
     for key, value in override.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
+            out[key] = merge_mappings(out[key], value)
         else:
             out[key] = value
     return out
+
+
+def _override(base: list[Any], own: list[Any], path: Path) -> list[Any]:
+    """A file's rules over its base's, by id; ``{id: x, disable: true}`` drops rule x."""
+    by_id: dict[Any, Any] = {r.get("id"): r for r in base if isinstance(r, dict)}
+    own_ids: set[str] = set()
+    for rule in own:
+        if isinstance(rule, dict) and rule.get("disable") is True:
+            if not isinstance(rule.get("id"), str):
+                raise UserError(Problem("a disable entry needs the id of the rule it drops", path=str(path)))
+            by_id.pop(rule["id"], None)
+        elif isinstance(rule, dict) and isinstance(rule.get("id"), str) and rule["id"] not in own_ids:
+            by_id[rule["id"]] = rule
+            own_ids.add(rule["id"])
+        else:
+            by_id[object()] = rule  # not a rule, or a duplicate id: the loader says why
+    return list(by_id.values())
 
 
 def resolve_extends(path: Path, parent: str) -> Path:
@@ -87,6 +105,25 @@ def resolve_extends(path: Path, parent: str) -> Path:
     return shipped if shipped.exists() else beside
 
 
+def extends_chain(path: Path) -> list[Path]:
+    """A rules file and every file it extends, without building rules (for cache keys).
+
+    Reads only the ``extends`` line of each file, so a warm start parses no YAML.
+    """
+    import re
+
+    chain = [Path(path)]
+    while len(chain) < 10:
+        match = re.search(rb"^extends:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", chain[-1].read_bytes(), re.MULTILINE)
+        if not match:
+            break
+        parent = resolve_extends(chain[-1], match.group(1).decode().strip())
+        if not parent.is_file() or parent in chain:
+            break
+        chain.append(parent)
+    return chain
+
+
 def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocument:
     """Read a rules file; ``extends: other.yaml`` loads that first and overrides rules by id."""
     path = Path(path)
@@ -97,21 +134,17 @@ def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocume
         raise UserError(Problem("rules file must be a mapping with 'rules' and 'house_style'", path=str(path), line=1))
     raw = path.read_bytes()
     parent = data.get("extends")
-    if parent:
-        base = load_rules_document(resolve_extends(path, str(parent)), (*_seen, path.resolve()))
-        merged = _merge(base.data, {k: v for k, v in data.items() if k not in ("rules", "extends")})
-        by_id = {r.get("id"): r for r in base.data.get("rules", []) if isinstance(r, dict)}
-        for rule in data.get("rules", []) or []:
-            if isinstance(rule, dict) and rule.get("disable") is True:
-                by_id.pop(rule.get("id"), None)
-            elif isinstance(rule, dict):
-                by_id[rule.get("id")] = rule
-            else:
-                by_id[id(rule)] = rule
-        merged["rules"] = list(by_id.values())
+    if parent is not None:
+        if not isinstance(parent, str) or not parent.strip():
+            raise UserError(Problem(f"extends is {parent!r}", path=str(path), expected="a rules file name"))
+        base = load_rules_document(resolve_extends(path, parent), (*_seen, path.resolve()))
+        merged = merge_mappings(base.data, {k: v for k, v in data.items() if k not in ("rules", "extends")})
+        merged["rules"] = _override(base.data.get("rules", []), data.get("rules", []) or [], path)
         lines = {**base.lines, **lines}
         raw = raw + base.version.encode()
         data = merged
+    elif isinstance(data.get("rules"), list):
+        data = {**data, "rules": _override([], data["rules"], path)}
     digest = hashlib.sha256(raw).hexdigest()[:12]
     version = f"{data.get('version', 0)}+{digest}"
     return RulesDocument(path=path, data=data, version=version, lines=lines)

@@ -4,8 +4,9 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from writer.articlefile import front_matter_week
 from writer.data.facts import History
-from writer.lint.api import front_matter_week, lint_input
+from writer.lint.api import lint_input
 from writer.lint.files import read
 
 ARTICLES = ROOT / "samples" / "articles"

@@ -6,10 +6,11 @@ import pytest
 
 from tests.conftest import HISTORY
 from writer.data.facts import History
-from writer.draft import load_setup, render_week
+from writer.draft import render_week
 from writer.lint.context import Context
 from writer.lint.engine import lint_text
 from writer.money import find_amounts
+from writer.setup import load_setup
 
 SETUP = load_setup()
 HIST = History.from_files([HISTORY], SETUP.style, SETUP.vocabulary)

@@ -4,7 +4,8 @@ import textwrap
 import pytest
 
 from writer.errors import UserError
-from writer.lint.api import load_ruleset
+from writer.lint.engine import example_runner
+from writer.lint.rules import load_rules
 from writer.rulesfile import load_rules_document
 
 BASE = "version: 1\nextends: {base}\nrules:\n"
@@ -20,7 +21,7 @@ def rules_file(tmp_path, body, base=True):
 
 
 def load(path, setup):
-    return load_ruleset(load_rules_document(path), setup.style, setup.vocabulary)
+    return load_rules(load_rules_document(path), example_runner(setup.style, setup.vocabulary))
 
 
 def errors(path, setup):

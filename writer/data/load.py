@@ -61,8 +61,7 @@ def _read_json(path: Path, text: str) -> tuple[pd.DataFrame, int]:
     records = data.get("rows") if isinstance(data, dict) else data
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise UserError(Problem('JSON must be a list of row objects (or {"rows": [...]})', path=str(path)))
-    frame = pd.DataFrame.from_records(records)
-    return frame.astype(str).replace({"None": "", "nan": ""}), 1  # "row" = record number
+    return as_text(pd.DataFrame.from_records(records)), 1  # "row" = record number
 
 
 def _read_parquet(path: Path) -> tuple[pd.DataFrame, int]:
@@ -72,7 +71,35 @@ def _read_parquet(path: Path) -> tuple[pd.DataFrame, int]:
         raise UserError(Problem("reading Parquet needs pyarrow: pip install pyarrow", path=str(path))) from None
     except Exception as exc:  # pyarrow raises many types for a bad file
         raise UserError(Problem(f"not a readable Parquet file: {exc}", path=str(path))) from None
-    return frame.astype(str).replace({"None": "", "nan": ""}), 1
+    return as_text(frame), 1
+
+
+def cell_text(value: object) -> str:
+    """A typed cell (JSON, Parquet) as the text a CSV would hold, precision kept.
+
+    Missing values (None, NaN, NA) are blank; a whole float is written without
+    ".0" (1700.0 -> "1700": read "to the hundred", as in a CSV); other floats by
+    their shortest round-trip text (17.1 -> "17.1"); a date-only timestamp as
+    its ISO date.
+    """
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) or (hasattr(value, "dtype") and getattr(value.dtype, "kind", "") == "f"):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        stamp = pd.Timestamp(value)
+        return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell of a typed frame as CSV-like text (see ``cell_text``)."""
+    return frame.map(cell_text) if len(frame.columns) else frame
 
 
 def read_table(path: Path) -> tuple[pd.DataFrame, int]:

@@ -18,12 +18,12 @@ from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
+from writer.articlefile import split as split_front_matter
 from writer.housestyle import Sentences
 
 # Blocks and their line ranges are all we read; inline parsing is skipped (our own masking handles inline markup).
 _PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # Inline non-prose, each with a literal that must be present for it to be worth a scan.
 _INLINE_NOISE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`", re.compile(r"(`+)[^`]*?\1")),  # inline code
@@ -224,11 +224,10 @@ def parse(source: str, path: str = "-") -> Document:
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     ranges: list[tuple[int, int]] = []
     front = ""
-    fm = FRONT_MATTER.match(source)
-    if fm:
-        front = fm.group(1) or ""
-        ranges.append((0, fm.end()))
-    body_offset = fm.end() if fm else 0
+    meta, _, body_offset = split_front_matter(source)
+    if meta is not None:
+        front = meta
+        ranges.append((0, body_offset))
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source) + 1]
 
     def offset(line: int) -> int:

@@ -1,24 +1,16 @@
-"""Run a rule set over documents: dispatch kinds, apply suppressions, bound the work."""
+"""Run a rule set over documents: dispatch kinds (found by ``writer.lint.kinds.registry``),
+apply suppressions, bound the work."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from writer.lint.context import Context
 from writer.lint.document import Document, Suppression, parse
 from writer.lint.findings import Finding
-from writer.lint.kinds import figures, text
+from writer.lint.kinds import registry
 from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
-
-KINDS: dict[str, Callable[[Rule, Document, Context], Iterable[Finding]]] = {
-    "forbid": text.forbid,
-    "limit": text.limit,
-    "require": text.require,
-    "qualify-figures": figures.qualify_figures,
-    "grounded-figures": figures.grounded_figures,
-    "attribute-figures": figures.attribute_figures,
-}
 
 
 @dataclass
@@ -30,7 +22,7 @@ class Result:
 
 def run_rule(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     try:
-        yield from KINDS[rule.kind](rule, doc, ctx)
+        yield from registry()[rule.kind].run(rule, doc, ctx)
     except RegexTimeout as exc:
         yield Finding(
             doc.path, 1, 1, "error", rule.id, f"rule {rule.id} gave up: its pattern took too long on this text ({exc})"
@@ -81,7 +73,7 @@ def example_runner(style, vocabulary) -> Callable[[Rule], list[str]]:
                 ctx = Context(style, vocabulary, ctx_facts, timeout=EXAMPLE_TIMEOUT)
                 ctx.attach(doc)
                 try:
-                    found = list(KINDS[rule.kind](rule, doc, ctx)) if ctx_facts or not rule.needs_data else []
+                    found = list(registry()[rule.kind].run(rule, doc, ctx)) if ctx_facts or not rule.needs_data else []
                 except RegexTimeout:
                     failures.append(
                         f"pattern takes over {EXAMPLE_TIMEOUT}s on example {example[:50]!r} "

@@ -11,7 +11,7 @@ from writer import __version__
 from writer.lint.engine import Result
 from writer.lint.rules import RuleSet
 
-JSON_SCHEMA = "lint-report-1.schema.json"  # shipped as docs/lint-report.schema.json
+JSON_SCHEMA = "lint-report.schema.json"  # the $id of docs/lint-report.schema.json
 JSON_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 
@@ -145,7 +145,6 @@ def sarif(results: list[Result], rules: RuleSet) -> str:
                     "driver": {
                         "name": "writer-lint",
                         "version": __version__,
-                        "informationUri": "https://github.com/",
                         "rules": descriptors,
                     }
                 },

@@ -19,6 +19,7 @@ import regex
 from writer.errors import Problem, UserError
 from writer.figures import Figure, Side
 from writer.lint.findings import LEVELS, Finding
+from writer.lint.kinds import Field, registry
 from writer.money import precision_of
 from writer.rulesfile import RulesDocument
 
@@ -30,15 +31,6 @@ _COMMON = {"id", "level", "kind", "message", "description", "examples", "disable
 
 class RegexTimeout(Exception):
     """A rule's pattern took longer than the budget on some text."""
-
-
-@dataclass(frozen=True)
-class Param:
-    kind: type | tuple[type, ...]
-    default: Any = None
-    required: bool = False
-    regex: bool = False  # list of regexes (or one) to compile
-    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,7 +47,7 @@ class Rule:
 
     @property
     def needs_data(self) -> bool:
-        return self.kind in DATA_KINDS
+        return registry()[self.kind].needs_data
 
 
 @dataclass(frozen=True)
@@ -85,52 +77,9 @@ def search(pattern: regex.Pattern | None, text: str, timeout: float = MATCH_TIME
         raise RegexTimeout(pattern.pattern[:60]) from None
 
 
-# -- kinds and their parameters ---------------------------------------------------------
+# -- checking a rule against its kind's fields ---------------------------------------------
 
-_STRINGS = (list,)
-SCOPES = ("sentence", "paragraph", "heading", "document")
-
-PARAMS: dict[str, dict[str, Param]] = {
-    "forbid": {
-        "patterns": Param(_STRINGS, required=True, regex=True),
-        "exceptions": Param(_STRINGS, default=[], regex=True),
-        "scope": Param(str, default="sentence", choices=SCOPES),
-        "quotes": Param(str, default="ignore", choices=("ignore", "include")),
-        "speech_verbs": Param(_STRINGS, default=[]),
-        "unnamed_sources": Param(_STRINGS, default=[]),
-        "case_sensitive": Param(bool, default=False),
-        "suggestion": Param(str, default=""),
-    },
-    "limit": {
-        "patterns": Param(_STRINGS, required=True, regex=True),
-        "max": Param(int, required=True),
-        "quotes": Param(str, default="include", choices=("ignore", "include")),
-        "case_sensitive": Param(bool, default=False),
-        "suggestion": Param(str, default=""),
-    },
-    "require": {
-        "patterns": Param(_STRINGS, required=True, regex=True),
-        "section": Param(str, default=""),
-        "case_sensitive": Param(bool, default=False),
-        "suggestion": Param(str, default=""),
-    },
-    "qualify-figures": {
-        "qualifiers": Param(_STRINGS, default=[]),
-        "conflict_markers": Param(_STRINGS, default=[]),
-        "suggestion": Param(str, default=""),
-    },
-    "grounded-figures": {
-        "ignore_context": Param(_STRINGS, default=[], regex=True),
-        "check_direction": Param(bool, default=True),
-        "suggestion": Param(str, default=""),
-    },
-    "attribute-figures": {
-        "source_patterns": Param(_STRINGS, default=[], regex=True),
-        "ignore_context": Param(_STRINGS, default=[], regex=True),
-        "suggestion": Param(str, default=""),
-    },
-}
-DATA_KINDS = ("qualify-figures", "grounded-figures")
+TOP_LEVEL = ("version", "extends", "house_style", "rules")  # and "_..." keys: anchors, ignored
 
 
 def _compile(patterns: list[str], case_sensitive: bool) -> regex.Pattern | None:
@@ -159,31 +108,33 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
     level, kind, message = raw.get("level"), raw.get("kind"), raw.get("message")
     if level not in LEVELS:
         problems.append(problem(f"level is {level!r}", " or ".join(LEVELS)))
-    if kind not in PARAMS:
-        problems.append(problem(f"unknown kind {kind!r}", ", ".join(PARAMS)))
+    if not isinstance(kind, str) or kind not in registry():
+        problems.append(problem(f"unknown kind {kind!r}", ", ".join(registry())))
         return None, problems
     if not isinstance(message, str) or not message.strip():
         problems.append(problem("message is missing", "a sentence for the person who reads the finding"))
-    spec = PARAMS[kind]
+    spec = registry()[kind].fields
     unknown = set(raw) - _COMMON - set(spec)
     if unknown:
         problems.append(problem(f"unknown field {', '.join(sorted(unknown))} for kind {kind}", ", ".join(sorted(spec))))
+    if "disable" in raw and raw["disable"] is not True:
+        problems.append(
+            problem(f"field 'disable' is {raw['disable']!r}", "true (to drop an inherited rule), or no field")
+        )
+    if "description" in raw and not isinstance(raw["description"], str):
+        problems.append(problem(f"field 'description' is {raw['description']!r}", "a string"))
     params: dict[str, Any] = {}
     for name, param in spec.items():
         value = raw.get(name, param.default)
         if value is None and param.required:
             problems.append(problem(f"missing field {name!r}"))
             continue
-        if isinstance(value, str) and param.kind == _STRINGS:
+        wrong = _wrong_type(param, value)
+        if wrong:
+            problems.append(problem(f"field {name!r} is {value!r}", wrong))
+            continue
+        if param.type == "strings" and isinstance(value, str):
             value = [value]
-        if not isinstance(value, param.kind) or (isinstance(value, bool) and param.kind is int):
-            problems.append(problem(f"field {name!r} is {value!r}", _type_name(param)))
-            continue
-        if param.kind == _STRINGS and not all(isinstance(v, str) for v in value):
-            problems.append(problem(f"field {name!r} must hold strings only"))
-            continue
-        if param.choices and value not in param.choices:
-            problems.append(problem(f"field {name!r} is {value!r}", " or ".join(param.choices)))
         params[name] = value
     compiled: dict[str, regex.Pattern | None] = {}
     for name, param in spec.items():
@@ -196,12 +147,13 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
                         regex.compile(pattern)
                     except regex.error as exc:
                         problems.append(problem(f"pattern {pattern!r} in {name!r} does not compile: {exc}"))
-    if kind == "require" and params.get("section"):
+    extra = registry()[kind].compile
+    if extra is not None and not problems:
         try:
-            compiled["section"] = regex.compile(params["section"], regex.IGNORECASE)
-        except regex.error as exc:
-            problems.append(problem(f"section pattern does not compile: {exc}"))
-    examples = raw.get("examples") or {}
+            compiled.update(extra(params))
+        except ValueError as exc:
+            problems.append(problem(str(exc)))
+    examples = raw.get("examples")
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass", "data"}:
         problems.append(problem("examples must be a mapping of fail, pass (and data)"))
         examples = {}
@@ -211,6 +163,9 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
             problems.append(problem(f"examples.{side} must be a list of strings"))
     if not examples.get("fail") or not examples.get("pass"):
         problems.append(problem("needs at least one fail and one pass example"))
+    data = examples.get("data", [])
+    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
+        problems.append(problem("examples.data must be a list of figures (mappings)"))
     if problems:
         return None, problems
     seen.add(rid)
@@ -228,8 +183,19 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
     return rule, []
 
 
-def _type_name(param: Param) -> str:
-    return {str: "a string", int: "an integer", bool: "true or false"}.get(param.kind, "a list of strings")  # type: ignore[arg-type]
+def _wrong_type(param: Field, value: Any) -> str:
+    """What a field's value should have been, or "" when it is right (the schema says the same)."""
+    if param.type == "string":
+        ok = isinstance(value, str) and (not param.choices or value in param.choices)
+        return "" if ok else (" or ".join(param.choices) if param.choices else "a string")
+    if param.type == "integer":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        ok = ok and (param.minimum is None or value >= param.minimum)
+        return "" if ok else "an integer" + (f" of at least {param.minimum}" if param.minimum is not None else "")
+    if param.type == "boolean":
+        return "" if isinstance(value, bool) else "true or false"
+    ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    return "" if ok else "a string or a list of strings"
 
 
 def example_facts(rule: Rule) -> ExampleFacts | None:
@@ -274,6 +240,13 @@ def load_rules(doc: RulesDocument, run_examples: Callable[[Rule], list[str]] | N
     raw_rules = doc.data.get("rules")
     if not isinstance(raw_rules, list):
         raise UserError(Problem("'rules' must be a list", path=str(doc.path), expected="a list of rules"))
+    stray = [k for k in doc.data if k not in TOP_LEVEL and not str(k).startswith("_")]
+    if stray:
+        raise UserError(
+            Problem(f"unknown top-level key {stray[0]!r}", path=str(doc.path), expected=", ".join(TOP_LEVEL))
+        )
+    if not isinstance(doc.data.get("version", 1), int) or isinstance(doc.data.get("version"), bool):
+        raise UserError(Problem(f"version is {doc.data.get('version')!r}", path=str(doc.path), expected="an integer"))
     seen: set[str] = set()
     rules: list[Rule] = []
     problems: list[Problem] = []

@@ -1,53 +1,160 @@
-"""The JSON Schema of the rules file, derived from the kinds' parameters.
+"""The JSON Schema of the rules file, derived from the kind modules and the house style.
 
-Derived, not hand-written, so it cannot drift from what the loader accepts;
-``rules/editorial.schema.json`` is this output, checked by a test.
+Derived, not hand-written, so it cannot drift from what the loader accepts
+(a test checks both ways on generated rules); ``rules/editorial.schema.json``
+is this output, checked by a test. What no schema can say (a pattern that
+does not compile, examples that misbehave, duplicate ids, a new language
+block missing a field) the loader reports with file and line.
 """
 
 from __future__ import annotations
 
 import json
 
+from writer.housestyle import BOUNDS, DIRECTIONS, FLAG_FORMS, LANGUAGE_KEYS, METRICS, PROSE_FORMS
 from writer.lint.findings import LEVELS
-from writer.lint.rules import PARAMS, Param
+from writer.lint.kinds import Field, registry
+from writer.lint.rules import TOP_LEVEL
 
 _STRING_LIST = {"type": "array", "items": {"type": "string"}}
+_PHRASES = {"type": "array", "items": {"type": "string", "pattern": "\\S"}, "minItems": 1}
+_MAYBE_NONE = {"type": "array", "items": {"type": "string", "pattern": "\\S"}}
+_TEXT = {"type": "string", "pattern": "\\S"}
 
 
-def _param_schema(param: Param) -> dict:
-    if param.kind is str:
+def _field_schema(param: Field) -> dict:
+    if param.type == "string":
         out: dict = {"type": "string"}
         if param.choices:
             out["enum"] = list(param.choices)
-    elif param.kind is int:
-        out = {"type": "integer", "minimum": 0}
-    elif param.kind is bool:
+    elif param.type == "integer":
+        out = {"type": "integer"}
+        if param.minimum is not None:
+            out["minimum"] = param.minimum
+    elif param.type == "boolean":
         out = {"type": "boolean"}
     else:
         out = {"oneOf": [dict(_STRING_LIST), {"type": "string"}]}
+    if param.description:
+        out["description"] = param.description
     if param.default not in (None, [], ""):
         out["default"] = param.default
     return out
 
 
 def rule_schema(kind: str) -> dict:
-    spec = PARAMS[kind]
+    spec = registry()[kind]
     props = {
         "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
         "level": {"enum": list(LEVELS)},
         "kind": {"const": kind},
-        "message": {"type": "string", "minLength": 1},
+        "message": _TEXT,
         "description": {"type": "string"},
         "examples": {
             "type": "object",
-            "properties": {"fail": _STRING_LIST, "pass": _STRING_LIST, "data": {"type": "array"}},
+            "properties": {
+                "fail": {**_STRING_LIST, "minItems": 1},
+                "pass": {**_STRING_LIST, "minItems": 1},
+                "data": {"type": "array", "items": {"type": "object"}},
+            },
             "required": ["fail", "pass"],
             "additionalProperties": False,
         },
-        **{name: _param_schema(p) for name, p in spec.items()},
+        **{name: _field_schema(p) for name, p in spec.fields.items()},
     }
-    required = ["id", "level", "kind", "message", "examples"] + [n for n, p in spec.items() if p.required]
-    return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+    required = ["id", "level", "kind", "message", "examples"] + [n for n, p in spec.fields.items() if p.required]
+    out = {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+    if spec.description:
+        out["description"] = spec.description
+    return out
+
+
+def _strings_of(keys: tuple[str, ...]) -> dict:
+    return {"type": "object", "properties": {k: {"type": "string"} for k in keys}, "additionalProperties": False}
+
+
+def language_schema() -> dict:
+    """One language block of house_style (see writer/housestyle.py for what each field means)."""
+    number = {"type": "number"}
+    return {
+        "type": "object",
+        "properties": {
+            "money": {
+                "type": "object",
+                "properties": {
+                    "codec": {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"},
+                    "nearly_floor": number,
+                    "hedges": {"type": "object", "properties": {b: _PHRASES for b in BOUNDS}},
+                },
+                "description": "read by the codec module (writer/money.py for en)",
+            },
+            "qualifiers": _PHRASES,
+            "flags": _strings_of(FLAG_FORMS),
+            "prose": _strings_of(PROSE_FORMS),
+            "direction_glue": _MAYBE_NONE,
+            "conflict_markers": _PHRASES,
+            "group_words": _PHRASES,
+            "attribution": _PHRASES,
+            "source_nouns": _MAYBE_NONE,
+            "direction": {
+                "type": "object",
+                "properties": {**{d: _PHRASES for d in DIRECTIONS}, "plural": _strings_of(DIRECTIONS)},
+                "additionalProperties": False,
+            },
+            "metric_words": {
+                "type": "object",
+                "properties": {m: _PHRASES for m in METRICS},
+                "additionalProperties": False,
+            },
+            "total_words": _PHRASES,
+            "share_words": {
+                "type": "array",
+                "items": {
+                    "type": "array",
+                    "prefixItems": [number, {"type": "string"}],
+                    "minItems": 2,
+                    "maxItems": 2,
+                },
+            },
+            "date_format": {"type": "string"},
+            "months": {**_PHRASES, "minItems": 12, "maxItems": 12},
+            "word_boundary": {"type": "string"},
+            "sentences": {
+                "type": "object",
+                "properties": {
+                    "ends": {"type": "string"},
+                    "space_after": {"type": "boolean"},
+                    "capital_after": {"type": "boolean"},
+                    "abbreviations": _MAYBE_NONE,
+                    "initialisms": _MAYBE_NONE,
+                    "starters": _MAYBE_NONE,
+                },
+                "additionalProperties": False,
+            },
+        },
+        "additionalProperties": False,
+    }
+
+
+def house_style_schema() -> dict:
+    return {
+        "type": "object",
+        "properties": {
+            "language": {"type": "string"},
+            "agreement": {
+                "type": "object",
+                "properties": {"verified_sources": {"type": "integer"}, "relative_tolerance": {"type": "number"}},
+                "additionalProperties": False,
+            },
+            "superlative": {
+                "type": "object",
+                "properties": {"min_weeks": {"type": "integer"}},
+                "additionalProperties": False,
+            },
+        },
+        "patternProperties": {LANGUAGE_KEYS: language_schema()},
+        "additionalProperties": False,
+    }
 
 
 def schema() -> dict:
@@ -56,16 +163,19 @@ def schema() -> dict:
         "properties": {"id": {"type": "string"}, "disable": {"const": True}},
         "required": ["id", "disable"],
     }
+    kinds = registry()
+    assert set(TOP_LEVEL) == {"version", "extends", "house_style", "rules"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "fundflow-writer editorial rules",
         "type": "object",
         "properties": {
             "version": {"type": "integer"},
-            "extends": {"type": "string", "description": "another rules file to start from"},
-            "house_style": {"type": "object"},
-            "rules": {"type": "array", "items": {"oneOf": [rule_schema(k) for k in PARAMS] + [disabled]}},
+            "extends": {"type": "string", "description": "another rules file (a bare name: the shipped one)"},
+            "house_style": house_style_schema(),
+            "rules": {"type": "array", "items": {"oneOf": [rule_schema(k) for k in kinds] + [disabled]}},
         },
+        "anyOf": [{"required": ["rules"]}, {"required": ["extends"]}],
         "patternProperties": {"^_": {"description": "anchors and shared pieces, ignored by the loader"}},
         "additionalProperties": False,
     }

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import yaml
 
+from writer.articlefile import compose
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.fsutil import sha
@@ -101,8 +101,7 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
         "rules_version": rules_version,
         "body_hash": sha(body),
     }
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return Article(title=title, markdown=f"---\n{front}---\n\n{body}", body=body)
+    return Article(title=title, markdown=compose(meta, body), body=body)
 
 
 def render_page(article: Article, html_body: str, env: jinja2.Environment) -> str:

@@ -1,0 +1,74 @@
+"""An article on disk: its file names and its front matter, read and written here only.
+
+The linter (for the masked front matter and the ``week:``), the draft writer
+(to compose and to detect hand edits), the CLI and the backfill all use these,
+so the ``{week}.md`` convention and the front-matter format live in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def article_name(week: dt.date | str) -> str:
+    """ "2026-01-26.md": the Markdown article of a week."""
+    return f"{week.isoformat() if isinstance(week, dt.date) else week}.md"
+
+
+def page_name(week: dt.date | str) -> str:
+    """ "2026-01-26.html": the HTML page of a week."""
+    return article_name(week)[: -len(".md")] + ".html"
+
+
+def compose(meta: dict[str, Any], body: str) -> str:
+    """Front matter and body as the writer writes them (a blank line between)."""
+    import yaml
+
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n\n{body}"
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """(front matter text or None, body, offset of the body) of an article."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 0
+    return match.group(1) or "", text[match.end() :], match.end()
+
+
+def read_meta(text: str) -> dict[str, Any]:
+    """The front matter as a mapping ({} when there is none or it is not YAML)."""
+    front, _, _ = split(text.replace("\r\n", "\n"))
+    if front is None:
+        return {}
+    import yaml  # only articles with front matter pay for it
+
+    try:
+        meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def front_matter_week(text: str) -> dt.date | None:
+    """The ``week:`` of an article's front matter, if it has one."""
+    week = read_meta(text).get("week")
+    if isinstance(week, dt.date):
+        return week
+    try:
+        return dt.date.fromisoformat(str(week)) if week else None
+    except ValueError:
+        return None
+
+
+def written_body(text: str) -> tuple[str | None, str | None]:
+    """(body_hash recorded in the front matter, body) of a generated article; Nones if it is not one."""
+    front, body, _ = split(text)
+    if front is None or not body.startswith("\n"):
+        return None, None
+    match = re.search(r"^body_hash: (\w+)$", front, re.MULTILINE)
+    return (match.group(1) if match else None), body[1:]

@@ -1,0 +1,28 @@
+"""Shared by the text kinds: where a rule's patterns match in the prose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from writer.lint.context import Context
+from writer.lint.document import Document, Sentence
+from writer.lint.rules import Rule, finditer
+
+SCOPES = ("sentence", "paragraph", "heading", "document")
+
+
+def matches(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int, Sentence | None]]:
+    """Matches of a rule's patterns in the prose, one pass over the whole document.
+
+    With scope "sentence" a match must lie inside one sentence; "heading" keeps
+    matches in headings; "paragraph" and "document" keep any match in prose.
+    """
+    scope = rule.params.get("scope", "sentence")
+    for m in finditer(rule.compiled["patterns"], doc.prose, timeout=ctx.timeout):
+        start, end = m.span()
+        sentence = doc.sentence_at(start)
+        if scope == "sentence" and (sentence is None or end > sentence.end):
+            continue
+        if scope == "heading" and (sentence is None or doc.blocks[sentence.block].kind != "heading"):
+            continue
+        yield start, end, sentence

@@ -1,0 +1,63 @@
+"""attribute-figures: a paragraph that states a flow figure names its source
+(or the lead names one for the whole article). Works with or without data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from writer.lint.context import Context
+from writer.lint.document import Document
+from writer.lint.findings import Finding
+from writer.lint.kinds import SUGGESTION, Field, Kind
+from writer.lint.kinds._figures import names_source
+from writer.lint.rules import Rule, make_finding, search
+
+
+def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    sources = rule.compiled.get("source_patterns")
+    names = list(ctx.facts.sources) if ctx.facts is not None else []
+    ignore = rule.compiled.get("ignore_context")
+    lead_in = ctx.style.phrases(ctx.style.attribution)
+
+    def attributed(text: str) -> bool:
+        return (
+            bool(lead_in.search(text))
+            or bool(search(sources, text, ctx.timeout))
+            or any(names_source(text, n, ctx.style) for n in names)
+        )
+
+    # the lead: the first paragraph that is more than a title line or dateline
+    sentences_in = Counter(s.block for s in doc.sentences)
+    lead = next(
+        (
+            i
+            for i, b in enumerate(doc.blocks)
+            if b.kind == "paragraph" and (sentences_in[i] >= 2 or len(doc.block_text(i).split()) >= 20)
+        ),
+        None,
+    )
+    if lead is not None and attributed(doc.block_text(lead)):
+        return  # the lead names the source for the whole article
+    done: set[int] = set()
+    for m in ctx.mentions(doc):
+        block = m.sentence.block
+        if doc.blocks[block].kind == "heading":
+            continue  # a headline's figure is attributed by the text under it
+        if block in done or (ignore is not None and search(ignore, m.sentence.text, ctx.timeout)):
+            continue
+        done.add(block)
+        if not attributed(doc.block_text(block)):
+            yield make_finding(rule, doc, m.start, m.end)
+
+
+KIND = Kind(
+    name="attribute-figures",
+    fields={
+        "source_patterns": Field("strings", default=[], regex=True, description="besides house_style attribution"),
+        "ignore_context": Field("strings", default=[], regex=True),
+        "suggestion": SUGGESTION,
+    },
+    run=run,
+    description="flow figures name their source",
+)

@@ -1,0 +1,82 @@
+"""forbid: a pattern that must not occur in the article's own voice.
+
+A match is excused inside a quotation (``quotes: ignore``), in a sentence that
+matches an exception, or after a named source with a speech verb
+("CoinShares said ...", "according to Glassnode ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from writer.housestyle import HouseStyle, phrase_regex
+from writer.lint.context import Context
+from writer.lint.document import Document, Sentence
+from writer.lint.findings import Finding
+from writer.lint.kinds import CASE_SENSITIVE, SUGGESTION, Field, Kind
+from writer.lint.kinds._text import SCOPES, matches
+from writer.lint.rules import Rule, make_finding, search
+
+_SPEAKER_CACHE: dict[tuple, regex.Pattern] = {}
+
+
+def _speaker_pattern(rule: Rule, style: HouseStyle) -> regex.Pattern | None:
+    """A named source with a speech verb ("CoinShares said", "according to Glassnode")."""
+    verbs = rule.params.get("speech_verbs") or []
+    if not verbs:
+        return None
+    key = (tuple(verbs), tuple(rule.params.get("unnamed_sources") or []), style.attribution, style.word_boundary)
+    if key not in _SPEAKER_CACHE:
+        unnamed = "|".join(regex.escape(w) for w in key[1]) or "(?!)"
+        verb = "|".join(regex.escape(v) for v in verbs)
+        name = r"(?!(?:" + unnamed + r")\b)\p{Lu}[\w&.'’-]*(?:\s+(?:of\s+|at\s+)?\p{Lu}[\w&.'’-]*)*"
+        _SPEAKER_CACHE[key] = regex.compile(
+            rf"(?:(?i:{phrase_regex(style.attribution, style.word_boundary)})\s+{name})"
+            rf"|(?:{name}(?:'s\s+[\w ]{{1,40}}?|,[^,]{{1,80}},)?\s+(?:{verb})\b)",
+            regex.VERSION0,
+        )
+    return _SPEAKER_CACHE[key]
+
+
+def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, end: int) -> bool:
+    if sentence is None:
+        return False
+    if ctx.doc_names_hit(start, end):
+        return True
+    if rule.params.get("quotes") == "ignore" and sentence.in_quotes(start, end):
+        return True
+    if search(rule.compiled.get("exceptions"), sentence.text, ctx.timeout):
+        return True
+    speaker = _speaker_pattern(rule, ctx.style)
+    if speaker is not None:
+        head = sentence.text[: start - sentence.start]
+        if search(speaker, head, ctx.timeout):
+            return True
+    return False
+
+
+def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    for start, end, sentence in matches(rule, doc, ctx):
+        if _excused(rule, ctx, sentence, start, end):
+            continue
+        found = doc.prose[start:end].strip()
+        yield make_finding(rule, doc, start, end, f"{rule.message} (found {found!r})")
+
+
+KIND = Kind(
+    name="forbid",
+    fields={
+        "patterns": Field("strings", required=True, regex=True),
+        "exceptions": Field("strings", default=[], regex=True, description="a sentence matching one is excused"),
+        "scope": Field("string", default="sentence", choices=SCOPES),
+        "quotes": Field("string", default="ignore", choices=("ignore", "include")),
+        "speech_verbs": Field("strings", default=[]),
+        "unnamed_sources": Field("strings", default=[]),
+        "case_sensitive": CASE_SENSITIVE,
+        "suggestion": SUGGESTION,
+    },
+    run=run,
+    description="a pattern that must not occur in the article's own voice",
+)
