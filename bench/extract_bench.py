@@ -58,9 +58,9 @@ def article_meta(path: Path, truth: dict[str, list[dict[str, str]]]) -> tuple[st
 
 def score(corpus: Path, verbose: bool = False) -> dict[str, float]:
     from writer.extract import extract, read_article
-    from writer.lint.api import load_lint_setup
+    from writer.setup import load_setup
 
-    setup = load_lint_setup()
+    setup = load_setup()
     truth = load_truth(corpus, setup.vocabulary)
     found = total = wrong = other = written = 0
     skipped_zh = 0

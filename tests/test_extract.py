@@ -12,10 +12,11 @@ from click.testing import CliRunner
 from tests.conftest import HISTORY
 from writer.cli import main
 from writer.data.facts import History
-from writer.draft import load_setup, render_week
+from writer.draft import render_week
 from writer.extract import Article, append_history, extract, usd_text
 from writer.lint.mentions import match
 from writer.money import Amount, precision_of
+from writer.setup import load_setup
 
 SETUP = load_setup()
 WEEK = dt.date(2026, 3, 2)

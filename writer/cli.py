@@ -261,9 +261,9 @@ def extract(paths, week, source, url, lang, out, append, rules, entities) -> Non
     none could be read safely, 2 for usage errors and unreadable input.
     """
     from writer import extract as ex
-    from writer.lint.api import load_lint_setup
+    from writer.setup import load_setup
 
-    setup = load_lint_setup(rules, entities)
+    setup = load_setup(rules, entities)
     if paths.count("-") > 1:
         raise UserError("'-' (stdin) can be given once")
     articles = [ex.read_article(p, sys.stdin.buffer.read() if p == "-" else None) for p in paths]

@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from writer.articlefile import read_meta
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
 from writer.housestyle import HouseStyle
-from writer.lint.document import FRONT_MATTER, parse
+from writer.lint.document import parse
 from writer.lint.mentions import Mention, read_figures
 from writer.money import AmountRange, precision_of
 
@@ -127,17 +128,8 @@ def language_of(text: str) -> str:
 
 
 def _front_matter(text: str) -> dict[str, str]:
-    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
-    if not match:
-        return {}
-    import yaml
-
-    try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(meta, dict):
-        return {}
+    """``source`` and ``url`` from the front matter, when it gives them."""
+    meta = read_meta(text)
     return {k: str(meta[k]) for k in ("source", "url") if meta.get(k)}
 
 

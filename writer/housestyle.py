@@ -57,6 +57,7 @@ from types import ModuleType
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.reading import FIELDS as READING_FIELDS
 from writer.reading import ReadingWords, reading_words
 
 BOUNDS = ("approx", "over", "under", "nearly")
@@ -97,6 +98,7 @@ LANGUAGE_FIELDS = (
     "months",
     "word_boundary",
     "sentences",
+    "reading",
 )
 # the mappings whose keys are fixed (the schema closes the same ones); "*" is a language block
 _CLOSED = {
@@ -109,6 +111,7 @@ _CLOSED = {
     "*.direction.plural": DIRECTIONS,
     "*.metric_words": METRICS,
     "*.sentences": SENTENCE_FIELDS,
+    "*.reading": READING_FIELDS,
 }
 
 
