@@ -264,6 +264,8 @@ _LEVEL = re.compile(
 )
 _YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
+# site furniture that points at another article: its figures are that article's
+_TEASER = re.compile(r"[\s*_>#-]*(?:related|read\s+more|see\s+also|also\s+read|recommended|more\s+on\s+this)\b", re.I)
 _WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -504,6 +506,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         text = sentence.text
         dated = _week_date(text)
         names = _names(doc, sentence, vocabulary, style)
+        teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
         last_sign, last_word = 0, ""
@@ -539,7 +542,11 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
             about, doubt = _about(i, spans, names, los, text, reading)
+            if metric == "aum" and not about and doubt.startswith("a whole"):
+                doubt = "no entity named"  # "1.7% of the $172 billion held in crypto funds": the whole is the level
             doubts: list[str] = []
+            if teaser:
+                doubts.append("a teaser for another article")
             if why:
                 doubts.append(why)
             if isinstance(amount, AmountRange):
