@@ -100,6 +100,11 @@ def test_other_periods_are_skipped_and_listed():
     assert not any("90,000" in s.text or "20 billion" in s.text for s in found.skipped)  # prices and volumes: no flows
 
 
+def test_currency_in_words_is_read():
+    found = rows_of("By region, US funds drew inflows of 1.92 billion dollars, and Germany took in USD 47.2 million.\n")
+    assert {(r.key, r.usd_m) for r in found.rows} == {("United States", "1920"), ("Germany", "47.2")}
+
+
 def test_a_dated_earlier_week_becomes_a_row_for_that_week():
     found = rows_of("In the week ending February 20, crypto funds saw inflows of $120 million.\n")
     assert [(r.week_ending, r.usd_m) for r in found.rows] == [("2026-02-23", "120")]

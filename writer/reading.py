@@ -28,8 +28,10 @@ FIELDS = (
     "comparison",
     "cumulative",
     "daily",
+    "currency",
 )
 _NEVER = re.compile(r"(?!)")
+NEVER = _NEVER.pattern
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class ReadingWords:
     comparison: re.Pattern[str] = _NEVER
     cumulative: re.Pattern[str] = _NEVER
     daily: re.Pattern[str] = _NEVER
+    currency: re.Pattern[str] = _NEVER  # "dollars", "USD": amounts whose currency is a word
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

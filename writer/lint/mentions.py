@@ -22,7 +22,8 @@ from writer.entities import Vocabulary
 from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.document import Document, Sentence
-from writer.money import Amount, AmountRange
+from writer.money import Amount, AmountRange, precision_of
+from writer.reading import NEVER as _NEVER_PATTERN
 
 INF = float("inf")
 
@@ -290,9 +291,42 @@ def _week_date(text: str) -> tuple[int, int, int] | None:
     return month, int(m.group("day")), 6 if m.group("kind").lower() == "of" else 0
 
 
+def _spelled(text: str, style: HouseStyle) -> list[tuple[int, int, Amount]]:
+    """Amounts with the currency in words ("1.92 billion dollars", "USD 1.2 billion"): the house
+    style's ``reading.currency`` words; the writer never prints these, other outlets do."""
+    currency = style.reading.currency.pattern
+    if currency == _NEVER_PATTERN or not re.search(currency, text, re.IGNORECASE):
+        return []
+    hedges = style.money.hedges
+    hedge = "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in hedges.values() for w in sorted(ws, key=len))
+    pattern = _spelled_pattern(currency, hedge)
+    out = []
+    for m in pattern.finditer(text):
+        unit = (m.group("unit") or m.group("unit2")).lower()
+        num = m.group("num") or m.group("num2")
+        scale = 1000.0 if unit.startswith("b") else 1.0
+        bound = style.money.bound_of(m.group("hedge")) if m.group("hedge") else "exact"
+        value = round(float(num.replace(",", "")) * scale, 9)
+        out.append((m.start(), m.end(), Amount(value, precision_of(num, scale), bound)))
+    return out
+
+
+@cache
+def _spelled_pattern(currency: str, hedge: str) -> re.Pattern[str]:
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    unit = r"billion|million|bn|mn"
+    return re.compile(
+        rf"(?:\b(?P<hedge>{hedge})\s+)?(?:\b(?P<num>{number})\s?(?P<unit>{unit})\s+(?:{currency})\b"
+        rf"|\b(?:{currency})\s?(?P<num2>{number})\s?(?P<unit2>{unit})\b)",
+        re.IGNORECASE,
+    )
+
+
 def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | AmountRange]]:
     """The amounts of a sentence: "$20 million and $18 million" is two, "between $1 and $2 billion" one range."""
-    out: list[tuple[int, int, Amount | AmountRange]] = []
+    out: list[tuple[int, int, Amount | AmountRange]] = _spelled(text, style)
+    if "$" not in text:  # the codec reads amounts written with a dollar sign
+        return out
     for s, e, amount in style.find_amounts(text):
         joiner = _AND.search(text, s, e) if isinstance(amount, AmountRange) else None
         if joiner is None or _BETWEEN.search(text, 0, s):
@@ -300,7 +334,7 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
             continue
         out.append((s, joiner.start(), amount.low))
         out.append((joiner.end(), e, amount.high))
-    return out
+    return sorted(out, key=lambda a: a[0])
 
 
 _CLAUSE_END = re.compile(r"[,;:(]|\s(?:while|whereas|but|and|with)\s")
@@ -498,8 +532,6 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     reading = style.reading
     out: list[Mention] = []
     for sentence in doc.sentences:
-        if "$" not in sentence.text:  # every amount the finder reads has a dollar sign
-            continue
         found = _amounts(sentence.text, style)
         if not found:
             continue
