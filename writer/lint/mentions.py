@@ -556,14 +556,21 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             metric, why = _metric(head, text[s:e], tail, reading)
             period = _period(head, tail, rest, reading, metric)
             confidence = 1.0
-            said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:]) or _YEAR_BEGAN.search(head[-60:])
-            year = int(said.group(1)) if said else None
-            if year and metric == "net_flow" and period == "cumulative":
+            said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
+            began = _YEAR_BEGAN.search(head[-60:])  # "2026 began with $582 million of inflows"
+            year = int(said.group(1)) if said else int(began.group(1)) if began else None
+            if year and metric == "net_flow" and (period == "cumulative" or began):
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
                 metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow")
                 if sentence.block == headline:
                     year_of_doc = year
-            elif year_of_doc and metric == "net_flow" and period in ("week", "earlier") and not _WEEK.search(text):
+            elif (
+                year_of_doc
+                and not year
+                and metric == "net_flow"
+                and period in ("week", "earlier")
+                and not _WEEK.search(text)
+            ):
                 # in an annual review a figure with no week of its own is the year's, compared with the year before
                 metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
             if not _UNIT.search(text, s, e) and metric != "not_flow":
