@@ -1,6 +1,7 @@
 """The house style object: one per language, laid over the shipped YAML, extended by name."""
 
 import datetime as dt
+import pickle
 import textwrap
 
 import pytest
@@ -24,6 +25,15 @@ def test_shipped_style_reads_every_field():
     assert style.plural("inflow") in style.inflow_words
     assert style.long_date(dt.date(2026, 1, 26)) == "January 26, 2026"
     assert style.parse_amount(style.amount(1700, "approx")).value == 1700
+
+
+def test_the_set_up_pickles_for_the_cache():
+    from writer.setup import load_setup
+
+    setup = load_setup()
+    again = pickle.loads(pickle.dumps(setup))
+    assert again.style == setup.style and again.ruleset.version == setup.ruleset.version
+    assert again.style.amount(1700, "approx") == "approximately $1.7 billion"
 
 
 def test_bare_extends_name_finds_the_shipped_rules_and_overrides_one_list(tmp_path):

@@ -70,6 +70,15 @@ class Vocabulary:
         file lists it ("bitcoin"). Names of several words ("short bitcoin",
         "Hong Kong") are distinctive and match in any case.
         """
+        return self._names_pattern(r"(?<![\w.])", r"(?![\w])")
+
+    @cached_property
+    def unbounded_pattern(self) -> re.Pattern[str]:
+        """The same for a language written without spaces between words (house style
+        ``word_boundary: ''``): a name may touch the words around it."""
+        return self._names_pattern("", "")
+
+    def _names_pattern(self, before: str, after: str) -> re.Pattern[str]:
         spellings: set[str] = set()
         for names in self.names.values():
             spellings.update(names)
@@ -78,7 +87,7 @@ class Vocabulary:
             body = re.escape(name)
             several = any(c in name for c in " -") and not name.isupper()
             parts.append(f"(?i:{body})" if several else body)
-        return re.compile(r"(?<![\w.])(?P<name>" + "|".join(parts) + r")(?![\w])")
+        return re.compile(before + r"(?P<name>" + "|".join(parts) + r")" + after)
 
     def lookup(self, spelling: str) -> tuple[str, str] | None:
         """(scope, canonical) of a spelling found in prose."""

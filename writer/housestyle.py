@@ -50,7 +50,7 @@ import datetime as dt
 import importlib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -147,12 +147,12 @@ def phrase_regex(words: tuple[str, ...] | list[str], boundary: str) -> str:
 class Sentences:
     """How a language ends a sentence; ``writer.lint.document.split_sentences`` reads it."""
 
-    ends: str = ".!?"
-    space_after: bool = True  # an end mark counts only before white space (or the end)
-    capital_after: bool = True  # and only when the next sentence starts like one
-    abbreviations: frozenset[str] = frozenset()
-    initialisms: frozenset[str] = frozenset()  # abbreviations that end a sentence before a starter
-    starters: frozenset[str] = frozenset()  # after "U.S." these words do start a sentence
+    ends: str  # the marks that end a sentence: ".!?" (English), "。！？；" (Chinese)
+    space_after: bool  # an end mark counts only before white space (or the end)
+    capital_after: bool  # and only when the next sentence starts like one
+    abbreviations: frozenset[str]
+    initialisms: frozenset[str]  # abbreviations that end a sentence before a starter
+    starters: frozenset[str]  # after "U.S." these words do start a sentence
 
     @property
     def boundary(self) -> re.Pattern[str]:
@@ -172,7 +172,7 @@ class HouseStyle:
 
     language: str
     money: Any  # the codec's style object (writer.money.MoneyStyle for en)
-    codec: ModuleType
+    codec_name: str  # module under writer/ (a name, so the set-up cache can pickle the style)
     verified_sources: int
     relative_tolerance: float
     superlative_min_weeks: int
@@ -193,10 +193,14 @@ class HouseStyle:
     date_format: str
     months: tuple[str, ...]
     word_boundary: str
-    sentences: Sentences = field(default_factory=Sentences)
-    reading: ReadingWords = field(default_factory=ReadingWords)  # how other outlets' figures are read
+    sentences: Sentences
+    reading: ReadingWords  # how other outlets' figures are read (writer/reading.py)
 
     # -- words the writer prints (the first of each list) ----------------------------
+
+    @property
+    def codec(self) -> ModuleType:
+        return importlib.import_module(f"writer.{self.codec_name}")
 
     @property
     def qualifier(self) -> str:
@@ -416,7 +420,8 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
         )
     top = _Reader(path, "", merged)
     r = _Reader(path, f"{language}.", merged[language] or {})
-    codec = codec_module(str(r.get("money.codec") or "money"), path, f"{language}.money.codec")
+    codec_name = str(r.get("money.codec") or "money")
+    codec = codec_module(codec_name, path, f"{language}.money.codec")
     money = codec.load_style(r.mapping("money"), r)
     plurals = r.mapping("direction.plural")
     direction_words = {d: r.words(f"direction.{d}") for d in DIRECTIONS}
@@ -440,7 +445,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
     return HouseStyle(
         language=language,
         money=money,
-        codec=codec,
+        codec_name=codec_name,
         verified_sources=top.integer("agreement.verified_sources"),
         relative_tolerance=top.number("agreement.relative_tolerance"),
         superlative_min_weeks=top.integer("superlative.min_weeks"),

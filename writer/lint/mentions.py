@@ -345,7 +345,7 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
     text = sentence.text
     found: list[_Name] = []
     taken: list[tuple[int, int]] = []
-    for m in vocabulary.mention_pattern.finditer(text):
+    for m in _entity_pattern(vocabulary, style).finditer(text):
         if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
             continue
         hit = vocabulary.lookup(m.group("name"))
@@ -497,17 +497,23 @@ def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> _Name 
     text = doc.prose[heading.start : heading.end]
     if style.reading.total.search(text):
         return None
-    keys = {hit for m in vocabulary.mention_pattern.finditer(text) if (hit := vocabulary.lookup(m.group("name")))}
+    found = _entity_pattern(vocabulary, style).finditer(text)
+    keys = {hit for m in found if (hit := vocabulary.lookup(m.group("name")))}
     if len(keys) != 1:
         return None
     scope, key = keys.pop()
     return _Name(0, 0, scope, key)
 
 
-def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary) -> bool:
+def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> bool:
     """Does the paragraph name an asset, country or provider before this sentence?"""
     block = doc.blocks[sentence.block]
-    return vocabulary.mention_pattern.search(doc.prose, block.start, sentence.start) is not None
+    return _entity_pattern(vocabulary, style).search(doc.prose, block.start, sentence.start) is not None
+
+
+def _entity_pattern(vocabulary: Vocabulary, style: HouseStyle) -> re.Pattern[str]:
+    """Names bounded by word edges, or unbounded for a language written without spaces."""
+    return vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern
 
 
 _PERIOD_DOUBTS = {
@@ -604,7 +610,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
-                elif sign and not named_before and not _named_before(doc, sentence, vocabulary):
+                elif sign and not named_before and not _named_before(doc, sentence, vocabulary, style):
                     # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.75
                 else:
