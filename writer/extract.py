@@ -24,7 +24,7 @@ from writer.errors import Problem, UserError
 from writer.housestyle import HouseStyle
 from writer.lint.document import parse
 from writer.lint.mentions import Mention, read_figures
-from writer.money import AmountRange, precision_of
+from writer.money import Amount, AmountRange, precision_of
 
 COLUMNS = ("week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note")
 MIN_CONFIDENCE = 0.7  # below this a figure is reported, not written
@@ -177,33 +177,23 @@ def _week_of(mention: Mention, week: dt.date) -> tuple[dt.date | None, str]:
     return row_week, ""
 
 
-def _agree(a: Row, b: Row) -> bool:
-    """Two rows of one article for the same figure agree when their signs do and the magnitudes each allows overlap."""
+def _agree(a: Row, b: Row, style: HouseStyle) -> bool:
+    """Two rows of one article for the same figure agree when their signs do and the house
+    style's agreement holds of the amounts they write (precision and hedge)."""
     va, vb = float(a.usd_m), float(b.usd_m)
     if va * vb < 0:
         return False
-    lo_a, hi_a = _magnitudes(a)
-    lo_b, hi_b = _magnitudes(b)
-    return max(lo_a, lo_b) <= min(hi_a, hi_b) + 1e-9
+    amount_a = Amount(abs(va), precision_of(a.usd_m), a.bound)
+    amount_b = Amount(abs(vb), precision_of(b.usd_m), b.bound)
+    return style.agree(amount_a, amount_b)
 
 
-def _magnitudes(row: Row) -> tuple[float, float]:
-    size, half = abs(float(row.usd_m)), precision_of(row.usd_m) / 2
-    if row.bound == "over":
-        return size - half, math.inf
-    if row.bound == "nearly":
-        return size * 0.8, size + half
-    if row.bound == "under":
-        return 0.0, size + half
-    return size - half, size + half
-
-
-def _drop_conflicts(out: Extraction) -> None:
+def _drop_conflicts(out: Extraction, style: HouseStyle) -> None:
     """An article that gives two figures for one thing that cannot both be true: write neither."""
     groups: dict[tuple[str, ...], list[Row]] = {}
     for row in out.rows:
         groups.setdefault((row.week_ending, row.scope, row.key, row.metric), []).append(row)
-    bad = {k for k, rows in groups.items() if any(not _agree(a, b) for a in rows for b in rows)}
+    bad = {k for k, rows in groups.items() if any(not _agree(a, b, style) for a in rows for b in rows)}
     if not bad:
         return
     for key in bad:
@@ -224,6 +214,7 @@ def rows_from(
     source: str,
     url: str,
     vocabulary: Vocabulary,
+    style: HouseStyle,
 ) -> Extraction:
     """Confident flow mentions as rows; the other flow mentions as skipped, with the reason."""
     out = Extraction()
@@ -258,7 +249,7 @@ def rows_from(
             if row.identity() not in seen:
                 seen.add(row.identity())
                 out.rows.append(row)
-    _drop_conflicts(out)
+    _drop_conflicts(out, style)
     return out
 
 
@@ -276,7 +267,8 @@ def extract(
     doc = parse(article.text, article.path)
     doc.sentence_rules = style.sentences
     doc.protect([*vocabulary.publications, source])
-    return rows_from(read_figures(doc, style, vocabulary), doc.position, article.path, week, source, url, vocabulary)
+    mentions = read_figures(doc, style, vocabulary)
+    return rows_from(mentions, doc.position, article.path, week, source, url, vocabulary, style)
 
 
 def _name_source(path: str) -> str:
