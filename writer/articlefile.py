@@ -24,6 +24,11 @@ def page_name(week: dt.date | str) -> str:
     return article_name(week)[: -len(".md")] + ".html"
 
 
+def review_name(week: dt.date | str) -> str:
+    """ "2026-01-26.review.html": the review page of a week (``writer backfill --review``)."""
+    return article_name(week)[: -len(".md")] + ".review.html"
+
+
 def compose(meta: dict[str, Any], body: str) -> str:
     """Front matter and body as the writer writes them (a blank line between)."""
     import yaml

@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from writer.articlefile import article_name, page_name
+from writer.articlefile import article_name, page_name, review_name
 from writer.errors import Problem, UserError
 from writer.fsutil import atomic_write, sha
 
@@ -68,28 +68,33 @@ class Summary:
 # -- worker side --------------------------------------------------------------------------
 
 _SETUP = None
+_REVIEWER = None  # writer.review.build.Reviewer when --review asks for DATE.review.html
 
 
-def _init_worker(rules: Path | None, entities: Path | None, templates: Path | None) -> None:
-    global _SETUP
+def _init_worker(rules: Path | None, entities: Path | None, templates: Path | None, reviewer=None) -> None:
+    global _SETUP, _REVIEWER
     from writer.setup import load_setup
 
     _SETUP = load_setup(rules, entities, templates)
+    _REVIEWER = reviewer
 
 
-def _render(facts) -> tuple[str, str | None, str | None, list[tuple[str, str]], str, str]:
-    """(week, markdown, html, findings, title, error) for one week; never raises."""
+def _render(facts) -> tuple[str, str | None, str | None, list[tuple[str, str]], str, str, str | None]:
+    """(week, markdown, html, findings, title, error, review page) for one week; never raises."""
     from writer.draft import render_week
 
     week = facts.week.isoformat()
     try:
         draft = render_week(facts, _SETUP)
+        review = None
+        if _REVIEWER is not None:
+            review = _REVIEWER.page(draft.article.markdown, facts, draft.findings, _SETUP, article_name(week))
     except UserError as err:
-        return week, None, None, [], "", "; ".join(str(p) for p in err.problems)
+        return week, None, None, [], "", "; ".join(str(p) for p in err.problems), None
     except Exception as exc:  # a bug in one week must not sink the batch
-        return week, None, None, [], "", f"{type(exc).__name__}: {exc}"
+        return week, None, None, [], "", f"{type(exc).__name__}: {exc}", None
     findings = [(f.level, f"{f.line}:{f.column} {f.rule} {f.message}") for f in draft.findings]
-    return week, draft.article.markdown, draft.html, findings, draft.article.title, ""
+    return week, draft.article.markdown, draft.html, findings, draft.article.title, "", review
 
 
 # -- parent side --------------------------------------------------------------------------
@@ -128,8 +133,10 @@ def _file_hash(path: Path) -> str | None:
         return None
 
 
-def _up_to_date(out: Path, record: WeekRecord | None, facts_hash: str, setup_hash: str) -> bool:
+def _up_to_date(out: Path, record: WeekRecord | None, facts_hash: str, setup_hash: str, review: bool = False) -> bool:
     if record is None or record.status not in ("written", "skipped"):
+        return False
+    if review and not any(name.endswith(review_name("")) for name in record.outputs):
         return False
     if (record.facts_hash, record.setup_hash) != (facts_hash, setup_hash):
         return False
@@ -194,8 +201,12 @@ def backfill(
     templates: Path | None = None,
     progress_stream=sys.stderr,
     on_week: Callable[[str, str], None] | None = None,
+    review: bool = False,
 ) -> Summary:
-    """Write DATE.md/DATE.html for each week with data in range, then index and manifest."""
+    """Write DATE.md/DATE.html for each week with data in range, then index and manifest.
+
+    With ``review``, also DATE.review.html (see ``writer.review``), linked from the index.
+    """
     from writer.data.facts import History
     from writer.data.load import load_lenient
     from writer.data.notes import notes_for
@@ -236,7 +247,7 @@ def backfill(
             records[key] = previous
             summary.edited.append(key)
             continue
-        if not force and _up_to_date(out, records.get(key), facts_hash, setup_hash):
+        if not force and _up_to_date(out, records.get(key), facts_hash, setup_hash, review):
             records[key].status = "skipped"
             summary.skipped += 1
             continue
@@ -249,10 +260,17 @@ def backfill(
         )
         todo.append(facts)
 
+    reviewer = None
+    if review and todo:
+        from writer.review.build import Reviewer
+
+        reviewer = Reviewer.for_history(history, loaded.frame, templates)
     bar = Progress(len(todo), progress_stream)
     last_save = time.monotonic()
     try:
-        for week, markdown, html, findings, title, error in _run(todo, jobs, setup, (rules, entities, templates)):
+        for week, markdown, html, findings, title, error, page in _run(
+            todo, jobs, setup, (rules, entities, templates, reviewer)
+        ):
             record = records[week]
             counts = {level: sum(1 for lv, _ in findings if lv == level) for level in ("error", "warning")}
             record.findings = counts
@@ -267,6 +285,9 @@ def backfill(
                 atomic_write(out / article_name(week), markdown)
                 atomic_write(out / page_name(week), html)
                 record.outputs = {article_name(week): sha(markdown.encode()), page_name(week): sha(html.encode())}
+                if page is not None:
+                    atomic_write(out / review_name(week), page)
+                    record.outputs[review_name(week)] = sha(page.encode())
                 record.title = title
                 record.status = "written"
                 summary.written += 1
@@ -291,10 +312,10 @@ def _settled(records: dict[str, WeekRecord]) -> dict[str, WeekRecord]:
 
 def _run(todo: list, jobs: int | None, setup, paths: tuple) -> Iterable[tuple]:
     """Render in this process with the parent's setup, or in a pool whose workers load their own."""
-    global _SETUP
+    global _SETUP, _REVIEWER
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(todo) < 2:
-        _SETUP = setup
+        _SETUP, _REVIEWER = setup, paths[3]
         for facts in todo:
             yield _render(facts)
         return
@@ -323,15 +344,22 @@ def _write_index(out: Path, records: dict[str, WeekRecord], setup) -> None:
         warnings = rec.findings.get("warning", 0)
         return "clean" if not warnings else f"{warnings} warning(s)"
 
+    reviews = any(review_name(week) in rec.outputs for week, rec in records.items())
+
     def table(suffix: str) -> str:
         rows = ["| Week | Headline | Total flow | Lint |", "| --- | --- | --- | --- |"]
+        if reviews:
+            rows = [rows[0] + " Review |", rows[1] + " --- |"]
         for week in sorted(records, reverse=True):
             rec = records[week]
             if rec.status == "pending":
                 continue
             title = rec.title or "(no article)"
             link = f"[{title}]({week}.{suffix})" if rec.outputs else md_escape(title)
-            rows.append(f"| {week} | {link} | {md_escape(rec.total)} | {lint_status(rec)} |")
+            row = f"| {week} | {link} | {md_escape(rec.total)} | {lint_status(rec)} |"
+            if reviews:
+                row += f" [review]({review_name(week)}) |" if review_name(week) in rec.outputs else " |"
+            rows.append(row)
         return "\n".join(rows)
 
     heading = "# Weekly fund-flow articles\n\nNewest first. Each article says no more than its data.\n\n"

@@ -51,6 +51,11 @@ class WeekType(click.ParamType):
 
 WEEK = WeekType()
 existing = click.Path(exists=True, dir_okay=False, path_type=Path)
+templates_option = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A newsroom's own copy of the templates folder.",
+)
 
 
 def data_options(func):
@@ -105,11 +110,7 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
 
 @main.command()
 @data_options
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A newsroom's own copy of the templates folder.",
-)
+@templates_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -155,6 +156,58 @@ def facts(week, data, notes, rules, entities) -> None:
     history = _history(setup, paths)
     week = _pick_week(history, week)
     click.echo(facts_table(history.week(week, notes_for(notes, week)), setup.style))
+
+
+@main.command()
+@data_options
+@templates_option
+@click.option("--article", type=existing, help="Review this article (edited, or written by a person), not the draft.")
+@click.option("--lang", default="en", show_default=True, help="Language of the page's own words.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the page here (atomically).")
+@user_errors
+def review(week, data, notes, rules, entities, templates, article, lang, out) -> None:
+    """One HTML page to check a week's article: figures traced to their rows, findings in place, charts."""
+    from writer.articlefile import article_name
+    from writer.data.facts import History
+    from writer.data.load import load_frame
+    from writer.data.notes import notes_for
+    from writer.draft import render_week
+    from writer.review.build import Reviewer
+    from writer.setup import load_setup
+
+    setup = load_setup(rules, entities, templates)
+    paths, notes = _inputs(data, notes)
+    frame = load_frame(paths, setup.vocabulary)
+    history = History(frame, setup.style)
+    if article is not None:
+        from writer.articlefile import front_matter_week
+        from writer.lint.api import lint_input
+        from writer.lint.files import iter_inputs
+
+        item = next(iter(iter_inputs([str(article)])))
+        if item.text is None:
+            raise UserError(f"{article}: {item.problem}")
+        week = week or front_matter_week(item.text)
+        if week is None:
+            raise UserError(f"{article}: the article needs a week: give --week, or 'week:' in the front matter")
+        history.require_week(week)
+        facts = history.week(week, notes_for(notes, week))
+        source, path = item.text, str(article)
+        findings = lint_input(item, setup.ruleset, setup.style, setup.vocabulary, facts).findings
+    else:
+        week = _pick_week(history, week)
+        facts = history.week(week, notes_for(notes, week))
+        draft = render_week(facts, setup)
+        source, path, findings = draft.article.markdown, article_name(week), list(draft.findings)
+    reviewer = Reviewer.for_history(history, frame, templates, lang)
+    page = reviewer.page(source, facts, findings, setup, path)
+    if out is None:
+        click.echo(page, nl=False)
+        return
+    from writer.fsutil import atomic_write
+
+    atomic_write(out, page)
+    click.echo(f"wrote {out}", err=True)
 
 
 def _as_result(draft):
@@ -361,15 +414,12 @@ def rules_schema() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Re-render everything and replace drafts edited by hand.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@click.option("--review", is_flag=True, help="Also write DATE.review.html (see writer review), linked from the index.")
 @click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
 @click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A newsroom's own copy of the templates folder.",
-)
+@templates_option
 @user_errors
-def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities, templates) -> None:
+def backfill(data, notes, start, end, out, jobs, force, as_json, review, rules, entities, templates) -> None:
     """Write the article of every week in the data, skipping what is up to date.
 
     Weeks edited by hand are kept (and listed) unless --force. Exit 1 when a
@@ -393,6 +443,7 @@ def backfill(data, notes, start, end, out, jobs, force, as_json, rules, entities
         rules=rules,
         entities=entities,
         templates=templates,
+        review=review,
     )
     if as_json:
         click.echo(json.dumps({**asdict(summary), "exit_code": summary.exit_code}, indent=2))

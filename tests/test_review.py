@@ -1,0 +1,183 @@
+"""writer review and backfill --review: the page's structure, figures, findings, escaping, files."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import HISTORY, ROOT
+from tests.review_html import outline, read
+from writer.cli import main
+
+GOLDEN = ROOT / "tests" / "golden" / "review-structure.json"
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+@pytest.fixture(scope="module")
+def sample_page() -> str:
+    result = run("review")
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_sample_week_page_has_the_golden_structure(sample_page):
+    """Structure, not bytes: landmarks, headings, every figure with its status, panels, charts.
+
+    Set UPDATE_GOLDEN=1 to rewrite the golden file after an intended change, and read the diff.
+    """
+    got = outline(sample_page)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n")
+    assert got == json.loads(GOLDEN.read_text())
+
+
+def test_every_money_figure_in_the_article_is_marked(sample_page, setup):
+    """As many marks as the linter's reader finds amounts, each with a status and a panel."""
+    from writer.lint.context import Context
+    from writer.lint.document import parse
+    from writer.lint.mentions import find_mentions
+
+    page = read(sample_page)
+    marks = [e for e in page.find("a", "figure") if e.inside_article]
+    article = run("draft").output
+    doc = parse(article)
+    Context(setup.style, setup.vocabulary).attach(doc)
+    assert len(marks) == len(find_mentions(doc, setup.style, setup.vocabulary, None)) > 5
+    panels = {e.attrs["id"] for e in page.find("section", "panel")}
+    for mark in marks:
+        assert mark.attrs["href"][1:] in panels
+        assert f"status-{mark.attrs['data-status']}" in mark.attrs["class"]
+        assert mark.attrs["data-status"] in ("verified", "single-source", "unverified", "conflicting")
+    # the reference week's Ethereum figure is a conflict: its panel names both sides and their rows
+    eth = next(m for m in marks if m.attrs.get("data-key") == "Ethereum")
+    panel = next(e for e in page.find("section", "panel") if e.attrs["id"] == eth.attrs["href"][1:])
+    assert eth.attrs["data-figure"] == "asset|Ethereum|net_flow"
+    assert "Source A" in panel.text and "Source C" in panel.text and "-308" in panel.text and "-630" in panel.text
+
+
+def _review_edited(tmp_path, body: str):
+    """Review an article a person wrote for the sample week: (the article's path, page HTML, parsed page)."""
+    path = tmp_path / "edited.md"
+    path.write_text("---\ntitle: Edited\nweek: 2026-01-26\n---\n\n" + body)
+    result = run("review", "--article", path)
+    assert result.exit_code == 0, result.output
+    return path, result.output, read(result.output)
+
+
+def test_an_edited_article_marks_an_invented_figure_as_ungrounded(tmp_path):
+    _, _, page = _review_edited(
+        tmp_path,
+        "# Funds lose $1.7 billion\n\nAccording to CoinShares, Bitcoin funds saw outflows of over $1 billion "
+        "and Solana funds an inflow of $999 million, a single-source figure.\n",
+    )
+    marks = {e.text.strip(): e for e in page.find("a", "figure") if e.inside_article}
+    assert marks["$999 million"].attrs["data-status"] == "ungrounded"
+    assert marks["$999 million"].attrs["data-figure"] == "none"
+    assert marks["over $1 billion"].attrs["data-figure"] == "asset|Bitcoin|net_flow"
+    panel = page.find("section", "panel", id=marks["$999 million"].attrs["href"][1:])[0]
+    assert "matches no figure" in panel.text and "Closest figure in the data: Bitcoin" in panel.text
+
+
+def test_findings_sit_at_their_position_and_the_summary_links_to_them(tmp_path):
+    article, html, page = _review_edited(
+        tmp_path,
+        "# Funds lose $1.7 billion\n\nAccording to CoinShares, funds lost $1.7 billion because investors "
+        "feared a crash.\n\nThis is a good time to buy Bitcoin.\n",
+    )
+    marks = page.find("span", "finding")
+    assert marks, "the article breaks rules; the page must show where"
+    lint = run("lint", "--data", ROOT / "samples" / "reference-week.csv", "--format", "json", article)
+    rules = sorted(f["rule"] for f in json.loads(lint.output)["findings"])
+    assert sorted(m.attrs["data-rule"] for m in marks) == rules
+    summary = {e.attrs["href"][1:] for e in page.find("a") if e.attrs.get("href", "").startswith("#finding-")}
+    assert summary == {m.attrs["id"] for m in marks}
+    advice = next(m for m in marks if m.attrs["data-rule"] == "no-investment-advice")
+    assert advice.inside_article and advice.attrs["tabindex"] == "0" and "good time to buy" in advice.text
+    # placed where the rule found it: right before the words it names
+    assert re.search(r'data-rule="no-investment-advice".*?</span></span>good time to buy', html)
+
+
+def test_out_writes_the_page_atomically(tmp_path):
+    out = tmp_path / "page.html"
+    result = run("review", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("<!doctype html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]  # no temporary file left behind
+
+
+def test_an_article_without_a_week_is_a_usage_error(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# Funds lose $1.7 billion\n")
+    result = run("review", "--article", path)
+    assert result.exit_code == 2
+    assert "needs a week" in result.output and "Traceback" not in result.output
+
+
+def test_an_unknown_language_is_a_usage_error():
+    result = run("review", "--lang", "xx")
+    assert result.exit_code == 2 and "no review words for language 'xx'" in result.output
+
+
+def _assert_inert(html: str) -> None:
+    page = read(html)
+    assert len(page.find("script")) == 1  # ours, and nothing else
+    assert not page.find("img") and not page.find("iframe")
+    for el in page.elements:
+        assert el.tag != "svg" or el.attrs.get("onload") is None
+        for name, value in el.attrs.items():
+            assert not name.startswith("on"), (el.tag, name)
+            if name in ("href", "src"):
+                assert value.startswith(("#", "https://", "http://")), value
+    assert "javascript:" not in " ".join(v for el in page.elements for v in el.attrs.values())
+
+
+def test_hostile_strings_in_keys_sources_urls_and_notes_are_shown_not_obeyed(hostile_page):
+    draft_page, edited_page = hostile_page
+    for html in hostile_page:
+        _assert_inert(html)
+    text = " ".join(e.text for e in read(draft_page).find("main"))
+    for needle in ("<script>alert(3)</script>", "onerror=alert(1)>", "</td><script>alert(4)</script>"):
+        assert needle in text  # printed literally, as text
+    assert "{{7*7}}" in text or "Bitcoin $x$" in text  # no template or TeX evaluation
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in draft_page.split("<svg", 1)[1]  # chart labels escaped too
+    assert "alert(10)" in " ".join(e.text for e in read(edited_page).find("article"))  # raw HTML shown as text
+
+
+def test_matplotlib_is_imported_only_on_the_review_path():
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom writer.cli import main\n"
+        "r = CliRunner().invoke(main, ['draft'])\nassert r.exit_code == 0\n"
+        "print('matplotlib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_backfill_review_adds_a_page_per_week_links_it_and_skips_it_when_current(tmp_path):
+    out = tmp_path / "archive"
+    recent = ("--data", HISTORY, "--out", out, "--jobs", "1", "--from", "2026-02-01")
+    assert run("backfill", *recent).exit_code == 0
+    assert not list(out.glob("*.review.html")) and "review" not in (out / "index.md").read_text()
+    result = run("backfill", *recent, "--review", "--json")
+    assert result.exit_code == 0, result.output
+    weeks = sorted(p.name.removesuffix(".md") for p in out.glob("2*.md"))
+    assert len(weeks) >= 2 and json.loads(result.output)["written"] == len(weeks)  # the plain run's weeks redone
+    assert all((out / f"{w}.review.html").is_file() for w in weeks)
+    index = (out / "index.html").read_text()
+    assert all(f'href="{w}.review.html"' in index for w in weeks)
+    html = (out / f"{weeks[-1]}.review.html").read_text()
+    page = read(html)
+    assert page.find("a", "figure") and len(page.find("svg")) == 2
+    assert f"#week-{weeks[-1]} path" in html  # the week is highlighted in the shared history chart
+    assert 'id="week-2025-02-24"' in html  # which covers the whole history, not only the weeks written
+    again = json.loads(run("backfill", *recent, "--review", "--json").output)
+    assert again["skipped"] == len(weeks) and again["written"] == 0
