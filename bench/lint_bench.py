@@ -1,15 +1,26 @@
 """Lint throughput and start-up time against proselint, measured in one run.
 
-    pip install '.[bench]' && python bench/lint_bench.py
+    pip install '.[bench]' && python bench/lint_bench.py [--quick]
 
 Corpus: the drafts of every week of the real history, the bad-article corpus
 and (when present) the reference article, repeated until it passes 1 MB.
-Throughput is CPU time over the corpus, best of 3; start-up is the median wall
-time of whole processes linting one article. Prints ratios against proselint.
+Throughput is CPU time over the corpus, median of 5 runs interleaved with
+proselint's; start-up is the median CPU time (user + system; wall time too) of
+whole processes linting one article (warm rule cache), interleaved with
+proselint's, with this package's
+compiled bytecode in place and without it (its __pycache__ removed and
+PYTHONDONTWRITEBYTECODE=1, as when running from a fresh checkout); proselint
+keeps the bytecode pip compiled when installing it. Every figure is printed as a
+ratio against proselint measured in the same run, so a loaded machine slows
+both sides alike.
 """
 
 from __future__ import annotations
 
+import compileall
+import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import writer  # noqa: E402
 
 
 def corpus(min_bytes: int = 1_100_000) -> list[tuple[str, str]]:
@@ -41,13 +54,10 @@ def corpus(min_bytes: int = 1_100_000) -> list[tuple[str, str]]:
     return out
 
 
-def best_of(fn, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return min(times)
+def cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
 
 
 def lint_writer(docs, setup, facts=None):
@@ -69,37 +79,71 @@ def lint_proselint(docs):
         LintFile(name, text).lint(DEFAULT)
 
 
-def startup(cmd: list[str], runs: int = 15) -> float:
-    times = []
+def run_once(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall time and CPU time (user + system of the child) of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=False, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def startup(commands: dict[str, list[str]], runs: int, env: dict | None = None) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU time of each command, the commands interleaved run by run."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, cmd in commands.items():
+            times[name].append(run_once(cmd, env))
+    return {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
 
 
 def main() -> None:
     from writer.setup import load_setup
 
+    quick = "--quick" in sys.argv
     docs = corpus()
     mb = sum(len(t.encode()) for _, t in docs) / 1e6
     setup = load_setup()
-    ours = best_of(lambda: lint_writer(docs, setup))
-    theirs = best_of(lambda: lint_proselint(docs))
-    print(f"corpus: {len(docs)} articles, {mb:.2f} MB")
-    print(f"writer lint (no data):  {ours:7.3f} s CPU  {mb / ours:6.2f} MB/s")
-    print(f"proselint:              {theirs:7.3f} s CPU  {mb / theirs:6.2f} MB/s")
-    print(f"throughput ratio writer/proselint: {theirs / ours:.1f}x")
-
-    article = ROOT / "tests/golden/reference-week.md"
-    ours_start = startup([sys.executable, "-m", "writer", "lint", str(article)])
-    theirs_start = startup([sys.executable, "-m", "proselint", "check", str(article)])
+    lint_writer(docs[:20], setup)  # build the screen and warm caches once, as a long run would
+    lint_proselint(docs[:2])
+    ours, theirs, ratios = [], [], []
+    for _ in range(2 if quick else 5):
+        ours.append(cpu(lambda: lint_writer(docs, setup)))
+        theirs.append(cpu(lambda: lint_proselint(docs)))
+        ratios.append(theirs[-1] / ours[-1])
+    ours_t, theirs_t = statistics.median(ours), statistics.median(theirs)
+    print(f"corpus: {len(docs)} articles, {mb:.2f} MB; {len(ours)} interleaved runs, medians")
+    print(f"writer lint (no data):  {ours_t:7.3f} s CPU  {mb / ours_t:6.2f} MB/s")
+    print(f"proselint:              {theirs_t:7.3f} s CPU  {mb / theirs_t:6.2f} MB/s")
     print(
-        f"start-up, one article (median wall): writer {ours_start * 1000:.0f} ms, "
-        f"proselint {theirs_start * 1000:.0f} ms, ratio {ours_start / theirs_start:.2f}"
+        f"throughput ratio writer/proselint: {theirs_t / ours_t:.1f}x "
+        f"(per-run ratios {min(ratios):.1f}x to {max(ratios):.1f}x)"
     )
-    bare = startup([sys.executable, "-c", "pass"])
-    print(f"  (bare interpreter start on this machine: {bare * 1000:.0f} ms)")
+
+    article = str(ROOT / "tests/golden/reference-week.md")
+    commands = {
+        "writer": [sys.executable, "-m", "writer", "lint", article],
+        "proselint": [sys.executable, "-m", "proselint", "check", article],
+        "bare": [sys.executable, "-c", "pass"],
+    }
+    runs = 7 if quick else 31
+    subprocess.run(commands["writer"], capture_output=True, check=False)  # warm the rule cache
+    package = Path(writer.__file__).parent
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    compileall.compile_dir(package, quiet=1)
+    warm = startup(commands, runs, env)
+    for cache in package.rglob("__pycache__"):  # as a fresh checkout: no bytecode of ours
+        shutil.rmtree(cache)
+    cold = startup(commands, max(5, runs // 2), env)
+    compileall.compile_dir(package, quiet=1)
+    for label, t in (("with bytecode", warm), ("no bytecode  ", cold)):
+        (w_ours, c_ours), (w_theirs, c_theirs), (_, c_bare) = t["writer"], t["proselint"], t["bare"]
+        print(
+            f"one article, whole process, {label}: CPU writer {c_ours * 1000:.0f} ms, proselint "
+            f"{c_theirs * 1000:.0f} ms, ratio {c_ours / c_theirs:.2f}; wall {w_ours * 1000:.0f} / "
+            f"{w_theirs * 1000:.0f} ms, ratio {w_ours / w_theirs:.2f} (bare interpreter {c_bare * 1000:.0f} ms CPU)"
+        )
 
 
 if __name__ == "__main__":

@@ -1,3 +1,3 @@
-from writer.cli import main
+from writer.entry import main
 
 main()

@@ -15,6 +15,8 @@ import click
 
 from writer import __version__
 from writer.errors import Problem, UserError
+from writer.lint.findings import LEVELS
+from writer.lint.report import FORMATS
 
 EXIT_USAGE = 2
 
@@ -223,12 +225,10 @@ def _as_result(draft):
 @click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @click.option("--data", "data", multiple=True, type=existing, help="The week's data, for the figure rules.")
 @click.option("--week", type=WEEK, help="Report week (default: each article's front matter 'week').")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
 @click.option(
     "--min-level",
-    type=click.Choice(["suggestion", "warning", "error"]),
+    type=click.Choice(list(LEVELS)),
     default="suggestion",
     show_default=True,
     help="Hide findings below this level.",
@@ -239,56 +239,9 @@ def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
 
     Exit 0 when no finding is an error, 1 when one is, 2 for usage, rules or data errors.
     """
-    from writer.articlefile import front_matter_week
-    from writer.lint import report
-    from writer.lint.api import lint_input
-    from writer.lint.files import expand, iter_inputs
-    from writer.lint.findings import level_rank
-    from writer.setup import load_setup
+    from writer.lint.run import run_lint
 
-    setup = load_setup(rules, entities)
-    ruleset, style, vocabulary = setup.ruleset, setup.style, setup.vocabulary
-    files = expand(paths)
-    history = None
-    if data:
-        from writer.data.facts import History  # pandas only on this path
-
-        history = History.from_files(list(data), style, vocabulary)
-    cache: dict = {}
-    results = []
-    for item in iter_inputs(files):
-        facts = None
-        if history is not None and item.text is not None:
-            wk = week or front_matter_week(item.text)
-            if wk is None:
-                raise UserError(f"{item.path}: --data needs a week: give --week, or 'week:' in the front matter")
-            if wk not in cache:
-                cache[wk] = history.week(wk)
-            facts = cache[wk]
-        results.append(lint_input(item, ruleset, style, vocabulary, facts))
-    floor = level_rank(min_level)
-    for r in results:
-        r.findings = [f for f in r.findings if level_rank(f.level) >= floor]
-    if fmt == "json":
-        click.echo(report.as_json(results, ruleset))
-    elif fmt == "sarif":
-        click.echo(report.sarif(results, ruleset))
-    elif fmt == "github":
-        out = report.github(results)
-        if out:
-            click.echo(out)
-    else:
-        out = report.text(results, colour=sys.stdout.isatty())
-        if out:
-            click.echo(out)
-        counts = report.summary(results)
-        if sys.stderr.isatty() or counts["error"] or counts["warning"]:
-            click.echo(
-                f"{counts['files']} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
-                f"{counts['suggestion']} suggestion(s), {counts['suppressed']} suppressed",
-                err=True,
-            )
-    sys.exit(1 if any(f.level == "error" for r in results for f in r.findings) else 0)
+    sys.exit(run_lint(paths, rules, entities, data, week, fmt, min_level))
 
 
 @main.command()

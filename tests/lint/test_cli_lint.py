@@ -135,6 +135,8 @@ def test_lint_path_does_not_import_pandas():
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "writer.lint.engine" in imported
     assert "pandas" not in imported and "jinja2" not in imported
+    # a plain article on the click-free path: no click, no markdown-it (writer.entry, writer.lint.blocks)
+    assert "click" not in imported and "markdown_it" not in imported
 
 
 def test_json_report_matches_its_published_schema():

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from writer.entities import Vocabulary
 from writer.housestyle import HouseStyle
 from writer.lint.document import Document
 from writer.lint.mentions import LintFacts, Mention, find_mentions
 from writer.lint.rules import MATCH_TIMEOUT
+
+if TYPE_CHECKING:
+    from writer.lint.screen import Screen
 
 
 @dataclass
@@ -17,6 +21,7 @@ class Context:
     vocabulary: Vocabulary
     facts: LintFacts | None = None
     timeout: float = MATCH_TIMEOUT  # seconds of regex work per call
+    screen: Screen | bool | None = None  # RE2 pre-filter of text rules (writer.lint.screen); False: none
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
     _doc: Document | None = None

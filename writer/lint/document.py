@@ -4,7 +4,7 @@ The trick that keeps every position true: the source is copied and every
 character that is not prose (front matter, code, HTML, link targets, URLs,
 Markdown markup) is replaced by a space, newlines kept. Offsets in the masked
 text are offsets in the file, so a finding's line and column need no mapping.
-markdown-it-py finds the blocks and their line ranges.
+``writer.lint.blocks`` finds the blocks and their line ranges (markdown-it-py where needed).
 """
 
 from __future__ import annotations
@@ -16,13 +16,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from markdown_it import MarkdownIt
-
 from writer.articlefile import split as split_front_matter
 from writer.housestyle import Sentences
-
-# Blocks and their line ranges are all we read; inline parsing is skipped (our own masking handles inline markup).
-_PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+from writer.lint.blocks import block_tokens
 
 # Inline non-prose, each with a literal that must be present for it to be worth a scan.
 _INLINE_NOISE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -241,7 +237,7 @@ def parse(source: str, path: str = "-") -> Document:
             column = m.start() - source.rfind("\n", 0, m.start())
             suppressions.append(Suppression(m.group("action"), rules, (m.group("reason") or "").strip(), line, column))
 
-    tokens = _PARSER.parse(source[body_offset:])
+    tokens = block_tokens(source[body_offset:])  # markdown-it only where the quick scan cannot
     first_line = source.count("\n", 0, body_offset)
     blocks: list[Block] = []
     prose_lines = bytearray(len(line_starts))

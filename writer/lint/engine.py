@@ -11,6 +11,7 @@ from writer.lint.document import Document, Suppression, parse
 from writer.lint.findings import Finding
 from writer.lint.kinds import registry
 from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
+from writer.lint.screen import screen_for
 
 
 @dataclass
@@ -31,6 +32,8 @@ def run_rule(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def lint_document(doc: Document, rules: RuleSet, ctx: Context) -> Result:
     ctx.attach(doc)
+    if ctx.screen is None:  # False: the caller wants no screen
+        ctx.screen = screen_for(rules, len(doc.prose))
     result = Result(doc.path)
     for sup in doc.suppressions:
         if sup.action != "enable" and not sup.reason:

@@ -1,36 +1,66 @@
-"""Views of a list of findings: text, json, github annotations, SARIF 2.1.0."""
+"""Views of a list of findings: one function per ``--format``, registered in FORMATS.
+
+Every view reads the same Results, so the formats cannot disagree; adding a
+format is one function with the ``@view("name")`` decorator. Nothing heavy is
+imported at module level: the fast ``writer lint`` path loads this module.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-
-import click
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from writer import __version__
-from writer.lint.engine import Result
-from writer.lint.rules import RuleSet
+
+if TYPE_CHECKING:
+    from writer.lint.engine import Result
+    from writer.lint.rules import RuleSet
 
 JSON_SCHEMA = "lint-report.schema.json"  # the $id of docs/lint-report.schema.json
 JSON_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 
+View = Callable[..., str]  # (results, rules, *, colour) -> the report's text
+FORMATS: dict[str, View] = {}
+
+
+def view(name: str) -> Callable[[View], View]:
+    """Register a report format under its ``--format`` name."""
+
+    def register(func: View) -> View:
+        FORMATS[name] = func
+        return func
+
+    return register
+
 
 def text(results: Iterable[Result], colour: bool) -> str:
     """``path:line:col: level rule-id message``; grouped by file with a heading on a terminal."""
+    style = _style if colour else None
     lines: list[str] = []
     for result in results:
         if not result.findings:
             continue
-        if colour:
-            lines.append(click.style(result.path, bold=True, underline=True))
+        if style:
+            lines.append(style(result.path, bold=True, underline=True))
         for f in result.findings:
-            level = click.style(f.level, fg=_COLOURS[f.level], bold=True) if colour else f.level
-            rule = click.style(f.rule, dim=True) if colour else f.rule
+            level = style(f.level, fg=_COLOURS[f.level], bold=True) if style else f.level
+            rule = style(f.rule, dim=True) if style else f.rule
             lines.append(f"{f.path}:{f.line}:{f.column}: {level} {rule} {f.message}")
-        if colour:
+        if style:
             lines.append("")
     return "\n".join(lines)
+
+
+def _style(value: str, **how) -> str:
+    import click  # only a terminal pays for colour
+
+    return click.style(value, **how)
+
+
+@view("text")
+def _text_view(results: list[Result], rules: RuleSet, colour: bool = False) -> str:
+    return text(results, colour)
 
 
 def summary(results: list[Result]) -> dict[str, int]:
@@ -42,7 +72,8 @@ def summary(results: list[Result]) -> dict[str, int]:
     return counts
 
 
-def as_json(results: list[Result], rules: RuleSet) -> str:
+@view("json")
+def as_json(results: list[Result], rules: RuleSet, colour: bool = False) -> str:
     data = {
         "$schema": JSON_SCHEMA,
         "version": JSON_VERSION,
@@ -55,6 +86,8 @@ def as_json(results: list[Result], rules: RuleSet) -> str:
             for f, s in r.suppressed
         ],
     }
+    import json  # only the JSON views pay for it
+
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -66,7 +99,8 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(results: list[Result]) -> str:
+@view("github")
+def github(results: list[Result], rules: RuleSet | None = None, colour: bool = False) -> str:
     kinds = {"error": "error", "warning": "warning", "suggestion": "notice"}
     return "\n".join(
         f"::{kinds[f.level]} file={_escape_property(f.path)},line={f.line},col={f.column},"
@@ -77,7 +111,8 @@ def github(results: list[Result]) -> str:
     )
 
 
-def sarif(results: list[Result], rules: RuleSet) -> str:
+@view("sarif")
+def sarif(results: list[Result], rules: RuleSet, colour: bool = False) -> str:
     levels = {"error": "error", "warning": "warning", "suggestion": "note"}
     rule_index = {r.id: i for i, r in enumerate(rules.rules)}
     extra = sorted({f.rule for r in results for f in r.findings} - set(rule_index))
@@ -152,4 +187,100 @@ def sarif(results: list[Result], rules: RuleSet) -> str:
             }
         ],
     }
+    import json  # only the JSON views pay for it
+
     return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+_CODECLIMATE_SEVERITY = {"error": "major", "warning": "minor", "suggestion": "info"}
+
+
+@view("codeclimate")
+def codeclimate(results: list[Result], rules: RuleSet | None = None, colour: bool = False) -> str:
+    """GitLab Code Quality (a subset of the Code Climate spec): a JSON array of issues.
+
+    The fingerprint names the file, rule and flagged words (with a count for
+    repeats), not the line, so GitLab tracks an issue across edits above it.
+    """
+    import hashlib
+
+    seen: dict[str, int] = {}
+    issues = []
+    for r in results:
+        for f in r.findings:
+            base = "\0".join((f.path, f.rule, f.excerpt or f.message))
+            seen[base] = seen.get(base, 0) + 1
+            fingerprint = hashlib.sha256(f"{base}\0{seen[base]}".encode()).hexdigest()
+            issues.append(
+                {
+                    "type": "issue",
+                    "check_name": f.rule,
+                    "description": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else ""),
+                    "categories": ["Style"],
+                    "severity": _CODECLIMATE_SEVERITY[f.level],
+                    "fingerprint": fingerprint,
+                    "location": {
+                        "path": f.path,
+                        "positions": {
+                            "begin": {"line": f.line, "column": f.column},
+                            "end": {"line": f.end_line or f.line, "column": f.end_column or f.column},
+                        },
+                    },
+                }
+            )
+    import json  # only the JSON views pay for it
+
+    return json.dumps(issues, indent=2, ensure_ascii=False)
+
+
+@view("junit")
+def junit(results: list[Result], rules: RuleSet | None = None, colour: bool = False) -> str:
+    """JUnit XML: one test suite per file, one failing test case per finding.
+
+    A clean file is one passing test case; a suppressed finding is a skipped
+    one carrying its reason, so CI test views show what was waived and why.
+    """
+    import re
+    from xml.etree import ElementTree as ET
+
+    illegal = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+
+    def clean(value: str) -> str:
+        return illegal.sub("\ufffd", value)
+
+    root = ET.Element("testsuites", name="writer lint")
+    total = failed = 0
+    for r in results:
+        suite = ET.SubElement(root, "testsuite", name=clean(r.path))
+        cases = 0
+        for f in r.findings:
+            case = ET.SubElement(
+                suite, "testcase", classname=clean(r.path), name=f"{f.rule} {f.line}:{f.column}", file=clean(f.path)
+            )
+            case.set("line", str(f.line))
+            failure = ET.SubElement(case, "failure", type=f.level, message=clean(f.message))
+            failure.text = clean(
+                f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}"
+                + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+            )
+            cases += 1
+        for f, s in r.suppressed:
+            case = ET.SubElement(
+                suite, "testcase", classname=clean(r.path), name=f"{f.rule} {f.line}:{f.column}", file=clean(f.path)
+            )
+            ET.SubElement(case, "skipped", message=clean(f"suppressed: {s.reason or 'no reason given'}"))
+            cases += 1
+        if not cases:
+            ET.SubElement(suite, "testcase", classname=clean(r.path), name="writer lint", file=clean(r.path))
+            cases = 1
+        suite.set("tests", str(cases))
+        suite.set("failures", str(len(r.findings)))
+        suite.set("errors", "0")
+        suite.set("skipped", str(len(r.suppressed)))
+        total += cases
+        failed += len(r.findings)
+    root.set("tests", str(total))
+    root.set("failures", str(failed))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

@@ -18,7 +18,8 @@ def matches(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int,
     matches in headings; "paragraph" and "document" keep any match in prose.
     """
     scope = rule.params.get("scope", "sentence")
-    for m in finditer(rule.compiled["patterns"], doc.prose, timeout=ctx.timeout):
+    screened = ctx.screen.finditer(rule, doc, ctx.timeout) if ctx.screen else None  # see writer.lint.screen
+    for m in screened if screened is not None else finditer(rule.compiled["patterns"], doc.prose, timeout=ctx.timeout):
         start, end = m.span()
         sentence = doc.sentence_at(start)
         if scope == "sentence" and (sentence is None or end > sentence.end):

@@ -1,0 +1,68 @@
+"""The body of ``writer lint``, shared by the click command and the fast entry point.
+
+It takes plain values (already checked by whichever parser read the command
+line), prints the report and returns the exit code: 0 clean, 1 an error
+finding. A usage, rules or data problem raises UserError (exit 2 upstream).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from writer.errors import UserError
+
+
+def run_lint(
+    paths: tuple[str, ...],
+    rules: Path | None = None,
+    entities: Path | None = None,
+    data: tuple[Path, ...] = (),
+    week: dt.date | None = None,
+    fmt: str = "text",
+    min_level: str = "suggestion",
+) -> int:
+    from writer.articlefile import front_matter_week
+    from writer.lint import report
+    from writer.lint.api import lint_input
+    from writer.lint.files import expand, iter_inputs
+    from writer.lint.findings import level_rank
+    from writer.setup import load_setup
+
+    setup = load_setup(rules, entities)
+    ruleset, style, vocabulary = setup.ruleset, setup.style, setup.vocabulary
+    files = expand(paths)
+    history = None
+    if data:
+        from writer.data.facts import History  # pandas only on this path
+
+        history = History.from_files(list(data), style, vocabulary)
+    cache: dict = {}
+    results = []
+    for item in iter_inputs(files):
+        facts = None
+        if history is not None and item.text is not None:
+            wk = week or front_matter_week(item.text)
+            if wk is None:
+                raise UserError(f"{item.path}: --data needs a week: give --week, or 'week:' in the front matter")
+            if wk not in cache:
+                cache[wk] = history.week(wk)
+            facts = cache[wk]
+        results.append(lint_input(item, ruleset, style, vocabulary, facts))
+    floor = level_rank(min_level)
+    for r in results:
+        r.findings = [f for f in r.findings if level_rank(f.level) >= floor]
+    out = report.FORMATS[fmt](results, ruleset, colour=fmt == "text" and sys.stdout.isatty())
+    if out:
+        print(out, flush=True)
+    if fmt == "text":
+        counts = report.summary(results)
+        if sys.stderr.isatty() or counts["error"] or counts["warning"]:
+            print(
+                f"{counts['files']} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+                f"{counts['suggestion']} suggestion(s), {counts['suppressed']} suppressed",
+                file=sys.stderr,
+                flush=True,
+            )
+    return 1 if any(f.level == "error" for r in results for f in r.findings) else 0
