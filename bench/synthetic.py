@@ -66,18 +66,23 @@ def generate(weeks: int, seed: int = 7, start: dt.date = dt.date(2006, 1, 2)) ->
     return rows
 
 
-def write(path: Path, weeks: int, seed: int = 7) -> Path:
+def write(path: Path, weeks: int, seed: int = 7, generator=None) -> Path:
+    """Write ``generator(weeks, seed)`` (this module's ``generate`` by default) as a contract CSV."""
     with open(path, "w", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(HEADER)
-        writer.writerows(generate(weeks, seed))
+        writer.writerows((generator or generate)(weeks, seed))
     return path
 
 
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description="Write a SYNTHETIC fund-flow history (not real data).")
+def cli(description: str, generator=None) -> None:
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--weeks", type=int, default=520)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    print(write(args.out, args.weeks, args.seed))
+    print(write(args.out, args.weeks, args.seed, generator))
+
+
+if __name__ == "__main__":
+    cli("Write a SYNTHETIC fund-flow history (not real data).")

@@ -33,8 +33,22 @@ def compose(meta: dict[str, Any], body: str) -> str:
     """Front matter and body as the writer writes them (a blank line between)."""
     import yaml
 
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    front = yaml.dump(meta, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{front}---\n\n{body}"
+
+
+def generated(text: str) -> bool:
+    """Is this exactly an article as the writer wrote it? Its body matches its ``body_hash`` and
+    its front matter is what the writer dumps for the values it holds: an edit to either is a
+    person's edit."""
+    from writer.fsutil import sha
+
+    recorded, body = written_body(text)
+    if recorded is None or body is None or sha(body) != recorded:
+        return False
+    meta = read_meta(text)
+    return bool(meta) and compose(meta, body) == text
 
 
 def split(text: str) -> tuple[str | None, str, int]:
@@ -50,11 +64,12 @@ def read_meta(text: str) -> dict[str, Any]:
     front, _, _ = split(text.replace("\r\n", "\n"))
     if front is None:
         return {}
-    import yaml  # only articles with front matter pay for it
+    from writer.errors import UserError
+    from writer.yamlsafe import load_yaml  # only articles with front matter pay for yaml
 
     try:
-        meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    except yaml.YAMLError:
+        meta = load_yaml(front, "front matter") or {}  # no aliases, no impossible dates
+    except UserError:
         return {}
     return meta if isinstance(meta, dict) else {}
 

@@ -35,6 +35,10 @@ def user_errors(func):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except OSError as exc:  # a read-only folder, a full disk, --out under a file: one line, the path
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
 
     return wrapper
 
@@ -60,7 +64,24 @@ templates_option = click.option(
 )
 
 
+def _extra_columns_option(func):
+    return click.option(
+        "--allow-extra-columns",
+        "allow_extra",
+        is_flag=True,
+        help="Ignore data columns outside the input contract, with a warning (default: an error).",
+    )(func)
+
+
+def _columns(allow_extra: bool):
+    """The loader's column policy; an ignored column is a warning line on stderr."""
+    from writer.data.load import Columns
+
+    return Columns(allow_extra, lambda problem: click.echo(f"warning: {problem}", err=True))
+
+
 def data_options(func):
+    func = _extra_columns_option(func)
     func = click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")(func)
     func = click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")(func)
     func = click.option(
@@ -94,10 +115,10 @@ def _inputs(data: tuple[Path, ...], notes: Path | None) -> tuple[list[Path], Pat
     return [sample], notes or sample_notes
 
 
-def _history(setup, paths):
+def _history(setup, paths, allow_extra: bool = False):
     from writer.data.facts import History
 
-    return History.from_files(paths, setup.style, setup.vocabulary)
+    return History.from_files(paths, setup.style, setup.vocabulary, _columns(allow_extra))
 
 
 def _pick_week(history, week: dt.date | None) -> dt.date:
@@ -120,7 +141,7 @@ def _pick_week(history, week: dt.date | None) -> dt.date:
 )
 @click.option("--force", is_flag=True, help="Replace a draft even if it was edited by hand.")
 @user_errors
-def draft(week, data, notes, rules, entities, templates, out, force) -> None:
+def draft(week, data, notes, rules, entities, templates, out, force, allow_extra) -> None:
     """Write the article for one week (default: the sample week, to stdout)."""
     from writer.data.notes import notes_for
     from writer.draft import render_week, write_draft
@@ -128,7 +149,7 @@ def draft(week, data, notes, rules, entities, templates, out, force) -> None:
 
     setup = load_setup(rules, entities, templates)
     paths, notes = _inputs(data, notes)
-    history = _history(setup, paths)
+    history = _history(setup, paths, allow_extra)
     week = _pick_week(history, week)
     result = render_week(history.week(week, notes_for(notes, week)), setup)
     if result.has_errors:
@@ -147,7 +168,7 @@ def draft(week, data, notes, rules, entities, templates, out, force) -> None:
 @main.command()
 @data_options
 @user_errors
-def facts(week, data, notes, rules, entities) -> None:
+def facts(week, data, notes, rules, entities, allow_extra) -> None:
     """Print the reconciled figures of a week, for an editor to check before writing."""
     from writer.data.notes import notes_for
     from writer.facts_table import facts_table
@@ -155,7 +176,7 @@ def facts(week, data, notes, rules, entities) -> None:
 
     setup = load_setup(rules, entities)
     paths, notes = _inputs(data, notes)
-    history = _history(setup, paths)
+    history = _history(setup, paths, allow_extra)
     week = _pick_week(history, week)
     click.echo(facts_table(history.week(week, notes_for(notes, week)), setup.style))
 
@@ -167,7 +188,7 @@ def facts(week, data, notes, rules, entities) -> None:
 @click.option("--lang", default="en", show_default=True, help="Language of the page's own words.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the page here (atomically).")
 @user_errors
-def review(week, data, notes, rules, entities, templates, article, lang, out) -> None:
+def review(week, data, notes, rules, entities, templates, article, lang, out, allow_extra) -> None:
     """One HTML page to check a week's article: figures traced to their rows, findings in place, charts."""
     from writer.articlefile import article_name
     from writer.data.facts import History
@@ -179,7 +200,7 @@ def review(week, data, notes, rules, entities, templates, article, lang, out) ->
 
     setup = load_setup(rules, entities, templates)
     paths, notes = _inputs(data, notes)
-    frame = load_frame(paths, setup.vocabulary)
+    frame = load_frame(paths, setup.vocabulary, _columns(allow_extra))
     history = History(frame, setup.style)
     if article is not None:
         from writer.articlefile import front_matter_week
@@ -233,15 +254,16 @@ def _as_result(draft):
     show_default=True,
     help="Hide findings below this level.",
 )
+@_extra_columns_option
 @user_errors
-def lint(paths, rules, entities, data, week, fmt, min_level) -> None:
+def lint(paths, rules, entities, data, week, fmt, min_level, allow_extra) -> None:
     """Check articles (files, folders, '-' for stdin) against the house rules.
 
     Exit 0 when no finding is an error, 1 when one is, 2 for usage, rules or data errors.
     """
     from writer.lint.run import run_lint
 
-    sys.exit(run_lint(paths, rules, entities, data, week, fmt, min_level))
+    sys.exit(run_lint(paths, rules, entities, data, week, fmt, min_level, allow_extra))
 
 
 @main.command()
@@ -367,12 +389,15 @@ def rules_schema() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Re-render everything and replace drafts edited by hand.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@_extra_columns_option
 @click.option("--review", is_flag=True, help="Also write DATE.review.html (see writer review), linked from the index.")
 @click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
 @click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
 @templates_option
 @user_errors
-def backfill(data, notes, start, end, out, jobs, force, as_json, review, rules, entities, templates) -> None:
+def backfill(
+    data, notes, start, end, out, jobs, force, as_json, allow_extra, review, rules, entities, templates
+) -> None:
     """Write the article of every week in the data, skipping what is up to date.
 
     Weeks edited by hand are kept (and listed) unless --force. Exit 1 when a
@@ -396,6 +421,7 @@ def backfill(data, notes, start, end, out, jobs, force, as_json, review, rules, 
         rules=rules,
         entities=entities,
         templates=templates,
+        columns=_columns(allow_extra),
         review=review,
     )
     if as_json:

@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from writer.articlefile import article_name, page_name, written_body
+from writer.articlefile import article_name, generated, page_name
 from writer.errors import Problem, UserError
-from writer.fsutil import atomic_write, sha
+from writer.fsutil import atomic_write
 from writer.lint.context import Context
 from writer.lint.engine import lint_text
 from writer.lint.findings import Finding
@@ -43,13 +43,18 @@ def render_week(facts, setup: Setup, path: str | None = None) -> Draft:
 
 
 def edited_by_hand(path: Path) -> bool:
-    """True when a generated draft's body no longer matches the hash it was written with."""
-    if not path.exists():
+    """True when a generated draft was changed after it was written: its body or its front matter.
+
+    The body must match the ``body_hash`` it was written with, and the front
+    matter must be exactly what the writer dumps for the values it holds.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
         return False
-    recorded, body = written_body(path.read_text(encoding="utf-8", errors="replace"))
-    if recorded is None or body is None:
-        return True  # not ours, or its front matter was changed: a person's file
-    return sha(body) != recorded
+    except OSError as exc:
+        raise UserError(Problem(f"cannot read: {exc.strerror}", path=str(path))) from None
+    return not generated(text)
 
 
 def write_draft(draft: Draft, out: Path, force: bool = False) -> list[Path]:

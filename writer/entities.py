@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from writer.errors import Problem, UserError, yaml_problem
+from writer import shapes
+from writer.errors import Problem, UserError
 from writer.resources import default_entities
 
 SCOPES = ("total", "asset", "country", "provider")
@@ -107,17 +108,17 @@ def _aliases(path: Path, scope: str, name: str, value: object) -> list[str]:
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    import yaml
+    from writer.yamlsafe import load_yaml
 
     path = Path(path) if path else default_entities()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise UserError(yaml_problem(exc, str(path))) from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read the entities vocabulary: {exc}", path=str(path))) from None
-    if not isinstance(data, dict):
-        raise UserError(Problem("the vocabulary is not a mapping", path=str(path), expected="asset, country, provider"))
+    data = load_yaml(text, str(path)) or {}
+    found = shapes.problems(data, shapes.VOCABULARY, str(path))
+    if found:
+        raise UserError(*found)
     canonical: dict[str, dict[str, str]] = {}
     names: dict[str, tuple[str, ...]] = {}
     definite = frozenset(str(n) for n in data.pop("definite_article", None) or [])

@@ -103,7 +103,7 @@ def precision_of(digits: str, scale: float = 1.0) -> float:
     stripped = text.rstrip("0")
     if not stripped:  # "0"
         return scale
-    return scale * 10.0 ** (len(text) - len(stripped))
+    return scale * 10.0 ** min(len(text) - len(stripped), 300)  # a 310-digit "amount" must not overflow
 
 
 # -- formatting ---------------------------------------------------------------------

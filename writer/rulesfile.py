@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from writer import shapes
 from writer.errors import Problem, UserError
 from writer.housestyle import HouseStyle, load_house_style
 
@@ -53,15 +54,10 @@ def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[str, int]]]:
         raise UserError(Problem("rules file not found", path=str(path))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read rules file: {exc}", path=str(path))) from None
-    import yaml
+    from writer.yamlsafe import load_yaml
 
     lines: dict[str, int] = {}
-    try:
-        data = yaml.load(text, Loader=_line_loader(lines))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise UserError(Problem(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path), line=line)) from None
+    data = load_yaml(text, str(path), aliases=True, loader=_line_loader(lines))
     return data, {rid: (str(path), line) for rid, line in lines.items()}
 
 
@@ -152,4 +148,8 @@ def load_rules_document(path: Path, _seen: tuple[Path, ...] = ()) -> RulesDocume
 
 def house_style(doc: RulesDocument, language: str | None = None) -> HouseStyle:
     """The rules file's house style for one language (default: its ``house_style.language``)."""
-    return load_house_style(doc.data.get("house_style"), doc.path, language)
+    style = load_house_style(doc.data.get("house_style"), doc.path, language)
+    found = shapes.problems(doc.data.get("house_style") or {}, shapes.HOUSE_STYLE, str(doc.path), "house_style")
+    if found:  # the ranges too, each one line: a negative decimal count must not print "$0 billion"
+        raise UserError(*found)
+    return style

@@ -48,11 +48,13 @@ def test_stdin():
     assert result.exit_code == 1 and "<stdin>:1:12: error no-causal-attribution" in result.output
 
 
-def test_data_without_week_is_a_usage_error(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text("Funds fell.\n")
-    result = run("lint", article, "--data", DATA)
-    assert result.exit_code == 2 and "needs a week" in result.output
+def test_data_without_week_is_a_finding_and_the_other_files_are_linted(tmp_path):
+    (tmp_path / "a.md").write_text("Funds fell.\n")
+    (tmp_path / "b.md").write_text("---\nweek: 2026-01-26\n---\n\nFunds fell due to fear.\n")
+    result = run("lint", tmp_path, "--data", DATA)
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'a.md'}:1:1: error no-week" in result.output
+    assert f"{tmp_path / 'b.md'}:5:12: error no-causal-attribution" in result.output
 
 
 def test_sarif_is_2_1_0_with_rules_and_regions():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from writer.data import history as hist
-from writer.data.load import load_frame
+from writer.data.load import STRICT, Columns, load_frame
 from writer.data.notes import Claim, Commentary, WeekNotes
 from writer.data.reconcile import reconcile
 from writer.entities import Vocabulary
@@ -151,8 +151,10 @@ class History:
         self.weeks = tuple(pd.Timestamp(w).date() for w in sorted(self._figures_by_week))
 
     @classmethod
-    def from_files(cls, paths: list[Path], style: HouseStyle, vocabulary: Vocabulary) -> History:
-        return cls(load_frame(paths, vocabulary), style)
+    def from_files(
+        cls, paths: list[Path], style: HouseStyle, vocabulary: Vocabulary, columns: Columns = STRICT
+    ) -> History:
+        return cls(load_frame(paths, vocabulary, columns), style)
 
     def row_hash(self, week: dt.date) -> str:
         """Hash of the input rows of one week, independent of file order."""

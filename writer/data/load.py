@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ COLUMNS = REQUIRED + OPTIONAL
 METRICS = ("net_flow", "ytd_flow", "aum")
 STATUSES = ("verified", "unverified")
 MAX_PROBLEMS = 50
+MAX_USD_M = 1e9  # a quadrillion dollars: past any fund flow, short of inf and float overflow
 
 
 def _read_csv(path: Path, text: str) -> tuple[pd.DataFrame, int]:
@@ -151,6 +153,7 @@ def _problems(frame: pd.DataFrame, path: Path, first_row: int) -> list[tuple[int
     report(~frame["metric"].isin(METRICS) & filled("metric"), "metric", "unknown metric", " or ".join(METRICS))
     numbers = pd.to_numeric(frame["usd_m"].str.replace(",", "", regex=False), errors="coerce")
     report(numbers.isna() & filled("usd_m"), "usd_m", "not a number", "signed US$ millions, e.g. -1700 or 33.5")
+    report(numbers.abs() > MAX_USD_M, "usd_m", "out of range", f"at most {MAX_USD_M:,.0f} US$ millions either way")
     report(~frame["bound"].isin(("", *BOUNDS)), "bound", "unknown bound", "blank or " + ", ".join(BOUNDS))
     report(~frame["status"].isin(("", *STATUSES)), "status", "unknown status", "blank, verified or unverified")
     total = frame["scope"] == "total"
@@ -173,7 +176,37 @@ class Loaded:
     unplaced: list[Problem] = field(default_factory=list)  # file-level problems, rows without a date
 
 
-def _read_all(paths: list[Path]) -> tuple[list[pd.DataFrame], list[Problem], list[tuple[pd.DataFrame, int, Problem]]]:
+def _extra_columns(frame: pd.DataFrame, path: Path, columns: Columns) -> Problem | None:
+    """A column outside the contract: a misspelt ``stauts`` must not silently drop a status."""
+    extra = [str(c) for c in frame.columns if c not in COLUMNS]
+    if not extra or (columns.allow_extra and columns.warn is None):
+        return None
+    problem = Problem(
+        f"unknown column {', '.join(extra)}",
+        path=str(path),
+        line=1,
+        expected="columns " + ", ".join(COLUMNS) + " (or --allow-extra-columns to ignore others)",
+    )
+    if columns.allow_extra:
+        columns.warn(problem)  # type: ignore[misc]
+        return None
+    return problem
+
+
+@dataclass(frozen=True)
+class Columns:
+    """What to do with columns outside the contract: an error, or (allowed) a warning."""
+
+    allow_extra: bool = False
+    warn: Callable[[Problem], None] | None = None
+
+
+STRICT = Columns()
+
+
+def _read_all(
+    paths: list[Path], columns: Columns = STRICT
+) -> tuple[list[pd.DataFrame], list[Problem], list[tuple[pd.DataFrame, int, Problem]]]:
     frames: list[pd.DataFrame] = []
     file_problems: list[Problem] = []
     row_problems: list[tuple[pd.DataFrame, int, Problem]] = []
@@ -182,6 +215,10 @@ def _read_all(paths: list[Path]) -> tuple[list[pd.DataFrame], list[Problem], lis
             frame, first_row = read_table(Path(path))
         except UserError as err:
             file_problems.extend(err.problems)
+            continue
+        extra = _extra_columns(frame, Path(path), columns)
+        if extra is not None:
+            file_problems.append(extra)
             continue
         missing = [c for c in REQUIRED if c not in frame.columns]
         if missing:
@@ -210,9 +247,9 @@ def _read_all(paths: list[Path]) -> tuple[list[pd.DataFrame], list[Problem], lis
     return frames, file_problems, row_problems
 
 
-def load_frame(paths: list[Path], vocabulary: Vocabulary) -> pd.DataFrame:
+def load_frame(paths: list[Path], vocabulary: Vocabulary, columns: Columns = STRICT) -> pd.DataFrame:
     """Read and validate every file; raise one UserError listing all problems."""
-    frames, file_problems, row_problems = _read_all(paths)
+    frames, file_problems, row_problems = _read_all(paths, columns)
     problems = file_problems + [p for _, _, p in row_problems]
     if problems:
         extra = len(problems) - MAX_PROBLEMS
@@ -221,9 +258,9 @@ def load_frame(paths: list[Path], vocabulary: Vocabulary) -> pd.DataFrame:
     return _typed(pd.concat(frames, ignore_index=True), vocabulary)
 
 
-def load_lenient(paths: list[Path], vocabulary: Vocabulary) -> Loaded:
+def load_lenient(paths: list[Path], vocabulary: Vocabulary, columns: Columns = STRICT) -> Loaded:
     """For a batch: a week with any invalid row is set aside whole, the other weeks go on."""
-    frames, file_problems, row_problems = _read_all(paths)
+    frames, file_problems, row_problems = _read_all(paths, columns)
     loaded = Loaded(frame=None, unplaced=list(file_problems))
     for frame, idx, problem in row_problems:
         week = frame.at[idx, "week_ending"]

@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from writer.errors import Problem, UserError, yaml_problem
+from writer.errors import Problem, UserError
+from writer.yamlsafe import load_yaml
 
 CLAIM_KINDS = ("superlative",)
 
@@ -88,13 +87,12 @@ def _strings(path: Path, section: str, items: Any, fields: tuple[str, ...]) -> l
 def read_notes(path: Path) -> WeekNotes:
     """Read and check one notes file; every problem is a UserError naming the file."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UserError(Problem("notes file not found", path=str(path))) from None
-    except yaml.YAMLError as exc:
-        raise UserError(yaml_problem(exc, str(path))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Problem(f"cannot read notes: {exc}", path=str(path))) from None
+    data = load_yaml(text, str(path)) or {}
     if not isinstance(data, dict):
         raise UserError(
             Problem("notes must be a mapping", path=str(path), expected="week_ending, commentary, claims, context")

@@ -2,10 +2,10 @@
 
 Two rows agree when the intervals their text allows overlap: "1700" (written
 to the hundred) allows 1650..1750 and so agrees with "1730"; "over 1000"
-agrees with 1090 (``HouseStyle.agree``, the definition the linter uses too). A
-relative tolerance from the rules file widens both. One
-source counts once however often it repeats a figure. The agreeing group is
-built greedily from the most-corroborated row, so it is a set of rows that all
+agrees with 1090 (``HouseStyle.agree``, the definition the linter uses too; a
+relative tolerance from the rules file widens each interval by half of it).
+One source counts once however often it repeats a figure. The agreeing group
+is the set of rows through the most corroborated point, so its rows all
 agree with each other; anything left over makes the figure conflicting.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from writer.data.cliques import cliques
 from writer.figures import Side
 from writer.housestyle import HouseStyle
 from writer.money import Amount
@@ -31,35 +32,35 @@ class _Row:
     amount: Amount
     status: str
 
-    def agrees(self, other: _Row, style: HouseStyle) -> bool:
-        if np.sign(self.value) != np.sign(other.value) and self.value and other.value:
-            return False
-        return style.agree(self.amount, other.amount)
-
 
 def _rank(row: _Row) -> tuple[int, float]:
     """Point values before bounds, then the most precise."""
     return (0 if row.amount.bound in ("exact", "approx") else 1, row.amount.precision)
 
 
-def _support(row: _Row, pool: list[_Row], style: HouseStyle) -> int:
-    """How many distinct sources a row agrees with."""
-    return len({o.source_id for o in pool if row.agrees(o, style)})
+def _interval(row: _Row, style: HouseStyle) -> tuple[float, float]:
+    """The signed values a row's text allows, widened so that overlap is ``style.agree``."""
+    lo, hi = style.reach(row.amount)
+    lo = max(1e-12, lo)  # above zero: an inflow and an outflow never agree
+    return (-hi, -lo) if row.value < 0 else (lo, hi)
 
 
 def _clusters(rows: list[_Row], style: HouseStyle) -> list[list[_Row]]:
-    """Greedy cliques of mutually agreeing rows, best-supported first."""
-    left = sorted(rows, key=_rank)
-    clusters: list[list[_Row]] = []
-    while left:
-        seed = max(left, key=lambda r, pool=left: (_support(r, pool, style), -_rank(r)[0], -_rank(r)[1]))
-        group = [seed]
-        for row in left:
-            if row is not seed and all(row.agrees(g, style) for g in group):
-                group.append(row)
-        clusters.append(group)
-        left = [r for r in left if all(r is not g for g in group)]
-    return clusters
+    """Groups of mutually agreeing rows, the most corroborated first (then the best-ranked row's).
+
+    Agreement is interval overlap, so a group is the rows through one point
+    (``cliques``: O(n log n)); a publication repeating itself adds no weight.
+    """
+    seen: set[tuple[str, float, float]] = set()
+    intervals, weights = [], []
+    for row in rows:
+        interval = _interval(row, style)
+        intervals.append(interval)
+        weights.append(0.0 if (row.source_id, *interval) in seen else 1.0)
+        seen.add((row.source_id, *interval))
+    order = [sorted(group, key=lambda i: (_rank(rows[i]), i)) for group in cliques(intervals, weights)]
+    order.sort(key=lambda g: (-len({rows[i].source_id for i in g}), _rank(rows[g[0]]), g[0]))  # then file order
+    return [[rows[i] for i in group] for group in order]
 
 
 def _sources(rows: list[_Row]) -> tuple[str, ...]:

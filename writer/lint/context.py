@@ -9,7 +9,7 @@ from writer.entities import Vocabulary
 from writer.housestyle import HouseStyle
 from writer.lint.document import Document
 from writer.lint.mentions import LintFacts, Mention, find_mentions
-from writer.lint.rules import MATCH_TIMEOUT
+from writer.lint.rules import MATCH_TIMEOUT, Budget
 
 if TYPE_CHECKING:
     from writer.lint.screen import Screen
@@ -20,9 +20,13 @@ class Context:
     style: HouseStyle
     vocabulary: Vocabulary
     facts: LintFacts | None = None
-    timeout: float = MATCH_TIMEOUT  # seconds of regex work per call
+    timeout: float | Budget = MATCH_TIMEOUT  # seconds of regex work per pattern in this document
     screen: Screen | bool | None = None  # RE2 pre-filter of text rules (writer.lint.screen); False: none
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.timeout, Budget):
+            self.timeout = Budget(self.timeout)
 
     _doc: Document | None = None
 
@@ -35,6 +39,7 @@ class Context:
             doc.__dict__.pop("sentences", None)  # split again by this language's rules
             doc.__dict__.pop("_sentence_starts", None)
         self._doc = doc
+        self.timeout.fit(len(doc.source))  # type: ignore[union-attr]
         return doc
 
     def doc_names_hit(self, start: int, end: int) -> bool:

@@ -21,12 +21,14 @@ from writer.housestyle import Sentences
 from writer.lint.blocks import block_tokens
 
 # Inline non-prose, each with a literal that must be present for it to be worth a scan.
+# Linear on hostile text: no pattern scans past the next opener of its own kind, so
+# 40,000 unclosed "[a](" or "<a " cost one pass, not one pass each.
 _INLINE_NOISE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`", re.compile(r"(`+)[^`]*?\1")),  # inline code
-    ("<!--", re.compile(r"<!--.*?-->", re.DOTALL)),  # HTML comments
-    ("](", re.compile(r"!?\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)")),  # link openers and targets
+    ("<!--", None),  # HTML comments: _comments, a linear scan
+    ("](", re.compile(r"!?\[(?=[^\[\]\n]*\]\()|\]\([^()\]\n]*\)")),  # link openers and targets
     ("]:", re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)),  # reference definitions
-    ("<", re.compile(r"</?[A-Za-z][^>\n]*>")),  # raw HTML tags and autolinks
+    ("<", re.compile(r"</?[A-Za-z][^<>\n]*>")),  # raw HTML tags and autolinks
     ("://", re.compile(r"\b(?:https?|ftp)://\S+")),  # bare URLs
     ("www.", re.compile(r"\bwww\.\S+")),
     ("", re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d{1,9}[.)][ \t])", re.MULTILINE)),  # block markers
@@ -35,7 +37,7 @@ _INLINE_NOISE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("\\", re.compile(r"\\(?=[^\w\s])")),  # backslash escapes
 )
 _SUPPRESS = re.compile(
-    r"<!--\s*writer-lint\s+(?P<action>disable-next-line|disable|enable)\b(?P<rules>[^>]*?)"
+    r"<!--\s*writer-lint\s+(?P<action>disable-next-line|disable|enable)\b(?P<rules>[^<>\n]*?)"
     r"(?:\s--\s*(?P<reason>.*?))?\s*-->"
 )
 _QUOTES = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|'(?=[A-Z])[^'\n]{3,}'(?!\w)")
@@ -57,7 +59,9 @@ class Sentence:
     quotes: tuple[Span, ...] = ()  # absolute offsets of quoted passages
 
     def in_quotes(self, start: int, end: int) -> bool:
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        """Quotes are sorted and disjoint: the one that could hold ``start`` is found by bisection."""
+        i = bisect.bisect_right(self.quotes, (start, float("inf"))) - 1
+        return i >= 0 and self.quotes[i].start <= start and end <= self.quotes[i].end
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,9 @@ class Document:
         self.names = [Span(m.start(), m.end()) for m in pattern.finditer(self.prose)]
 
     def in_name(self, start: int, end: int) -> bool:
-        return any(n.start < end and start < n.end for n in self.names)
+        """Names are sorted and disjoint: only the last one starting before ``end`` can overlap."""
+        i = bisect.bisect_left(self.names, (end, -1)) - 1
+        return i >= 0 and start < self.names[i].end
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -139,32 +145,79 @@ class Document:
         return None
 
     def block_text(self, index: int) -> str:
-        block = self.blocks[index]
-        return self.prose[block.start : block.end]
+        """One string object per block, so per-text caches (``rules.Budget``) hit."""
+        text = self._block_texts.get(index)
+        if text is None:
+            block = self.blocks[index]
+            text = self._block_texts[index] = self.prose[block.start : block.end]
+        return text
+
+    @cached_property
+    def _block_texts(self) -> dict[int, str]:
+        return {}
 
     def suppressed(self, rule_id: str, line: int) -> Suppression | None:
-        """The suppression that silences a rule on a line, if any."""
-        active: Suppression | None = None
+        """The suppression that silences a rule on a line, if any (bisection in a per-rule table)."""
+        if not self.suppressions:
+            return None
+        if rule_id not in self._suppression_index:
+            self._suppression_index[rule_id] = self._index_suppressions(rule_id)
+        lines, states, next_line = self._suppression_index[rule_id]
+        if line in next_line:
+            return next_line[line]
+        i = bisect.bisect_right(lines, line) - 1
+        return states[i] if i >= 0 else None
+
+    @cached_property
+    def _suppression_index(self) -> dict[str, tuple[list[int], list[Suppression | None], dict[int, Suppression]]]:
+        return {}
+
+    def _index_suppressions(self, rule_id: str):
+        """For one rule: where disable/enable change the state, and which lines a disable-next-line covers."""
+        lines: list[int] = []
+        states: list[Suppression | None] = []
+        next_line: dict[int, Suppression] = {}
         for sup in self.suppressions:
-            if sup.line > line:
-                break
-            hits = not sup.rules or rule_id in sup.rules
-            if not hits:
+            if sup.rules and rule_id not in sup.rules:
                 continue
-            if sup.action == "disable":
-                active = sup
-            elif sup.action == "enable":
-                active = None
-            elif sup.action == "disable-next-line" and self._next_content_line(sup.line) == line:
-                return sup
-        return active
+            if sup.action == "disable-next-line":
+                next_line.setdefault(self._next_content_line(sup.line), sup)
+            else:
+                lines.append(sup.line)
+                states.append(sup if sup.action == "disable" else None)
+        return lines, states, next_line
 
     def _next_content_line(self, line: int) -> int:
+        """The first line after ``line`` that is neither blank nor a comment (one table for all)."""
+        table = self._content_after
+        found = table[line] if line < len(table) else len(table)
+        return found if found < len(table) else line + 1
+
+    @cached_property
+    def _content_after(self) -> list[int]:
+        """For each line number n, the first content line after it: one backward pass, not one per finding."""
         lines = self.source.split("\n")
-        for n in range(line, len(lines)):  # lines[n] is line n+1
+        after = [0] * (len(lines) + 1)
+        nxt = len(lines) + 1
+        for n in range(len(lines) - 1, -1, -1):  # lines[n] is line n+1
+            after[n + 1] = nxt
             if lines[n].strip() and not lines[n].lstrip().startswith("<!--"):
-                return n + 1
-        return line + 1
+                nxt = n + 1
+        after[0] = nxt
+        return after
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """``<!-- ... -->`` spans; an opener with no closer after it ends the scan (no rescan per opener)."""
+    spans = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        pos = end + 3
+    return spans
 
 
 def split_sentences(text: str, rules: Sentences | None = None) -> list[tuple[int, int]]:
@@ -232,9 +285,9 @@ def parse(source: str, path: str = "-") -> Document:
     suppressions = []
     if "writer-lint" in source:
         for m in _SUPPRESS.finditer(source):
-            line = source.count("\n", 0, m.start()) + 1
+            line = bisect.bisect_right(line_starts, m.start())  # not a count from the start per comment
             rules = tuple(r for r in re.split(r"[\s,]+", m.group("rules").strip()) if r)
-            column = m.start() - source.rfind("\n", 0, m.start())
+            column = m.start() - line_starts[line - 1] + 1
             suppressions.append(Suppression(m.group("action"), rules, (m.group("reason") or "").strip(), line, column))
 
     tokens = block_tokens(source[body_offset:])  # markdown-it only where the quick scan cannot
@@ -281,7 +334,7 @@ def parse(source: str, path: str = "-") -> Document:
     masked = _blanked(source, ranges)
     for literal, pattern in _INLINE_NOISE:
         if literal in masked:
-            ranges.extend(m.span() for m in pattern.finditer(masked))
+            ranges.extend(_comments(masked) if pattern is None else (m.span() for m in pattern.finditer(masked)))
     prose = _blanked(source, ranges)
     if table_lines:
         prose = prose.replace("|", " ")

@@ -22,11 +22,22 @@ class Result:
 
 
 def run_rule(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A rule's findings; if its regex budget runs out, a finding says so (never a silent stop)."""
+    found = 0
     try:
-        yield from registry()[rule.kind].run(rule, doc, ctx)
+        for finding in registry()[rule.kind].run(rule, doc, ctx):
+            found += 1
+            yield finding
     except RegexTimeout as exc:
+        seconds = getattr(ctx.timeout, "seconds", ctx.timeout)
         yield Finding(
-            doc.path, 1, 1, "error", rule.id, f"rule {rule.id} gave up: its pattern took too long on this text ({exc})"
+            doc.path,
+            1,
+            1,
+            "error",
+            rule.id,
+            f"rule {rule.id} gave up after {found} finding(s): its pattern used its {seconds:.1f}s of regex "
+            f"work on this document ({exc}); the rest of the document was not checked by this rule",
         )
 
 

@@ -547,12 +547,10 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
+        around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
         last_sign, last_word = 0, ""
         for i, (s, e, amount) in enumerate(found):
-            known = [n for n in names if n.scope != "total"]
-            before = [n.key for n in known if n.start < s]
-            after = [n.key for n in known if n.start >= s]
-            entities = tuple(dict.fromkeys(reversed(before))) + tuple(dict.fromkeys(after))
+            entities = around[i]
             prev_end = sentence.start + los[i]
             next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
             sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
@@ -646,6 +644,32 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 )
             )
     return out
+
+
+def _entities_around(names: list[tuple[int, str]], starts: list[int]) -> list[tuple[str, ...]]:
+    """Per amount: the names before it, nearest first, then those after it, first first; each once a side.
+
+    Two sweeps keep the last (or first) position of each distinct name, so a
+    sentence with thousands of amounts and names costs their count times the
+    (small) number of distinct names, not their product.
+    """
+    before: list[tuple[str, ...]] = []
+    last: dict[str, int] = {}
+    j = 0
+    for start in starts:
+        while j < len(names) and names[j][0] < start:
+            last[names[j][1]] = names[j][0]
+            j += 1
+        before.append(tuple(sorted(last, key=lambda k: -last[k])))
+    after: list[tuple[str, ...]] = [()] * len(starts)
+    first: dict[str, int] = {}
+    j = len(names) - 1
+    for i in range(len(starts) - 1, -1, -1):
+        while j >= 0 and names[j][0] >= starts[i]:
+            first[names[j][1]] = names[j][0]
+            j -= 1
+        after[i] = tuple(sorted(first, key=lambda k: first[k]))
+    return [b + a for b, a in zip(before, after, strict=True)]
 
 
 def _metric_hint(mention: Mention, style: HouseStyle) -> str:

@@ -10,6 +10,7 @@ behave is an error naming the file, line and rule.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,7 @@ from writer.lint.kinds import Field, registry
 from writer.money import precision_of
 from writer.rulesfile import RulesDocument
 
-MATCH_TIMEOUT = 1.0  # seconds of regex work per call while linting
+MATCH_TIMEOUT = 1.0  # seconds of regex work per pattern per document (and per megabyte of it) while linting
 EXAMPLE_TIMEOUT = 0.25  # stricter at load: a pattern this slow on one line is broken
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _COMMON = {"id", "level", "kind", "message", "description", "examples", "disable"}
@@ -58,23 +59,89 @@ class ExampleFacts:
     sources: tuple[str, ...]
 
 
+class Budget:
+    """Seconds of regex work per pattern per document, counting only the time inside the regex.
+
+    The linter's own work between matches (and the machine's load while it
+    waits) is not charged to a pattern. A search on a text already searched
+    is answered from memory, so asking the same question per finding costs
+    one search, not one per finding.
+    """
+
+    def __init__(self, seconds: float = MATCH_TIMEOUT) -> None:
+        self.base = self.seconds = seconds
+        self.spent: dict[int, float] = {}
+        self._memo: dict[tuple[int, str], regex.Match | None] = {}
+
+    def fit(self, size: int) -> None:
+        """A longer document gets a longer budget: one more second of regex work per megabyte."""
+        self.seconds = self.base * (1 + size / 1_000_000)
+
+    def left(self, pattern: regex.Pattern) -> float:
+        left = self.seconds - self.spent.get(id(pattern), 0.0)
+        if left <= 0:
+            raise RegexTimeout(pattern.pattern[:60])
+        return left
+
+    def charge(self, pattern: regex.Pattern, started: float) -> None:
+        self.spent[id(pattern)] = self.spent.get(id(pattern), 0.0) + time.perf_counter() - started
+
+    def search(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
+        key = (id(pattern), text)
+        if key not in self._memo:
+            started = time.perf_counter()
+            try:
+                self._memo[key] = pattern.search(text, timeout=self.left(pattern))
+            except TimeoutError:
+                raise RegexTimeout(pattern.pattern[:60]) from None
+            finally:
+                self.charge(pattern, started)
+        return self._memo[key]
+
+
+def _budget(timeout: float | Budget) -> Budget:
+    return timeout if isinstance(timeout, Budget) else Budget(timeout)
+
+
 def finditer(
-    pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None, timeout: float = MATCH_TIMEOUT
+    pattern: regex.Pattern,
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    timeout: float | Budget = MATCH_TIMEOUT,
 ) -> Iterator[regex.Match]:
-    """Matches under a time budget; raises RegexTimeout instead of hanging."""
-    try:
-        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
-    except TimeoutError:
-        raise RegexTimeout(pattern.pattern[:60]) from None
+    """Matches under a time budget; raises RegexTimeout instead of hanging.
+
+    Each search is charged on its own, so what the caller does between
+    matches does not count against the pattern.
+    """
+    budget = _budget(timeout)
+    end = len(text) if endpos is None else endpos
+    while pos <= end:
+        started = time.perf_counter()
+        try:
+            match = pattern.search(text, pos, end, timeout=budget.left(pattern))
+        except TimeoutError:
+            raise RegexTimeout(pattern.pattern[:60]) from None
+        finally:
+            budget.charge(pattern, started)
+        if match is None:
+            return
+        yield match
+        pos = match.end() if match.end() > match.start() else match.end() + 1
 
 
-def search(pattern: regex.Pattern | None, text: str, timeout: float = MATCH_TIMEOUT) -> regex.Match | None:
+def search(pattern: regex.Pattern | None, text: str, timeout: float | Budget = MATCH_TIMEOUT) -> regex.Match | None:
     if pattern is None:
         return None
-    try:
-        return pattern.search(text, timeout=timeout)
-    except TimeoutError:
-        raise RegexTimeout(pattern.pattern[:60]) from None
+    return _budget(timeout).search(pattern, text)
+
+
+def first_end(pattern: regex.Pattern, text: str, timeout: float | Budget = MATCH_TIMEOUT) -> int | None:
+    """Where the first match in ``text`` ends: "is there a match before offset n", asked per finding,
+    is one search per text instead of one search per finding over a growing prefix."""
+    match = _budget(timeout).search(pattern, text)
+    return None if match is None else match.end()
 
 
 # -- checking a rule against its kind's fields ---------------------------------------------

@@ -11,8 +11,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from writer.errors import UserError
-
 
 def run_lint(
     paths: tuple[str, ...],
@@ -22,6 +20,7 @@ def run_lint(
     week: dt.date | None = None,
     fmt: str = "text",
     min_level: str = "suggestion",
+    allow_extra: bool = False,
 ) -> int:
     from writer.articlefile import front_matter_week
     from writer.lint import report
@@ -36,16 +35,19 @@ def run_lint(
     history = None
     if data:
         from writer.data.facts import History  # pandas only on this path
+        from writer.data.load import Columns
 
-        history = History.from_files(list(data), style, vocabulary)
+        warn = lambda problem: print(f"warning: {problem}", file=sys.stderr)  # noqa: E731
+        history = History.from_files(list(data), style, vocabulary, Columns(allow_extra, warn))
     cache: dict = {}
     results = []
     for item in iter_inputs(files):
         facts = None
         if history is not None and item.text is not None:
             wk = week or front_matter_week(item.text)
-            if wk is None:
-                raise UserError(f"{item.path}: --data needs a week: give --week, or 'week:' in the front matter")
+            if wk is None:  # this file cannot be checked against the data; the others still are
+                results.append(_no_week(item.path))
+                continue
             if wk not in cache:
                 cache[wk] = history.week(wk)
             facts = cache[wk]
@@ -66,3 +68,11 @@ def run_lint(
                 flush=True,
             )
     return 1 if any(f.level == "error" for r in results for f in r.findings) else 0
+
+
+def _no_week(path: str):
+    from writer.lint.engine import Result
+    from writer.lint.findings import Finding
+
+    message = "--data needs the article's week: give --week, or 'week: YYYY-MM-DD' in the front matter"
+    return Result(path, [Finding(path, 1, 1, "error", "no-week", message)])

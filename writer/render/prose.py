@@ -22,14 +22,15 @@ class Md(str):
     """Text that is already valid Markdown; the environment will not escape it again."""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Markdown markup, HTML's <, > and ", and an & only where it would start an entity ("&lt;"):
+# a bare & ("S&P") is escaped by every Markdown renderer and stays readable for the linter.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|#\"]|&(?=#?\w+;)")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "&": "&amp;"}
 
 
 def md_escape(text: str) -> str:
-    """Escape a data string so Markdown shows it literally (and HTML gets no tags)."""
-    return _MD_SPECIAL.sub(
-        lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">" else "\\" + m.group(1), text
-    )
+    """Escape a data string so Markdown shows it literally (and HTML gets no tags, attributes or entities)."""
+    return _MD_SPECIAL.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), text)
 
 
 def finalize(value: object) -> object:

@@ -2,6 +2,9 @@
 
 StrictUndefined turns a template's typo into an error instead of an empty
 string; every template problem becomes one UserError line naming the file.
+Templates may come from a contributor, so they run in Jinja's immutable
+sandbox (no attribute walk to ``os``, no mutation of the facts), and every
+``*.html.j2`` is autoescaped.
 The body has no clock in it: the same input gives the same bytes.
 """
 
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from writer.articlefile import compose
 from writer.data.facts import WeekFacts
@@ -24,6 +28,8 @@ from writer.resources import resource
 
 ARTICLE = "article.md.j2"
 PAGE = "page.html.j2"
+INDEX = "index.md.j2"  # the backfill's index page
+HTML_SUFFIXES = ("html", "htm", "html.j2", "htm.j2")  # select_autoescape compares the whole ending
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,30 @@ class Article:
     body: str
 
 
+class Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with ``**`` bounded (``9**9**9`` would take the CPU for minutes)."""
+
+    intercepted_binops = frozenset(["**"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise jinja2.sandbox.SecurityError("exponent too large in a template")
+        return super().call_binop(context, operator, left, right)
+
+
+def _loader(folder: Path) -> jinja2.BaseLoader:
+    """The folder's templates; a newsroom folder from before the index template gets the shipped one."""
+    own = jinja2.FileSystemLoader(str(folder))
+    shipped = resource("templates")
+    if folder.resolve() == shipped.resolve():
+        return own
+
+    def index_only(name: str):
+        return jinja2.FileSystemLoader(str(shipped)).get_source(jinja2.Environment(), name) if name == INDEX else None
+
+    return jinja2.ChoiceLoader([own, jinja2.FunctionLoader(index_only)])
+
+
 def environment(
     style: HouseStyle, folder: Path | None = None, definite: frozenset[str] = frozenset()
 ) -> jinja2.Environment:
@@ -40,10 +70,10 @@ def environment(
     folder = Path(folder) if folder else resource("templates")
     if not folder.is_dir():
         raise UserError(Problem("templates folder not found", path=str(folder)))
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+    env = Sandbox(
+        loader=_loader(folder),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=HTML_SUFFIXES, default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -74,21 +104,21 @@ def _template_error(exc: Exception, name: str) -> UserError:
     return UserError(Problem(f"template error: {exc}", path=where, line=line))
 
 
-def _render(env: jinja2.Environment, name: str, **context: object) -> str:
+def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
-    except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError) as exc:
+    except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError, ArithmeticError) as exc:
         raise _template_error(exc, name) from None
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """One blank line between blocks, none at the ends, a final newline."""
     text = "\n".join(re.sub(r"^ {1,3}(?=\S)", "", line.rstrip()) for line in text.splitlines())
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str) -> Article:
-    body = _tidy(_render(env, ARTICLE, f=facts))
+    body = tidy(render_template(env, ARTICLE, f=facts))
     first = body.splitlines()[0]
     if not first.startswith("# "):
         raise UserError(Problem("the article must start with a '# ' headline", path=ARTICLE))
@@ -105,4 +135,4 @@ def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str
 
 
 def render_page(article: Article, html_body: str, env: jinja2.Environment) -> str:
-    return _render(env, PAGE, title=Md(article.title), body=html_body)
+    return render_template(env, PAGE, title=Md(article.title), body=html_body)

@@ -17,7 +17,7 @@ from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding
 from writer.lint.kinds import CASE_SENSITIVE, SUGGESTION, Field, Kind
 from writer.lint.kinds._text import SCOPES, matches
-from writer.lint.rules import Rule, make_finding, search
+from writer.lint.rules import Rule, first_end, make_finding, search
 
 _SPEAKER_CACHE: dict[tuple, regex.Pattern] = {}
 
@@ -50,9 +50,9 @@ def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, en
     if search(rule.compiled.get("exceptions"), sentence.text, ctx.timeout):
         return True
     speaker = _speaker_pattern(rule, ctx.style)
-    if speaker is not None:
-        head = sentence.text[: start - sentence.start]
-        if search(speaker, head, ctx.timeout):
+    if speaker is not None:  # a named speaker before the match (one search per sentence, not per match)
+        end = first_end(speaker, sentence.text, ctx.timeout)
+        if end is not None and end <= start - sentence.start:
             return True
     return False
 

@@ -3,6 +3,7 @@ in its stretch of the sentence, or a group flag in its paragraph."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -24,6 +25,7 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     group = re.compile(rf"{hs.phrases(hs.group_words).pattern}[^.()\n]{{0,40}}(?:{qualifiers.pattern})", re.IGNORECASE)
     markers = hs.phrases([*hs.conflict_markers, *rule.params.get("conflict_markers", [])])
     mentions = ctx.mentions(doc)
+    by_sentence = _by_sentence(mentions)
     for m in mentions:
         fig = m.figure
         if fig is None or not fig.flagged:
@@ -32,7 +34,7 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         paragraph = doc.block_text(m.sentence.block)
         text = doc.source[m.start : m.end]
         # a qualifier belongs to the figure whose stretch of the sentence it sits in
-        lo, hi = _stretch(m, mentions)
+        lo, hi = _stretch(m, by_sentence[id(m.sentence)])
         flagged_here = qualifiers.search(doc.prose, lo, hi) or group.search(paragraph)
         if fig.is_range:
             if isinstance(m.amount, AmountRange):
@@ -45,7 +47,7 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
                         f"{text!r}: sources conflict on this figure; say so or flag it as unverified",
                     )
                 continue
-            others = [o for o in mentions if o.sentence is m.sentence and o.figure is fig and o.side is not m.side]
+            others = [o for o in by_sentence[id(m.sentence)] if o.figure is fig and o.side is not m.side]
             named = all(any(names_source(sentence, s, hs) for s in side.sources) for side in fig.sides)
             if not others or not named:
                 yield make_finding(
@@ -70,10 +72,17 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             yield make_finding(rule, doc, m.start, m.end, f"{text!r} {why} and carries no qualifier in its sentence")
 
 
-def _stretch(m: Mention, mentions: list[Mention]) -> tuple[int, int]:
+def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """Mentions grouped by sentence once, so per-mention lookups do not rescan the document."""
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        out.setdefault(id(m.sentence), []).append(m)
+    return out
+
+
+def _stretch(m: Mention, same: list[Mention]) -> tuple[int, int]:
     """From the end of the previous amount in the sentence to the start of the next one."""
-    same = [o for o in mentions if o.sentence is m.sentence]
-    i = same.index(m)
+    i = bisect.bisect_left(same, m.start, key=lambda o: o.start)  # mentions are in text order
     lo = same[i - 1].end if i else m.sentence.start
     hi = same[i + 1].start if i + 1 < len(same) else m.sentence.end
     return lo, hi

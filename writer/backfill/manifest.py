@@ -1,0 +1,83 @@
+"""manifest.json: per week, the hashes a rerun compares and the files it wrote.
+
+Written atomically, in batches (not after every week: its size grows with
+the history, so rewriting it per week would make a run quadratic). Weeks
+still pending are left out, so the manifest never claims a file that is not
+whole on disk; a rerun also checks every output's hash, so a manifest older
+than the files only costs a re-render.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from writer.backfill.records import WeekRecord
+from writer.errors import Problem, UserError
+from writer.fsutil import atomic_write, sha
+
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+
+
+def read_manifest(out: Path) -> dict[str, WeekRecord]:
+    path = out / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {week: WeekRecord(**rec) for week, rec in data.get("weeks", {}).items()}
+    except FileNotFoundError:
+        return {}
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise UserError(
+            Problem(
+                f"manifest is unreadable: {exc}",
+                path=str(path),
+                expected="a manifest written by writer backfill (or delete it)",
+            )
+        ) from None
+    except OSError as exc:
+        raise UserError(Problem(f"cannot read the manifest: {exc.strerror}", path=str(path))) from None
+
+
+def write_manifest(out: Path, records: dict[str, WeekRecord], setup_hash: str) -> None:
+    """Sync what was written so far, then record it (one sync per batch, not one per file)."""
+    settled = {week: rec for week, rec in records.items() if rec.status != "pending"}
+    data = {
+        "version": MANIFEST_VERSION,
+        "setup_hash": setup_hash,
+        "weeks": {week: asdict(settled[week]) for week in sorted(settled)},
+    }
+    if hasattr(os, "sync"):
+        os.sync()
+    atomic_write(out / MANIFEST, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def file_hash(path: Path) -> str | None:
+    try:
+        return sha(path.read_bytes())
+    except OSError:
+        return None
+
+
+def outputs_intact(out: Path, record: WeekRecord | None) -> bool:
+    """Every file the record lists is on disk with the recorded hash."""
+    if record is None or not record.outputs:
+        return False
+    return all(file_hash(out / name) == digest for name, digest in record.outputs.items())
+
+
+class Batches:
+    """When to save: after a batch of weeks that grows with the history (a linear total)."""
+
+    def __init__(self, size: int, minimum: int = 64) -> None:
+        self.every = max(minimum, size // 4)
+        self.since = 0
+
+    def due(self) -> bool:
+        self.since += 1
+        if self.since >= self.every:
+            self.since = 0
+            return True
+        return False
