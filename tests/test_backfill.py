@@ -116,10 +116,10 @@ def test_template_error_fails_weeks_not_the_run(tmp_path):
 
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    (templates / "sections" / "watch.md.j2").write_text("{{ f.nope }}")
+    (templates / "sections" / "lead.md.j2").write_text("{{ f.nope }}")  # every draft, brief or article
     summary, _ = run_backfill(HISTORY, tmp_path / "out", templates=templates, start=_d("2026-01-19"))
     assert summary.exit_code == 1 and len(summary.failed) == summary.weeks
-    assert all("watch.md.j2" in why for why in summary.failed.values())
+    assert all("lead.md.j2" in why for why in summary.failed.values())
 
 
 def test_synthetic_history_drafts_cleanly_in_parallel(tmp_path):

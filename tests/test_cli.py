@@ -71,8 +71,12 @@ def test_bad_data_lists_problems_without_traceback(tmp_path):
 def test_draft_for_a_week_of_the_real_history():
     result = run("draft", "--data", HISTORY, "--week", "2026-02-02")
     assert result.exit_code == 0, result.output
-    assert "week ending February 2, 2026" in result.output
-    assert "the same figure was reported the week before" in result.output
+    assert "the week to February 2, 2026" in result.output
+    # the total (five publications) is corroborated: the repeat flag is for Ethereum only, in the body
+    headline = next(line for line in result.output.splitlines() if line.startswith("# "))
+    assert "week before" not in headline and "(" not in headline
+    repeat = next(s for s in result.output.split(". ") if "the same figure was reported the week before" in s)
+    assert "Ethereum" in repeat and "$1.7 billion" not in repeat
 
 
 def test_facts_prints_the_reconciled_table():

@@ -1,4 +1,3 @@
-import os
 import re
 
 import pytest
@@ -27,8 +26,7 @@ def body_of(draft):
 
 
 def test_golden_sample_draft(sample_draft):
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(sample_draft.article.markdown)
+    # regenerate on purpose with: python -m tests.regen_golden
     assert sample_draft.article.markdown == GOLDEN.read_text()
 
 
@@ -37,7 +35,7 @@ def test_sample_states_every_fact_of_the_brief(sample_draft):
     for text in [
         "a net outflow of approximately $1.7 billion",
         "from a net inflow into a net outflow of approximately $1 billion",
-        "Bitcoin products recorded a net outflow of over $1 billion",
+        "a net outflow of over $1 billion, according to CoinShares, Source A and Source C",
         "approximately $308 million to $630 million (Source A: $308 million; Source C: $630 million",
         "Solana, a net inflow of approximately $17.1 million (Source C only, pending verification)",
         "The United States recorded a net outflow of over $1.6 billion",
@@ -47,7 +45,7 @@ def test_sample_states_every_fact_of_the_brief(sample_draft):
         "Sweden, a net outflow of approximately $11.1 million (Source C only, pending verification)",
         '"marks a significant deterioration in investor confidence in the digital asset class"',
         "offered as commentary",
-        "## What to watch",
+        "whether year-to-date flows stay a net outflow",  # what to watch follows from the claims
         "## Risk notice",
         "not investment advice",
     ]:

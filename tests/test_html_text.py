@@ -62,7 +62,7 @@ def test_every_block_of_every_page_is_the_text_the_linter_checked(real_history, 
         linted = [b for b in _linted_blocks(draft.article.markdown, setup.style) if b[1] != _words(draft.article.title)]
         assert page == linted, week
         seen.update(kind for kind, _ in linted)
-    assert seen == {"paragraph", "item", "heading"}
+    assert {"paragraph", "heading"} <= seen  # drafts have no lists since the main-lines section went
 
 
 def test_the_comparison_sees_a_changed_word(real_history, setup):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -32,11 +31,9 @@ def sample_page() -> str:
 def test_sample_week_page_has_the_golden_structure(sample_page):
     """Structure, not bytes: landmarks, headings, every figure with its status, panels, charts.
 
-    Set UPDATE_GOLDEN=1 to rewrite the golden file after an intended change, and read the diff.
+    After an intended change: python -m tests.regen_golden, and read the diff.
     """
     got = outline(sample_page)
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n")
     assert got == json.loads(GOLDEN.read_text())
 
 

@@ -26,7 +26,7 @@ def test_a_claim_source_keeps_its_capitals(tmp_path):
     )
     result = CliRunner().invoke(main, ["draft", "--notes", str(notes)])
     assert result.exit_code == 0, result.output
-    assert "CoinShares described the week's result" in result.output
+    assert "CoinShares described the result" in result.output
     assert "Coinshares" not in result.output
 
 

@@ -151,7 +151,13 @@ def draft(week, data, notes, rules, entities, templates, out, force, allow_extra
     paths, notes = _inputs(data, notes)
     history = _history(setup, paths, allow_extra)
     week = _pick_week(history, week)
-    result = render_week(history.week(week, notes_for(notes, week)), setup)
+    from writer.claims import NothingToPublish
+
+    try:
+        result = render_week(history.week(week, notes_for(notes, week)), setup)
+    except NothingToPublish as nothing:
+        click.echo(f"writer draft: {nothing.problems[0]}", err=True)
+        return
     if result.has_errors:
         from writer.lint.report import text as text_report
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from writer.claims import build_claims
 from writer.data.facts import Figure, WeekFacts
 from writer.housestyle import HouseStyle
 
 
 def _value(fig: Figure, style: HouseStyle) -> str:
-    sign = "-" if fig.sign < 0 else "+"
+    # a sign goes on a bare amount, never on a hedge word ("-approximately"); the exact
+    # reported number follows in parentheses
     if fig.is_range:
-        return f"{sign}{style.range(fig.low, fig.high, 'exact')}"
-    return f"{sign}{style.amount(fig.point, 'exact')} ({fig.value:g})"
+        lo, hi = fig.low, fig.high
+        return f"{'-' if lo < 0 else '+'}{style.bare(lo)} to {'-' if hi < 0 else '+'}{style.bare(hi)}"
+    sign = "-" if fig.sign < 0 else "+"
+    return f"{sign}{style.bare(fig.point)} ({fig.value:g})"
 
 
 def _sources(fig: Figure) -> str:
@@ -34,22 +38,17 @@ def facts_table(facts: WeekFacts, style: HouseStyle) -> str:
     if facts.ytd:
         before = {1: "net inflow", -1: "net outflow", 0: "not established"}[facts.ytd.before_sign]
         derived.append(f"year to date before the week: {before}; sign flip: {'yes' if facts.ytd.sign_flip else 'no'}")
-    if facts.streak:
-        derived.append(
-            f"streak: {facts.streak.weeks_before} earlier week(s) in the same direction; "
-            f"ended an opposite run of {facts.streak.ended_run} week(s)"
+    lines.extend(derived)
+    derived = ["", "claims (what a draft may say; not_established is never printed):"]
+    for claim in build_claims(facts, style).claims:
+        data = ", ".join(f"{k}={v}" for k, v in claim.data.items() if k not in ("quote", "text"))
+        ev = claim.evidence
+        span = (
+            f"; span {ev.span[0]}..{ev.span[1]}, {ev.covered_weeks} covered, {ev.missing_weeks} missing"
+            if ev.span
+            else ""
         )
-    if facts.superlative:
-        s = facts.superlative
-        if s.claim:
-            derived.append(f"superlative: claim by {s.claim.source}: {s.claim.text!r} (unverified)")
-        else:
-            state = "established" if s.established else f"NOT established ({s.missing_weeks} week(s) missing)"
-            derived.append(f"superlative: largest net {s.direction} since {s.since}: {state}")
-    if facts.share:
-        derived.append(f"leader's share: {facts.share.figure.key} is {facts.share.words} of the total")
-    if facts.contrarians:
-        derived.append("against the total: " + ", ".join(f.key for f in facts.contrarians))
+        derived.append(f"  {claim.status:<15} {claim.kind:<18} {claim.key} ({data}){span} weight {claim.weight:g}")
     if facts.gap_before:
         derived.append(f"gap: {facts.gap_before} report week(s) missing before this one")
     for fig in facts.repeated:

@@ -38,6 +38,7 @@ class Figure:
     sources: tuple[str, ...]
     sides: tuple[Side, ...] = ()
     repeated_from: str | None = None  # source whose previous-week figure this repeats
+    shown_precision: float = 0.0  # the precision every agreeing source printed (0: house style)
 
     @property
     def is_range(self) -> bool:
@@ -61,4 +62,4 @@ class Figure:
         """ "approximately $1.7 billion", or a conflict's range: the amount, no flag, no direction."""
         if self.is_range:
             return style.range(self.low, self.high, range_bound)
-        return style.amount(self.point, self.bound)
+        return style.amount(self.point, self.bound, self.shown_precision)

@@ -50,7 +50,7 @@ import datetime as dt
 import importlib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -78,7 +78,7 @@ FLAG_FORMS = (
 )
 LANGUAGE_KEYS = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"  # en, zh, pt-BR
 _LANGUAGE = re.compile(LANGUAGE_KEYS)
-_NEUTRAL = ("language", "agreement", "superlative")
+_NEUTRAL = ("language", "agreement", "superlative", "claims")
 SENTENCE_FIELDS = ("ends", "space_after", "capital_after", "abbreviations", "initialisms", "starters")
 LANGUAGE_FIELDS = (
     "money",
@@ -104,6 +104,7 @@ LANGUAGE_FIELDS = (
 _CLOSED = {
     "agreement": ("verified_sources", "relative_tolerance"),
     "superlative": ("min_weeks",),
+    "claims": ("publisher", "product_groups", "small_share", "minor_share", "conflict_factor", "brief_max_figures"),
     "*": LANGUAGE_FIELDS,
     "*.flags": FLAG_FORMS,
     "*.prose": PROSE_FORMS,
@@ -201,6 +202,7 @@ class HouseStyle:
     word_boundary: str
     sentences: Sentences
     reading: ReadingWords  # how other outlets' figures are read (writer/reading.py)
+    claims: dict[str, Any] = field(default_factory=dict)  # language-neutral news judgment (writer/claims.py)
 
     # -- words the writer prints (the first of each list) ----------------------------
 
@@ -253,8 +255,13 @@ class HouseStyle:
 
     # -- money, through the language's codec -----------------------------------------
 
-    def amount(self, magnitude: float, bound: str = "exact") -> str:
-        return self.codec.format_amount(magnitude, bound, self.money)
+    def amount(self, magnitude: float, bound: str = "exact", precision: float = 0.0) -> str:
+        """The amount in house style; finer when every source printed it finer ("$1.65 billion"
+        from three sources printing 1650), never coarser."""
+        money = self.money
+        if precision and hasattr(self.codec, "finer"):
+            money = self.codec.finer(money, precision)
+        return self.codec.format_amount(magnitude, bound, money)
 
     def bare(self, magnitude: float, bound: str = "exact") -> str:
         return self.codec.format_bare(magnitude, bound, self.money)
@@ -294,11 +301,15 @@ class HouseStyle:
         return lo - widen, hi + widen
 
     def agree(self, a: Any, b: Any) -> bool:
-        """Two written amounts agree when the intervals their texts allow overlap, within the
-        slack. Reconciliation (two reports) and the linter (prose against data) both use this."""
+        """Two written amounts agree when the intervals their texts allow overlap (intervals that
+        only touch do not: "1200" and "1300" at the hundred are two different figures), or when
+        the amounts themselves are within the relative tolerance. Reconciliation (two reports)
+        and the linter (prose against data) both use this."""
         a_lo, a_hi = self.interval(a)
         b_lo, b_hi = self.interval(b)
-        return max(a_lo, b_lo) - min(a_hi, b_hi) <= self.slack(a, b) + 1e-9
+        if max(a_lo, b_lo) < min(a_hi, b_hi) - 1e-9:
+            return True
+        return math.isfinite(a.value + b.value) and abs(a.value - b.value) <= self.slack(a, b) + 1e-9
 
     # -- recognisers the linter uses ----------------------------------------------------
 
@@ -491,6 +502,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
             starters=frozenset(r.words("sentences.starters", empty=True)),
         ),
         reading=reading_words(r.get("reading"), str(path), f"{language}."),
+        claims=dict(top.get("claims") or {}),
     )
 
 

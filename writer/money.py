@@ -290,3 +290,18 @@ def find_amounts(text: str, style: MoneyStyle | None = None) -> list[tuple[int, 
     """Every amount in a text with its character span."""
     style = style or _shipped()
     return [(m.start(), m.end(), amount_from_match(m, style)) for m in _pattern(style).finditer(text)]
+
+
+def finer(style: MoneyStyle, precision: float) -> MoneyStyle:
+    """The style with enough decimals to show an amount written to ``precision`` (US$ m)
+    without rounding it away: 1650 to the ten is "$1.65 billion". Never coarser."""
+    if precision <= 0:
+        return style
+    billion = max(style.billion_decimals, math.ceil(round(-math.log10(precision / 1000.0), 9)))
+    million = max(style.million_decimals, math.ceil(round(-math.log10(precision), 9)))
+    whole_from = style.million_whole_from if precision >= 1 else math.inf
+    if (billion, million, whole_from) == (style.billion_decimals, style.million_decimals, style.million_whole_from):
+        return style
+    return replace(
+        style, billion_decimals=min(billion, 3), million_decimals=min(million, 3), million_whole_from=whole_from
+    )

@@ -46,12 +46,15 @@ class Superlative:
     established: bool
     claim: Claim | None = None
     missing_weeks: int = 0
+    weeks: int = 0  # report weeks from the "since" week to this one, missing ones included
 
 
 @dataclass(frozen=True)
 class Streak:
     weeks_before: int
     ended_run: int
+    open: bool = False  # the run starts at the history's first week or after a missing week
+    ended_open: bool = False  # the same, for the run this week ended
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class WeekFacts:
     gap_before: int
     input_hash: str
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+    providers: tuple[Figure, ...] = ()  # issuers (Grayscale, BlackRock, ...) when the data has them
 
     @property
     def direction(self) -> str:
@@ -106,6 +110,7 @@ def _figure(row: dict, repeated_from: str | None = None) -> Figure:
         sources=tuple(row["sources"]),
         sides=tuple(row["sides"]),
         repeated_from=repeated_from,
+        shown_precision=float(row["shown_precision"]),
     )
 
 
@@ -172,7 +177,13 @@ class History:
         stamp = self.require_week(week)
         notes = notes or WeekNotes(week=week)
         rows = self._figures_by_week[stamp]
-        figs = [_figure(r, self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))) for r in rows]
+        # a figure equal to last week's is doubtful only when nobody else confirms it this week
+        figs = [
+            _figure(
+                r, None if r["status"] == "verified" else self._repeats.get((stamp, r["scope"], r["key"], r["metric"]))
+            )
+            for r in rows
+        ]
         by = {(f.scope, f.metric, f.key): f for f in figs}
         total = by.get(("total", "net_flow", "all"))
         flows = {(r["scope"], r["key"]): r for r in rows if r["metric"] == "net_flow" and r["scope"] != "total"}
@@ -199,6 +210,7 @@ class History:
             gap_before=int(self._totals.get(stamp, {}).get("gap_before", 0)),
             input_hash=self.row_hash(stamp.date()),
             figures=tuple(figs),
+            providers=_by_magnitude([f for f in figs if f.scope == "provider" and f.metric == "net_flow"]),
         )
 
     def _ytd(self, stamp: pd.Timestamp, after: Figure | None) -> YearToDate | None:
@@ -216,7 +228,13 @@ class History:
                 since = pd.Timestamp(row["since_week"]).date()
                 established = bool(row["superlative_established"])
                 if established or claim is None:
-                    return Superlative(direction, since, established, missing_weeks=int(row["since_missing"]))
+                    return Superlative(
+                        direction,
+                        since,
+                        established,
+                        missing_weeks=int(row["since_missing"]),
+                        weeks=int(row["since_weeks"]),
+                    )
         if claim is not None:
             return Superlative(direction, None, False, claim=claim)
         return None
@@ -225,7 +243,12 @@ class History:
         if stamp not in self._totals:
             return None
         row = self._totals[stamp]
-        return Streak(weeks_before=int(row["streak_before"]), ended_run=int(row["ended_run"]))
+        return Streak(
+            weeks_before=int(row["streak_before"]),
+            ended_run=int(row["ended_run"]),
+            open=bool(row["streak_open"]),
+            ended_open=bool(row["ended_open"]),
+        )
 
     def _share(self, leaders: tuple[Figure, ...], flows: dict) -> Share | None:
         if not leaders:

@@ -53,6 +53,13 @@ def weekly_totals(figures: pd.DataFrame, min_weeks: int) -> pd.DataFrame:
     run_len = run.map(run.value_counts()).to_numpy()
     ended = breaks.to_numpy() & (gap.to_numpy() == 0) & (pd.Series(sign).shift().to_numpy() == -sign)
     out["ended_run"] = np.where(ended, pd.Series(run_len).shift().fillna(0).astype(int), 0)
+    # a run is "open" when nothing says what came before its first week: the history starts
+    # there, or a week is missing just before it. Its length is then only a lower bound.
+    starts = np.flatnonzero(breaks.to_numpy())
+    open_start = pd.Series((starts == 0) | (gap.to_numpy()[starts] > 0), index=run.to_numpy()[starts])
+    run_open = run.map(open_start).to_numpy(dtype=bool)
+    out["streak_open"] = run_open
+    out["ended_open"] = np.where(ended, pd.Series(run_open).shift().fillna(True).to_numpy(dtype=bool), False)
 
     # superlative: the latest earlier week with a flow at least as large in the same direction
     since = np.full(len(flow), -1)
@@ -69,7 +76,21 @@ def weekly_totals(figures: pd.DataFrame, min_weeks: int) -> pd.DataFrame:
     conflicting = (totals["status"] == "conflicting").to_numpy()
     out["since_missing"] = np.where(has_since, missing, 0)
     out["since_weeks"] = np.where(has_since, between + missing, 0)
-    out["superlative_established"] = has_since & (missing == 0) & ~conflicting & ~conflicting[safe]
+    # the week must clear every week in between even at the ends of their precision, and the
+    # comparison must cover weeks in its own direction: a small inflow after a run of outflows
+    # is not "the largest" of anything
+    half = totals["precision"].to_numpy() / 2
+    same_dir = np.zeros(len(flow), dtype=int)
+    clear = np.zeros(len(flow), dtype=bool)
+    for i in np.flatnonzero(has_since):
+        between_idx = np.arange(safe[i] + 1, i)
+        same_dir[i] = int((np.sign(flow[between_idx]) == sign[i]).sum())
+        others_hi = np.abs(flow[between_idx]) + half[between_idx]
+        clear[i] = not len(between_idx) or bool((others_hi < abs(flow[i]) - half[i]).all())
+    out["since_same_direction"] = same_dir
+    out["superlative_established"] = (
+        has_since & (missing == 0) & ~conflicting & ~conflicting[safe] & clear & (same_dir >= max(1, min_weeks // 2))
+    )
     out["superlative_reportable"] = has_since & (out["since_weeks"].to_numpy() >= min_weeks)
     return out.set_index("week_ending")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from writer.data.sources import family_ids
 from writer.entities import SCOPES, Vocabulary
 from writer.errors import Problem, UserError
 from writer.money import BOUNDS, precision_of
@@ -290,5 +291,5 @@ def _typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
     frame["bound"] = frame["bound"].replace("", "approx")
     keys = {(s, k): vocabulary.normalise(s, k) for s, k in zip(frame["scope"], frame["key"], strict=True)}
     frame["key"] = [keys[(s, k)] for s, k in zip(frame["scope"], frame["key"], strict=True)]
-    frame["source_id"] = frame["source"].str.casefold().str.split().str.join(" ")
+    frame["source_id"] = family_ids(frame["source"], frame["url"], frame["note"])
     return frame

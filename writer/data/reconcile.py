@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from writer.data.cliques import cliques
+from writer.data.sources import whole_number_precision
 from writer.figures import Side
 from writer.housestyle import HouseStyle
 from writer.money import Amount
@@ -39,8 +40,16 @@ def _rank(row: _Row) -> tuple[int, float]:
 
 
 def _interval(row: _Row, style: HouseStyle) -> tuple[float, float]:
-    """The signed values a row's text allows, widened so that overlap is ``style.agree``."""
-    lo, hi = style.reach(row.amount)
+    """The signed values a row's text allows as corroboration reads it, so that overlap is
+    ``style.agree``: "1000" stands for 950 to 1050 (``whole_number_precision``: it is no
+    source for 787); intervals that only touch do not agree ("1200" and "1300" at the
+    hundred), so each is narrowed by a hair; the relative tolerance widens an interval
+    only where its own precision is finer than that tolerance ("1730" and "1740" agree)."""
+    amount = row.amount
+    precision = whole_number_precision(amount.value, amount.precision)
+    lo, hi = style.interval(Amount(amount.value, precision, amount.bound))
+    widen = max(0.0, style.relative_tolerance * amount.value / 2 - precision / 2) - 1e-7
+    lo, hi = lo - widen, hi + widen
     lo = max(1e-12, lo)  # above zero: an inflow and an outflow never agree
     return (-hi, -lo) if row.value < 0 else (lo, hi)
 
@@ -80,6 +89,7 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
     sources = _sources(rows)
     lo_hi = [style.interval(r.amount) for r in rows]
     if len(clusters) > 1:
+        shown = 0.0
         values = [s.value for s in sides]
         low, high = min(values, key=abs), max(values, key=abs)
         status = "conflicting"
@@ -89,6 +99,7 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
     else:
         low = high = value = best.value
         precision = best.amount.precision
+        shown = max(r.amount.precision for r in main)  # what every agreeing source printed
         bound = best.amount.bound
         explicit = {r.status for r in main}
         if "verified" in explicit:
@@ -106,6 +117,7 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
         "low": low,
         "high": high,
         "precision": precision,
+        "shown_precision": shown,
         "bound": bound,
         "status": status,
         "sources": sources,
@@ -137,6 +149,7 @@ def reconcile(frame: pd.DataFrame, style: HouseStyle) -> pd.DataFrame:
         "low",
         "high",
         "precision",
+        "shown_precision",
         "bound",
         "status",
         "sources",

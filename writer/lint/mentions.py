@@ -98,7 +98,10 @@ def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle) -> tuple
                 None,
             )
         lo, hi = figure_interval(fig, style)
-        return amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
+        # a range states one figure only when it is narrow: "$9.9 million to $1 billion" says
+        # nothing true of an $881 million figure that happens to lie inside it
+        narrow = amount.low.value * 2 >= amount.high.value
+        return narrow and amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
     if fig.is_range:
         for side in fig.sides:
             if _text_true_of(amount, _side_amount(side, fig), style):
@@ -270,6 +273,16 @@ _TEASER = re.compile(r"[\s*_>#-]*(?:related|read\s+more|see\s+also|also\s+read|r
 _WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+# "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
+# inflow ...": an amount fronted by a preposition, whose own clause names its flow and entity right after it
+_FRONTED_HEAD = re.compile(r"\s*(?:at|with)\s*", re.IGNORECASE)
+_FRONTED_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:net\s+)?", re.IGNORECASE)
+_FLOW_OF = re.compile(r"\s+(?:from|of|out\s+of|into|in|for)\s+", re.IGNORECASE)
+_THE = re.compile(r"the\s+", re.IGNORECASE)
+_OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
+# a word that opens a new clause: "Bitcoin leads as crypto fund outflows total ..." names two things
+_DETERMINER = re.compile(r"(?:the|all|a|an)\b", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|but|and|or|after|when|though|although|since)\b", re.IGNORECASE)
 
 
 def _week_date(text: str) -> tuple[int, int, int] | None:
@@ -369,7 +382,13 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
         taken.append((m.start(), m.end()))
     for m in style.reading.total.finditer(text):
         # "Bitcoin investment products" is Bitcoin's, not the market's
-        if any(0 <= m.start() - b <= 16 and re.fullmatch(r"[\s\w()'’-]*", text[b : m.start()]) for a, b in taken):
+        if any(
+            0 <= m.start() - b <= 16
+            and re.fullmatch(r"[\s\w()'’-]*", text[b : m.start()])
+            and not _CLAUSE_WORD.search(text[b : m.start()])
+            and not _DETERMINER.match(m.group())  # "the global total" opens a noun phrase of its own
+            for a, b in taken
+        ):
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -483,7 +502,50 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
         return (last,), ""
     if into is not None:
         return (into,), ""  # "$1.03 billion went into digital asset funds"
+    told = _told_before_colon(text, los[i], clause, names)
+    if told is not None:
+        return (told,), ""
     return (), "no entity named"
+
+
+def _told_before_colon(text: str, lo: int, clause: int, names: list[_Name]) -> _Name | None:
+    """ "Bitcoin posted the largest outflow: a net outflow of $978 million": an amount whose clause
+    follows a colon and names nothing is the one entity the clause before the colon names."""
+    colon = clause - 1
+    if colon < lo or text[colon] != ":":
+        return None
+    opened = max(lo, text.rfind(";", lo, colon) + 1)
+    told = [n for n in names if opened <= n.start and n.end <= colon]
+    if not told or any(n.scope == "total" for n in told) or len({n.key for n in told}) != 1:
+        return None
+    return told[-1]
+
+
+def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Name], words: _Words):
+    """The entity and direction of an amount that opens its clause after "at" or "with" and whose
+    clause goes on to name them: "the net outflow from X", "X's net inflow". None for any other shape."""
+    if not _FRONTED_HEAD.fullmatch(text, clause_start(text, lo, start), start):
+        return None
+    gap = _FRONTED_GAP.match(text, end, hi)
+    if gap is None:
+        return None
+    at = {n.start: n for n in names if n.end <= hi}
+    flow = words.pattern.match(text, gap.end(), hi)
+    if flow is not None and flow.group().strip("+-"):
+        of = _FLOW_OF.match(text, flow.end(), hi)
+        if of is None:
+            return None
+        the = _THE.match(text, of.end(), hi)
+        name = at.get(of.end()) or (at.get(the.end()) if the else None)
+    else:
+        name = at.get(gap.end())
+        own = _OWN.match(text, name.end, hi) if name else None
+        flow = words.pattern.match(text, own.end(), hi) if own else None
+        if flow is None or not flow.group().strip("+-"):
+            return None
+    if name is None:
+        return None
+    return name, (-1 if flow.group("out") else 1), flow.group()
 
 
 def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> _Name | None:
@@ -585,6 +647,10 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
             about, doubt = _about(i, spans, names, los, text, reading)
+            fronted = _fronted(text, los[i], s, e, hi, names, words)
+            if fronted is not None:
+                name, sign, word = fronted
+                about, doubt = (name,), ""
             if metric == "aum" and not about and doubt.startswith("a whole"):
                 doubt = "no entity named"  # "1.7% of the $172 billion held in crypto funds": the whole is the level
             doubts: list[str] = []

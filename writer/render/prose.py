@@ -48,12 +48,16 @@ class Prose:
     def filters(self) -> dict[str, object]:
         return {
             "amount": self.amount,
+            "plain": lambda fig: Md(fig.amount_text(self.style)),  # no flag: a headline's amount
+            "md": lambda text: Md(md_escape(str(text))),  # a data string inside a ~ concatenation
+            "trusted": Md,  # a macro's output or a joined list, already escaped piece by piece
             "flow": self.flow,
             "flag": self.flag,
             "sources": self.sources,
             "names": lambda names: Md(self.join_names([self.name(n) for n in names], limit=99)),
             "long_date": self.style.long_date,
             "weeks": weeks,
+            "count": count,
             "ordinal": ordinal,
             "flows_list": self.flows_list,
             "cited": self.cited,
@@ -63,7 +67,7 @@ class Prose:
 
     def join_names(self, names: Iterable[str], limit: int = 3) -> str:
         """ "A, B and C"; past the limit, "A, B and 5 other publications"."""
-        items = [md_escape(n) for n in names]
+        items = [n if isinstance(n, Md) else md_escape(n) for n in names]  # Md: escaped already
         if len(items) > limit:
             rest = len(items) - (limit - 1)
             items = [*items[: limit - 1], self.style.says("others", n=str(rest))]
@@ -171,6 +175,11 @@ def weeks(n: int) -> str:
     """ "one week", "three weeks", "12 weeks"."""
     word = _WORDS[n] if n < len(_WORDS) else str(n)
     return f"{word} week" if n == 1 else f"{word} weeks"
+
+
+def count(n: int) -> str:
+    """ "two", "five", "12": a small count in words."""
+    return _WORDS[n] if n < len(_WORDS) else str(n)
 
 
 def ordinal(n: int) -> str:

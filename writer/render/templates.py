@@ -118,7 +118,14 @@ def tidy(text: str) -> str:
 
 
 def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str) -> Article:
-    body = tidy(render_template(env, ARTICLE, f=facts))
+    from writer.claims import build_claims
+
+    claims = build_claims(facts, env.globals["hs"])
+    if claims.form == "none":
+        from writer.claims import NothingToPublish
+
+        raise NothingToPublish(f"week {facts.week}: nothing publishable (no net flow or year-to-date figure); no draft")
+    body = tidy(render_template(env, ARTICLE, f=facts, c=claims))
     first = body.splitlines()[0]
     if not first.startswith("# "):
         raise UserError(Problem("the article must start with a '# ' headline", path=ARTICLE))
