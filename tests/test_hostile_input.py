@@ -181,7 +181,8 @@ def test_hostile_documents_lint_in_linear_time(setup, name):
     assert large < 7 * small + 0.2, (small, large)
     assert not [f for f in result.findings if "gave up" in f.message]
     if name == "no sentence end":
-        assert sum(f.rule == "no-causal-attribution" for f in result.findings) == 4 * n
+        # one sentence: the house rules give one finding per rule per sentence, however many causes it states
+        assert sum(f.rule == "no-causal-attribution" for f in result.findings) == 1
     if name == "suppressions":
         assert len(result.suppressed) == 4 * n
 

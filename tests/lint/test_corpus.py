@@ -9,13 +9,7 @@ from writer.lint.context import Context
 from writer.lint.engine import lint_text
 
 CORPUS = yaml.safe_load((Path(__file__).parent.parent / "corpus" / "causal.yaml").read_text())
-CAUSAL_RULES = {
-    "no-causal-attribution",
-    "no-causal-verbs",
-    "no-causal-as-clause",
-    "no-motive-inference",
-    "soft-causal-framing",
-}
+CAUSAL_RULES = {"no-causal-attribution"}
 
 
 def flagged(sentence, setup):

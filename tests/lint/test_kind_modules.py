@@ -68,6 +68,7 @@ def test_the_shipped_kinds_are_found_from_their_modules():
         "forbid",
         "limit",
         "require",
+        "causal",
         "qualify-figures",
         "grounded-figures",
         "attribute-figures",

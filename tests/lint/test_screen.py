@@ -113,4 +113,4 @@ def test_whole_articles_give_the_same_findings_through_both_paths(setup):
         screened = lint(screen)
         found += len(screened)
         assert screened == lint(False), path  # False: no screen, and none is built
-    assert found > 20
+    assert found > 5  # the samples alone give 10 (the shared corpus, when beside the checkout, many more)

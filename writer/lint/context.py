@@ -37,7 +37,7 @@ class Context:
         if doc.sentence_rules != self.style.sentences:
             doc.sentence_rules = self.style.sentences
             doc.__dict__.pop("sentences", None)  # split again by this language's rules
-            doc.__dict__.pop("_sentence_starts", None)
+            doc.__dict__.pop("sentence_starts", None)
         self._doc = doc
         self.timeout.fit(len(doc.source))  # type: ignore[union-attr]
         return doc

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from writer.articlefile import split as split_front_matter
 from writer.housestyle import Sentences
 from writer.lint.blocks import block_tokens
+from writer.lint.fields import DEFAULT_FIELDS, FieldSpan, field_spans
 
 # Inline non-prose, each with a literal that must be present for it to be worth a scan.
 # Linear on hostile text: no pattern scans past the next opener of its own kind, so
@@ -66,10 +67,10 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # heading, paragraph, item, cell
+    kind: str  # heading, paragraph, item, cell, field (a published front-matter value)
     start: int
     end: int
-    section: str  # text of the nearest heading above ("" before any)
+    section: str  # text of the nearest heading above ("" before any); a field's name
     level: int = 0  # heading level
 
 
@@ -135,11 +136,12 @@ class Document:
         return out
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of the sentences, in order (for bisect)."""
         return [s.start for s in self.sentences]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
@@ -265,18 +267,42 @@ def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _without(ranges: list[tuple[int, int]], keep: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The masked ranges with the kept spans cut out of them."""
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        pieces = [(start, end)]
+        for k_start, k_end in keep:
+            pieces = [
+                piece for a, b in pieces for piece in ((a, min(b, k_start)), (max(a, k_end), b)) if piece[1] > piece[0]
+            ]
+        out.extend(pieces)
+    return out
+
+
 _TABLE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")
 
 
-def parse(source: str, path: str = "-") -> Document:
-    """Read Markdown (or plain text) into a Document with prose masked in place."""
+def parse(source: str, path: str = "-", fields: tuple[str, ...] = DEFAULT_FIELDS) -> Document:
+    """Read Markdown (or plain text) into a Document with prose masked in place.
+
+    ``fields``: front-matter keys whose values readers see; their text stays prose (writer.lint.fields).
+    """
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     ranges: list[tuple[int, int]] = []
     front = ""
+    published: list[FieldSpan] = []
     meta, _, body_offset = split_front_matter(source)
     if meta is not None:
         front = meta
         ranges.append((0, body_offset))
+        if meta:
+            meta_start = source.index("\n") + 1  # after the opening "---" line
+            published = field_spans(source, meta_start, meta_start + len(meta), fields)
+            # a field repeating the headline is the same published text: lint it once, at the headline
+            headline = re.search(r"^#[ \t]+(.+?)[ \t#]*$", source[body_offset:], re.MULTILINE)
+            if headline:
+                published = [f for f in published if source[f.start : f.end].strip() != headline.group(1).strip()]
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source) + 1]
 
     def offset(line: int) -> int:
@@ -292,7 +318,7 @@ def parse(source: str, path: str = "-") -> Document:
 
     tokens = block_tokens(source[body_offset:])  # markdown-it only where the quick scan cannot
     first_line = source.count("\n", 0, body_offset)
-    blocks: list[Block] = []
+    blocks: list[Block] = [Block("field", f.start, f.end, f.name) for f in published]
     prose_lines = bytearray(len(line_starts))
     table_lines: list[int] = []
     section = ""
@@ -331,6 +357,8 @@ def parse(source: str, path: str = "-") -> Document:
         lo, hi = line_starts[line], line_starts[line + 1] - 1
         if _TABLE_RULE.fullmatch(source, lo, hi):
             ranges.append((lo, hi))
+    if published:
+        ranges = _without(ranges, [(f.start, f.end) for f in published])
     masked = _blanked(source, ranges)
     for literal, pattern in _INLINE_NOISE:
         if literal in masked:

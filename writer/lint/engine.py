@@ -72,7 +72,7 @@ def lint_document(doc: Document, rules: RuleSet, ctx: Context) -> Result:
 
 
 def lint_text(source: str, path: str, rules: RuleSet, ctx: Context) -> Result:
-    return lint_document(parse(source, path), rules, ctx)
+    return lint_document(parse(source, path, rules.fields), rules, ctx)
 
 
 def example_runner(style, vocabulary) -> Callable[[Rule], list[str]]:

@@ -19,6 +19,7 @@ import regex
 
 from writer.errors import Problem, UserError
 from writer.figures import Figure, Side
+from writer.lint.fields import DEFAULT_FIELDS
 from writer.lint.findings import LEVELS, Finding
 from writer.lint.kinds import Field, registry
 from writer.money import precision_of
@@ -146,7 +147,7 @@ def first_end(pattern: regex.Pattern, text: str, timeout: float | Budget = MATCH
 
 # -- checking a rule against its kind's fields ---------------------------------------------
 
-TOP_LEVEL = ("version", "extends", "house_style", "rules")  # and "_..." keys: anchors, ignored
+TOP_LEVEL = ("version", "extends", "house_style", "published_fields", "rules")  # and "_..." keys: anchors, ignored
 
 
 def _compile(patterns: list[str], case_sensitive: bool) -> regex.Pattern | None:
@@ -300,6 +301,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     version: str
     path: str
+    fields: tuple[str, ...] = DEFAULT_FIELDS  # front-matter fields linted as prose
 
 
 def load_rules(doc: RulesDocument, run_examples: Callable[[Rule], list[str]] | None = None) -> RuleSet:
@@ -328,7 +330,15 @@ def load_rules(doc: RulesDocument, run_examples: Callable[[Rule], list[str]] | N
                 problems.append(Problem(f"rule {rule.id!r}: {failure}", path=rule.where[0], line=rule.where[1]))
     if problems:
         raise UserError(*problems)
-    return RuleSet(rules=tuple(rules), version=doc.version, path=str(doc.path))
+    return RuleSet(rules=tuple(rules), version=doc.version, path=str(doc.path), fields=_published_fields(doc))
+
+
+def _published_fields(doc: RulesDocument) -> tuple[str, ...]:
+    """``published_fields`` of the rules file: front-matter keys whose values readers see."""
+    fields = doc.data.get("published_fields", list(DEFAULT_FIELDS))
+    if not isinstance(fields, list) or not all(isinstance(f, str) and f for f in fields):
+        raise UserError(Problem("'published_fields' must be a list of front-matter keys", path=str(doc.path)))
+    return tuple(fields)
 
 
 def make_finding(

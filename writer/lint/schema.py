@@ -184,7 +184,7 @@ def schema() -> dict:
         "required": ["id", "disable"],
     }
     kinds = registry()
-    assert set(TOP_LEVEL) == {"version", "extends", "house_style", "rules"}
+    assert set(TOP_LEVEL) == {"version", "extends", "house_style", "published_fields", "rules"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "fundflow-writer editorial rules",
@@ -193,6 +193,11 @@ def schema() -> dict:
             "version": {"type": "integer"},
             "extends": {"type": "string", "description": "another rules file (a bare name: the shipped one)"},
             "house_style": house_style_schema(),
+            "published_fields": {
+                "description": "front-matter keys whose values readers see: linted as prose",
+                "type": "array",
+                "items": {"type": "string"},
+            },
             "rules": {"type": "array", "items": {"oneOf": [rule_schema(k) for k in kinds] + [disabled]}},
         },
         "anyOf": [{"required": ["rules"]}, {"required": ["extends"]}],

@@ -28,7 +28,11 @@ if TYPE_CHECKING:
     from writer.lint.rules import Rule, RuleSet
 
 # kind -> its pattern parameters whose matches must lie inside one sentence
-SCREENED: dict[str, tuple[str, ...]] = {"forbid": ("patterns",), "limit": ("patterns",)}
+SCREENED: dict[str, tuple[str, ...]] = {
+    "forbid": ("patterns",),
+    "limit": ("patterns",),
+    "causal": ("backward", "forward", "framings", "as_clauses", "claims"),  # writer.lint.kinds.causal.GROUPS
+}
 SCREENED_SCOPES = ("sentence", "heading")
 
 

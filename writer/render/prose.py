@@ -91,7 +91,7 @@ class Prose:
         if fig.status == "unverified":
             return Md(f" ({hs.flag('unverified', sources=self.join_names(fig.sources))}{repeat})")
         if repeat:
-            return Md(f" ({hs.flag('repeated_alone')})")
+            return Md(f" ({hs.flag('repeated_alone', sources=self.join_names(fig.sources))})")
         return Md("")
 
     def amount(self, fig: Figure) -> Md:

@@ -6,9 +6,19 @@ from collections.abc import Iterator
 
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
+from writer.lint.kinds import CASE_SENSITIVE, SUGGESTION, Field
 from writer.lint.rules import Rule, finditer
 
 SCOPES = ("sentence", "paragraph", "heading", "document")
+# Who is speaking: fields of the kinds that excuse a named source's words (forbid, causal).
+VOICE_FIELDS = {
+    "exceptions": Field("strings", default=[], regex=True, description="a sentence matching one is excused"),
+    "quotes": Field("string", default="ignore", choices=("ignore", "include")),
+    "speech_verbs": Field("strings", default=[]),
+    "unnamed_sources": Field("strings", default=[]),
+    "case_sensitive": CASE_SENSITIVE,
+    "suggestion": SUGGESTION,
+}
 
 
 def matches(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int, Sentence | None]]:

@@ -1,11 +1,12 @@
-"""attribute-figures: a paragraph that states a flow figure names its source
-(or the lead names one for the whole article). Works with or without data."""
+"""attribute-figures: a paragraph that states a fund-flow figure names its source, or the first
+paragraph after the title names one for the whole article (house-rules definition; the pieces are
+in writer.lint.attribution). Works with or without data."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
+from writer.lint import attribution
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
@@ -13,51 +14,63 @@ from writer.lint.kinds import SUGGESTION, Field, Kind
 from writer.lint.kinds._figures import names_source
 from writer.lint.rules import Rule, make_finding, search
 
+_SOURCES: dict[tuple, attribution.SourcePattern] = {}
+
+
+def _source_pattern(rule: Rule, ctx: Context) -> attribution.SourcePattern:
+    # assets and countries are what flows are about, never who reports them ("Bitcoin saw", "US funds said")
+    subjects = [n for scope in ("asset", "country") for n in ctx.vocabulary.names.get(scope, ())]
+    unnamed = tuple(rule.params.get("unnamed_sources") or ()) + tuple(subjects)
+    key = (
+        tuple(ctx.vocabulary.publications),
+        tuple(ctx.style.attribution),
+        tuple(rule.params.get("speech_verbs") or ()),
+        unnamed,
+    )
+    if key not in _SOURCES:
+        _SOURCES[key] = attribution.source_pattern(*key)
+    return _SOURCES[key]
+
 
 def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    sources = rule.compiled.get("source_patterns")
-    names = list(ctx.facts.sources) if ctx.facts is not None else []
-    ignore = rule.compiled.get("ignore_context")
-    lead_in = ctx.style.phrases(ctx.style.attribution)
+    named = _source_pattern(rule, ctx)
+    extra = rule.compiled.get("source_patterns")
+    week_sources = list(ctx.facts.sources) if ctx.facts is not None else []
+    flows, not_flows = rule.compiled.get("flow_context"), rule.compiled.get("ignore_context")
+    if flows is None:
+        return
 
     def attributed(text: str) -> bool:
         return (
-            bool(lead_in.search(text))
-            or bool(search(sources, text, ctx.timeout))
-            or any(names_source(text, n, ctx.style) for n in names)
+            attribution.names_source(named, text)
+            or bool(search(extra, text, ctx.timeout))
+            or any(names_source(text, n, ctx.style) for n in week_sources)
         )
 
-    # the lead: the first paragraph that is more than a title line or dateline
-    sentences_in = Counter(s.block for s in doc.sentences)
-    lead = next(
-        (
-            i
-            for i, b in enumerate(doc.blocks)
-            if b.kind == "paragraph" and (sentences_in[i] >= 2 or len(doc.block_text(i).split()) >= 20)
-        ),
-        None,
+    paras = attribution.paragraphs(doc)
+    lead = attribution.first_paragraph(doc, paras)
+    if lead is not None and attributed(doc.prose[lead.start : lead.end]):
+        return  # the first paragraph names the source for the whole article
+    never = attribution.NEVER
+    figures = list(
+        attribution.flow_figures(doc, ((m.start, m.end) for m in ctx.mentions(doc)), flows, not_flows or never)
     )
-    if lead is not None and attributed(doc.block_text(lead)):
-        return  # the lead names the source for the whole article
-    done: set[int] = set()
-    for m in ctx.mentions(doc):
-        block = m.sentence.block
-        if doc.blocks[block].kind == "heading":
-            continue  # a headline's figure is attributed by the text under it
-        if block in done or (ignore is not None and search(ignore, m.sentence.text, ctx.timeout)):
-            continue
-        done.add(block)
-        if not attributed(doc.block_text(block)):
-            yield make_finding(rule, doc, m.start, m.end)
+    for para in paras:
+        first = next((f for f in figures if para.start <= f[0] < para.end), None)
+        if first is not None and not attributed(doc.prose[para.start : para.end]):
+            yield make_finding(rule, doc, *first)
 
 
 KIND = Kind(
     name="attribute-figures",
     fields={
-        "source_patterns": Field("strings", default=[], regex=True, description="besides house_style attribution"),
-        "ignore_context": Field("strings", default=[], regex=True),
+        "source_patterns": Field("strings", default=[], regex=True, description="more ways of naming a source"),
+        "flow_context": Field("strings", default=[], regex=True, description="words that make a figure a flow"),
+        "ignore_context": Field("strings", default=[], regex=True, description="words that make it a price, AUM..."),
+        "speech_verbs": Field("strings", default=[], description="a name before one of these reports"),
+        "unnamed_sources": Field("strings", default=[], description="capitalised words that are no name"),
         "suggestion": SUGGESTION,
     },
     run=run,
-    description="flow figures name their source",
+    description="a paragraph with a fund-flow figure names its source (or the first paragraph does)",
 )

@@ -15,8 +15,8 @@ from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding
-from writer.lint.kinds import CASE_SENSITIVE, SUGGESTION, Field, Kind
-from writer.lint.kinds._text import SCOPES, matches
+from writer.lint.kinds import Field, Kind
+from writer.lint.kinds._text import SCOPES, VOICE_FIELDS, matches
 from writer.lint.rules import Rule, first_end, make_finding, search
 
 _SPEAKER_CACHE: dict[tuple, regex.Pattern] = {}
@@ -69,13 +69,8 @@ KIND = Kind(
     name="forbid",
     fields={
         "patterns": Field("strings", required=True, regex=True),
-        "exceptions": Field("strings", default=[], regex=True, description="a sentence matching one is excused"),
         "scope": Field("string", default="sentence", choices=SCOPES),
-        "quotes": Field("string", default="ignore", choices=("ignore", "include")),
-        "speech_verbs": Field("strings", default=[]),
-        "unnamed_sources": Field("strings", default=[]),
-        "case_sensitive": CASE_SENSITIVE,
-        "suggestion": SUGGESTION,
+        **VOICE_FIELDS,
     },
     run=run,
     description="a pattern that must not occur in the article's own voice",

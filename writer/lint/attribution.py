@@ -1,0 +1,140 @@
+"""Paragraphs, flow figures and named sources, as the house rules define them for unattributed-figure.
+
+- A paragraph is a block of non-heading lines; a list (or a table) together with the line that
+  introduces it is one paragraph. Headings are not paragraphs.
+- The first paragraph is the first one after the title, whatever it is (a dek, a dateline, a list).
+- A fund-flow figure is money moving into or out of products; prices, AUM, volumes, ventures and
+  projections are not. Which one a figure is depends on the words nearest to it, so the nearest
+  flow word and the nearest non-flow word compete; a dollar amount written without a unit
+  ("$87,000") is a price level. Flows written in coins ("11,964 BTC") are flows too.
+- A source is named: a known publication, or a capitalised name that reports ("according to
+  Farside Investors", "CoinGlass data", "BitMEX Research says", "post by James Butterfill").
+  "According to reports", "the data", "the firm" and "his" name no one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from writer.lint.document import Document
+
+_UNIT = regex.compile(r"(?i)\d\s*(?:million|billion|trillion|mn|m|bn|b|k)\b")
+_COINS = regex.compile(r"\b\d[\d,]*(?:\.\d+)?\s*(?:BTC|ETH|SOL|bitcoins?|ether)\b")
+NEVER = regex.compile("(?!)")
+_TITLE_LEVEL = 1
+_MASTHEAD_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    blocks: tuple[int, ...]
+    start: int
+    end: int
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Blocks grouped into paragraphs: a list or table joins the paragraph that introduces it."""
+    groups: list[list[int]] = []
+    previous = ""
+    for i, block in enumerate(doc.blocks):
+        if block.kind in ("heading", "field"):  # titles are attributed by the text under them
+            previous = "heading"
+            continue
+        joins = block.kind in ("item", "cell") and previous in ("paragraph", "item", "cell")
+        if joins and groups:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        previous = block.kind
+    return [Paragraph(tuple(g), doc.blocks[g[0]].start, doc.blocks[g[-1]].end) for g in groups]
+
+
+def first_paragraph(doc: Document, paras: list[Paragraph]) -> Paragraph | None:
+    """The first paragraph after the title (a dek, a dateline or a list counts).
+
+    Markdown marks the title as the first top-level heading. A plain-text article has no
+    marker: its first block is the title, and the short lines under it (source, byline,
+    time stamp: fewer than six words) belong to the masthead, not to the text.
+    """
+    title = next((b for b in doc.blocks if b.kind == "heading" and b.level == _TITLE_LEVEL), None)
+    if title is not None:
+        return next((p for p in paras if p.start >= title.end), None)
+    rest = paras[1:] if paras and doc.blocks[paras[0].blocks[0]].start == doc.blocks[0].start else paras
+    return next((p for p in rest if len(doc.prose[p.start : p.end].split()) >= _MASTHEAD_WORDS), None)
+
+
+@dataclass(frozen=True)
+class SourcePattern:
+    """Known names (cheap), the cue words a naming needs (cheap), then the full pattern."""
+
+    known: regex.Pattern | None
+    cues: regex.Pattern
+    full: regex.Pattern
+
+
+def source_pattern(
+    names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str]
+) -> SourcePattern:
+    """Where a paragraph names a data source. ``lead_ins`` are the house style's attribution phrases
+    ("according to"): they count only when a name follows them."""
+    skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
+    verb = "|".join(regex.escape(v) for v in verbs) or "(?!)"
+    word = rf"\b(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
+    name = rf"{word}(?:\s+(?:of\s+|at\s+)?{word})*"
+    known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
+    lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
+    noun = r"(?:data|figures|numbers|statistics|report|research|tracker|tracking|analysis|estimates?|survey)"
+    by = r"(?:reported\s+by|compiled\s+by|as\s+(?:noted|reported|stated)\s+by)"
+    alternatives = [
+        rf"\b(?i:{lead}|{by})\s+(?:the\s+)?{name}",
+        rf"\b(?i:{noun})\s+(?i:from|by|of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}",
+        rf"\b(?i:post|tweet|statement|note|comment)\s+(?i:by|from)\s+{name}",
+        rf"{name}(?:['’]s?)?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",
+        rf"\b(?:{verb})\s+{name}",  # '"...," said Kira Holm'
+    ]
+    return SourcePattern(
+        known=regex.compile(rf"(?<!\w)(?i:{known})(?!\w)") if known else None,
+        cues=regex.compile(rf"\b(?i:{lead}|{by}|{noun}|post|tweet|statement|note|comment|{verb})\b"),
+        full=regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.VERSION0),
+    )
+
+
+def names_source(pattern: SourcePattern, text: str) -> bool:
+    if pattern.known is not None and pattern.known.search(text):
+        return True
+    return pattern.cues.search(text) is not None and pattern.full.search(text) is not None
+
+
+def flow_figures(
+    doc: Document, spans: Iterable[tuple[int, int]], flows: regex.Pattern, not_flows: regex.Pattern
+) -> Iterator[tuple[int, int]]:
+    """The money spans that are fund-flow figures, plus flows written in coins, in document order."""
+    candidates = sorted(set(spans) | {m.span() for m in _COINS.finditer(doc.prose)})
+    for start, end in candidates:
+        sentence = doc.sentence_at(start)
+        if sentence is None:
+            continue
+        written = doc.source[start:end]
+        if "$" in written and not _UNIT.search(written) and not _COINS.match(written):
+            continue  # "$87,000": a price level
+        if _is_flow(sentence.text, start - sentence.start, end - sentence.start, flows, not_flows):
+            yield start, end
+
+
+def _is_flow(text: str, start: int, end: int, flows: regex.Pattern, not_flows: regex.Pattern) -> bool:
+    """The nearest flow word against the nearest non-flow word around the figure."""
+
+    def distance(pattern: regex.Pattern) -> int | None:
+        best = None
+        for m in pattern.finditer(text):
+            d = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
+            best = d if best is None else min(best, d)
+        return best
+
+    flow, other = distance(flows), distance(not_flows)
+    if flow is None:
+        return False
+    return other is None or flow <= other

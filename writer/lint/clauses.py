@@ -1,0 +1,269 @@
+"""A light clause analysis for the causal rules: who speaks, what is the effect, what follows a connective.
+
+Regexes find the words that can carry a cause ("due to", "amid", "drove", "as").
+Whether a sentence *claims* a cause depends on its structure, which a pattern
+cannot see: the effect must be a flow, investors' buying or selling, or a price
+(not volumes, AUM, a bank's fate or a forecast); "following" must be followed by
+an event, not a figure or a price level; an "as" clause must report a change that
+runs in the same direction as the main clause (otherwise it is a contrast); a
+cause that is itself a flow or a group of investors describes composition; and a
+named party's reported speech is attribution, while an unnamed group's is the
+outlet's own voice.
+
+Why hand-built and not spaCy: loading a spaCy pipeline costs far more than the
+whole lint run (one article must stay under 0.8x proselint's process time), and
+these decisions need only clause bounds, a few word classes and the speaker,
+which a handful of precompiled patterns over one sentence give in microseconds.
+The word classes are data (the rule's ``effects``, ``non_effects``, ``agents``,
+``events``, ``changes`` lists in the rules file), so an editor can extend them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Clause bounds inside a sentence: semicolons, colons, dashes.
+_CLAUSE_BREAK = regex.compile(r"[;:—–]|\s-\s")
+_PRONOUN_SUBJECT = regex.compile(
+    r"^\W*(?:it|this|that|these|those|they|others|some|many|the\s+(?:move|trend|shift|change|surge|slide|drop|rise|"
+    r"decline|pattern|rebound|reversal|swing))\b",
+    regex.IGNORECASE,
+)
+_QUESTION = regex.compile(r"\?\W*$")
+_WH = regex.compile(r"\W*(?:what|why|how|which|who)\b", regex.IGNORECASE)
+# "up" and "down" words: an "as" clause whose change runs the other way from the main clause is a contrast.
+_UP = regex.compile(
+    r"\b(?:rose|ris(?:e|es|ing)|climb\w*|jump\w*|surg\w*|soar\w*|rall\w*|gain\w*|add(?:ed|ing|s)?|"
+    r"attract\w*|poured|bought|buying|recover\w*|rebound\w*|up)\b",
+    regex.IGNORECASE,
+)
+_DOWN = regex.compile(
+    r"\b(?:fell|fall\w*|slid\w*|slides?|drop\w*|plung\w*|tumbl\w*|sank|sink\w*|slump\w*|declin\w*|"
+    r"withdr\w*|pulled|sold|selling|unload\w*|dump\w*|exit\w*|lost|los(?:e|es|ing)|shed\w*|down|negative|bled|"
+    r"bleed\w*|thinn\w*|weaken\w*)\b",
+    regex.IGNORECASE,
+)
+_CONTRAST = regex.compile(r"\b(?:actually|while|whereas|instead|even\s+as|despite|though)\b", regex.IGNORECASE)
+_SHARE_OF = regex.compile(
+    r"\b(?:share|portion|part|bulk|majority|most|half|much)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:outflows?|inflows?|flows?|selling|buying|redemptions?|withdrawals?)\b",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word classes the analysis needs, compiled from the rule's lists."""
+
+    effects: regex.Pattern  # flows, buying and selling, investors, prices, markets
+    prices: regex.Pattern  # the price part of effects: flows can be a cause of prices
+    non_effects: regex.Pattern  # volumes, AUM, forecasts, rates, institutions' fates
+    agents: regex.Pattern  # who moved money, or the money itself: a cause of this kind is composition
+    events: regex.Pattern  # what can be a reason after "amid", "following", "given", "with"
+    changes: regex.Pattern  # verbs of change an "as" clause must carry to be a cause
+    aggregates: regex.Pattern  # "had a total of": "as a result" that only adds up
+    readings: regex.Pattern  # sentiment that flows can be read as ("reflecting weaker risk appetite")
+
+
+_PARENS = regex.compile(r"\([^()]*\)")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of a sentence around [start, end): between the nearest breaks outside parentheses."""
+    if "(" in text:  # "(X only; pending verification)": its semicolon does not end the outer clause
+        text = _PARENS.sub(lambda m: " " * len(m.group()), text)
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        lo = m.end()
+    nxt = _CLAUSE_BREAK.search(text, end)
+    hi = nxt.start() if nxt else len(text)
+    return lo, hi
+
+
+def nearest_term(lex: Lexicon, text: str, backwards: bool) -> str | None:
+    """Which class the noun nearest to the connective belongs to: "effect", "other" or None.
+
+    Nouns decide ("open interest rose": not a flow); with no noun of either class, a
+    price verb ("Bitcoin fell below $90,000") makes the clause a price effect.
+    """
+    hits = [(m.start(), m.end(), "effect") for m in lex.effects.finditer(text)]
+    hits += [(m.start(), m.end(), "other") for m in lex.non_effects.finditer(text)]
+    if not hits:
+        return "effect" if lex.prices.search(text) else None
+    if backwards:
+        return max(hits, key=lambda h: (h[1], h[2] == "other"))[2]
+    return min(hits, key=lambda h: (h[0], h[2] == "effect"))[2]
+
+
+def _effect_class(lex: Lexicon, side: str, backwards: bool, before: str) -> str | None:
+    found = nearest_term(lex, side, backwards)
+    if found is None and _PRONOUN_SUBJECT.search(side.strip() or "it"):
+        # "It reflects ...", "The move was backed by ...": the effect is in the previous sentence
+        found = nearest_term(lex, before, backwards=True)
+    return found
+
+
+def is_question(sentence: str, heading: bool = False) -> bool:
+    """A question ("What drove the exits?", a heading "Why funds sold") names a topic, it states no cause."""
+    return _QUESTION.search(sentence) is not None or (heading and _WH.match(sentence) is not None)
+
+
+def backward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
+    """A connective whose effect comes before it ("X due to Y", "X was driven by Y", "attributes X to Y")."""
+    lo, hi = _clause(text, start, end)
+    effect_span = text[start:end]  # "attributed the outflows to": the effect sits inside the match
+    head = text[lo:start] + " " + effect_span
+    cause = text[end:hi]
+    backwards = True
+    if not regex.search(r"\w", text[lo:start]):
+        # "Due to Y, X": the effect is the main clause after the comma
+        comma = text.find(",", end)
+        if comma != -1:
+            cause, head = text[end:comma], text[comma + 1 : hi] + " " + effect_span
+        backwards = False
+    if _effect_class(lex, head, backwards, before) != "effect":
+        return False
+    if lex.aggregates.search(head):
+        return False
+    # "driven more by retail investors", "due to heavy investment in US ETFs": who moved the money, not why
+    if _first_noun_class(lex, cause) == "agent" and not lex.prices.search(head):
+        return False
+    # "flows reflecting weaker risk appetite": a reading of sentiment (evidential), not a reason
+    return not (effect_span.lower().startswith("reflect") and lex.readings.search(" ".join(cause.split()[:5])))
+
+
+def _first_noun_class(lex: Lexicon, cause: str) -> str:
+    """Whether the cause phrase is headed by an agent (investors, inflows) within its first words."""
+    lead = " ".join(regex.findall(r"[\w$.'’-]+", cause)[:5])
+    lead = regex.split(r"\b(?:among|across|from|for|with|who|that)\b", lead)[
+        0
+    ]  # "attitude among investors": not an agent
+    agent = lex.agents.search(lead)
+    event = lex.events.search(lead)
+    if agent and (not event or agent.start() < event.start()):
+        return "agent"
+    return "event" if event else "other"
+
+
+def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
+    """A verb whose effect follows it ("X drove the outflows", "X caused BTC to fall")."""
+    lo, hi = _clause(text, start, end)
+    comma = text.find(",", end)
+    stop = hi if comma == -1 else min(hi, comma)
+    effect = " ".join(text[start:stop].split()[:9])  # the object, not the rest of the sentence
+    if nearest_term(lex, effect, backwards=False) != "effect":
+        return False
+    if _SHARE_OF.search(effect):
+        return False  # "caused a sizable share of the outflows": composition
+    # "heavy redemptions, amplifying the net outflow": flows adding up to flows, not a cause
+    cause = text[lo:start]
+    return not (
+        lex.agents.search(cause)
+        and lex.agents.search(effect)
+        and not lex.prices.search(effect)
+        and regex.match(r"(?i)(?:amplif|exacerbat|add|deepen|widen|swell)", text[start:end])
+    )
+
+
+def framing_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
+    """ "amid", "following", "given", "with X -ing": a cause only when an event or condition follows
+    and the main clause is a flow or a price."""
+    lo, hi = _clause(text, start, end)
+    comma = text.find(",", end)
+    stop = min(comma if comma != -1 else hi, hi, end + 120)
+    complement = text[end:stop]
+    word = text[start:end].lower()
+    if word != "with":  # "with X -ing" is a state by its shape; the others need an event after them
+        if not lex.events.search(complement):
+            return False
+        if word.startswith(("following", "on the heels")) and _temporal(complement):
+            return False
+    if regex.match(r"\W*$", text[lo:start]):  # "Amid X, Y" / "With X -ing, Y": the effect is the main clause
+        return nearest_term(lex, text[stop:hi], backwards=False) == "effect"
+    return _effect_class(lex, text[lo:start], backwards=True, before=before) == "effect"
+
+
+_FIGURE = regex.compile(r"[$€£¥]\s?\d|\d\s?%|\d+(?:\.\d+)?\s*(?:million|billion|bn|m)\b", regex.IGNORECASE)
+_TEMPORAL = regex.compile(
+    r"\b(?:weeks?|days?|months?|years?|weekends?|quarters?|sessions?|high|low|peak|record|rally|plunge|drop|"
+    r"inflows?|outflows?|flows?|streak|run)\b",
+    regex.IGNORECASE,
+)
+
+
+def _temporal(complement: str) -> bool:
+    """ "following a $2 billion inflow", "following a new all-time high": a point in time, not a reason."""
+    head = " ".join(complement.split()[:7])
+    return _FIGURE.search(head) is not None or _TEMPORAL.search(head) is not None
+
+
+def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
+    """ "Y as X": causal when X reports a change in the same direction as Y, and Y is a flow or a price."""
+    lo, hi = _clause(text, start, end)
+    clause = text[end:hi]
+    comma = clause.find(",")
+    as_part = " ".join((clause if comma == -1 else clause[:comma]).split()[:14])
+    main = text[lo:start] if text[lo:start].strip() else clause[comma + 1 :] if comma != -1 else ""
+    if not main.strip() or not lex.changes.search(as_part):
+        return False
+    if _CONTRAST.search(as_part):
+        return False
+    if nearest_term(lex, main, backwards=bool(text[lo:start].strip())) != "effect":
+        return False
+    main_up, main_down = bool(_UP.search(main)), bool(_DOWN.search(main))
+    as_up, as_down = bool(_UP.search(as_part)), bool(_DOWN.search(as_part))
+    # opposite directions are a contrast ("Bitcoin slid as Solana surged")
+    main_way = (main_up and not main_down) - (main_down and not main_up)
+    as_way = (as_up and not as_down) - (as_down and not as_up)
+    return main_way * as_way >= 0
+
+
+def claim_effect(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
+    """Motives, mechanisms and cause nouns: a claim, unless what they are the cause *of* is not a flow or price."""
+    of = regex.match(r"\s*(?:for|of|behind|that)\s+(?:the\s+|a\s+|this\s+)?((?:[\w'’-]+\s*){1,4})", text[end:])
+    return not (of and nearest_term(lex, of.group(1), backwards=False) == "other")
+
+
+_ANAPHOR = (
+    r"(?:\b(?i:he|she|they)|\b(?i:the|its|their)\s+(?:firm|company|report|analysts?|asset\s+manager|manager|"
+    r"researchers?|research\s+team|issuer|provider|team|author|strategists?|economists?|analysis|note|post))"
+)
+
+
+def speaker_pattern(verbs: list[str] | tuple[str, ...], unnamed: list[str] | tuple[str, ...]) -> regex.Pattern:
+    """A named party (or a definite reference back to one) that speaks: "CoinShares analysts said",
+    "according to Glassnode", "The firm added", "in their words", "post by CoinShares:".
+
+    Unnamed groups ("Analysts", "Some market watchers", "according to reports") never match:
+    what they say is the outlet's own voice.
+    """
+    skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
+    verb = "|".join(regex.escape(v) for v in verbs)
+    word = rf"(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
+    name = rf"{word}(?:\s+(?:of\s+|at\s+)?{word})*"
+    role = rf"(?:['’]s?)?(?:\s+(?!(?:{verb}|that)\b)[a-z][\w-]*){{0,4}}?"
+    who = rf"(?:{name}{role}|{_ANAPHOR})"
+    return regex.compile(
+        rf"(?:\b(?i:according\s+to|in\s+the\s+words\s+of|as\s+(?:noted|reported|stated|said)\s+by)\s+{who})"
+        rf"|(?:\b(?i:in\s+(?:his|her|their|its)\s+words)\b)"
+        rf"|(?:\b(?i:post|tweet|statement|note|report|comment|analysis)\s+(?i:by|from)\s+{name})"
+        rf"|(?:{who}(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?(?:{verb})\b)",
+        regex.VERSION0,
+    )
+
+
+def attributed(speaker: regex.Pattern, text: str, start: int, end: int) -> bool:
+    """The hit sits in what a named party says: a speaker before it, or reported speech closing the
+    sentence ("...," the analysts wrote). A closing "according to X" attributes the figure, not the cause."""
+    first_word = regex.match(r"\s*\w+", text[start:end])
+    head = text[:start] + (first_word.group() if first_word else "")
+    if speaker.search(head):
+        return True
+    tail = text[end:]
+    for m in speaker.finditer(tail):
+        said = not regex.match(r"(?i)according|as\s|in\s", m.group())
+        if said and tail[: m.start()].rstrip().endswith((",", '"', "”")):
+            return True
+    return False
