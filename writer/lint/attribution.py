@@ -66,24 +66,35 @@ def first_paragraph(doc: Document, paras: list[Paragraph]) -> Paragraph | None:
     return next((p for p in rest if len(doc.prose[p.start : p.end].split()) >= _MASTHEAD_WORDS), None)
 
 
-@dataclass(frozen=True)
 class SourcePattern:
-    """Known names (cheap), the cue words a naming needs (cheap), then the full pattern."""
+    """Known names (cheap), the cue words a naming needs (cheap), then the full pattern.
 
-    known: regex.Pattern | None
-    cues: regex.Pattern
-    full: regex.Pattern
+    The full pattern is compiled on first use: most articles name a known publication or give
+    no cue word, and its compile cost (the name grammar over the whole vocabulary) would
+    otherwise be paid by every lint run."""
+
+    def __init__(self, known: regex.Pattern | None, cues: regex.Pattern, full: str) -> None:
+        self.known, self.cues, self._full_source = known, cues, full
+        self._full: regex.Pattern | None = None
+
+    @property
+    def full(self) -> regex.Pattern:
+        if self._full is None:
+            self._full = regex.compile(self._full_source, regex.VERSION0)
+        return self._full
 
 
 def source_pattern(
     names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str]
 ) -> SourcePattern:
     """Where a paragraph names a data source. ``lead_ins`` are the house style's attribution phrases
-    ("according to"): they count only when a name follows them."""
+    ("according to"): they count only when a name follows them. The name grammar is written once
+    (a DEFINE group) and called from each alternative, so the pattern stays small."""
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
     verb = "|".join(regex.escape(v) for v in verbs) or "(?!)"
     word = rf"\b(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
-    name = rf"{word}(?:\s+(?:of\s+|at\s+)?{word})*"
+    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:of\s+|at\s+)?(?&word))*))"
+    name = "(?&name)"
     known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
     lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
     noun = r"(?:data|figures|numbers|statistics|report|research|tracker|tracking|analysis|estimates?|survey)"
@@ -98,7 +109,7 @@ def source_pattern(
     return SourcePattern(
         known=regex.compile(rf"(?<!\w)(?i:{known})(?!\w)") if known else None,
         cues=regex.compile(rf"\b(?i:{lead}|{by}|{noun}|post|tweet|statement|note|comment|{verb})\b"),
-        full=regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.VERSION0),
+        full=grammar + "|".join(f"(?:{a})" for a in alternatives),
     )
 
 

@@ -242,11 +242,13 @@ def speaker_pattern(verbs: list[str] | tuple[str, ...], unnamed: list[str] | tup
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
     verb = "|".join(regex.escape(v) for v in verbs)
     word = rf"(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
-    name = rf"{word}(?:\s+(?:of\s+|at\s+)?{word})*"
+    # the name grammar is written once and called where it is needed: a small pattern compiles fast
+    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:of\s+|at\s+)?(?&word))*))"
+    name = "(?&name)"
     role = rf"(?:['’]s?)?(?:\s+(?!(?:{verb}|that)\b)[a-z][\w-]*){{0,4}}?"
     who = rf"(?:{name}{role}|{_ANAPHOR})"
     return regex.compile(
-        rf"(?:\b(?i:according\s+to|in\s+the\s+words\s+of|as\s+(?:noted|reported|stated|said)\s+by)\s+{who})"
+        grammar + rf"(?:\b(?i:according\s+to|in\s+the\s+words\s+of|as\s+(?:noted|reported|stated|said)\s+by)\s+{who})"
         rf"|(?:\b(?i:in\s+(?:his|her|their|its)\s+words)\b)"
         rf"|(?:\b(?i:post|tweet|statement|note|report|comment|analysis)\s+(?i:by|from)\s+{name})"
         rf"|(?:{who}(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?(?:{verb})\b)",

@@ -74,7 +74,6 @@ def _hits(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int, S
 
 def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     lex = _lexicon(rule)
-    speaker = _speaker(rule)
     done: set[int] = set()
     for start, end, sentence, group in sorted(_hits(rule, doc, ctx), key=lambda h: h[0]):
         if sentence.start in done or ctx.doc_names_hit(start, end):
@@ -88,7 +87,7 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if _NEGATED.search(text, 0, s) or not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
             continue
-        if clauses.attributed(speaker, text, s, e):  # the costliest check, last
+        if clauses.attributed(_speaker(rule), text, s, e):  # the costliest check, last; compiled on first need
             continue
         done.add(sentence.start)
         found = doc.prose[start:end].strip()
