@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from writer import __version__
-from writer.errors import UserError
+from writer.errors import Problem, UserError
 from writer.lint.findings import LEVELS
 from writer.lint.report import FORMATS
 
@@ -290,6 +290,59 @@ def lint(paths, rules, entities, data, week, fmt, min_level, allow_extra, langua
     from writer.lint.run import run_lint
 
     sys.exit(run_lint(paths, rules, entities, data, week, fmt, min_level, allow_extra, language))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--week", type=WEEK, required=True, help="The report week the rows belong to.")
+@click.option("--source", help="Who reported the figures (default: front matter 'source:', else the file name).")
+@click.option("--url", help="Where (default: front matter 'url:').")
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the articles (default: detected).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the CSV here (atomically).")
+@click.option(
+    "--append",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Add the rows to this history CSV, dropping exact duplicates (atomically).",
+)
+@click.option("--rules", type=existing, help="Rules file (default: the shipped editorial.yaml).")
+@click.option("--entities", type=existing, help="Key vocabulary (default: the shipped entities.yaml).")
+@user_errors
+def extract(paths, week, source, url, lang, out, append, rules, entities) -> None:
+    """Read the week's fund-flow figures out of articles (Markdown, text or HTML; '-' for stdin) as CSV rows.
+
+    Figures whose entity, direction, metric or week is unclear are listed on stderr, not written.
+    Exit 0 when rows were written (or the input states no figure), 1 when it states figures but
+    none could be read safely, 2 for usage errors and unreadable input.
+    """
+    from writer import extract as ex
+    from writer.setup import load_setup
+
+    setup = load_setup(rules, entities)
+    if paths.count("-") > 1:
+        raise UserError("'-' (stdin) can be given once")
+    articles = [ex.read_article(p, sys.stdin.buffer.read() if p == "-" else None) for p in paths]
+    rows, had_figures = [], False
+    for article in articles:
+        if (lang or ex.language_of(article.text)) == "zh":
+            raise UserError(Problem("Chinese articles are not read yet; extract reads English", path=article.path))
+        found = ex.extract(article, week, setup.style, setup.vocabulary, source, url)
+        had_figures = had_figures or found.had_figures
+        for skipped in found.skipped:
+            click.echo(str(skipped), err=True)
+        for name, where in found.unknown.items():
+            click.echo(f"{where}: warning: {name!r} is not in the vocabulary; kept as written", err=True)
+        rows.extend(found.rows)
+    text = ex.to_csv(rows)
+    if out:
+        from writer.fsutil import atomic_write
+
+        atomic_write(out, text)
+    elif not append:
+        click.echo(text, nl=False)
+    if append:
+        added = ex.append_history(append, rows)
+        click.echo(f"{append}: {added} row(s) added, {len(rows) - added} already there", err=True)
+    sys.exit(1 if had_figures and not rows else 0)
 
 
 @main.group()

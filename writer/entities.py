@@ -1,13 +1,17 @@
 """Names of assets, countries and providers: one vocabulary, kept as data.
 
 Data keys (``BTC``, ``U.S.``) and prose mentions both normalise through
-``rules/entities.yaml``, so a newsroom adds an alias by editing YAML.
+``rules/entities.yaml``, so a newsroom adds an alias by editing YAML. The
+vocabulary is not a closed list: ``with_keys`` makes every key the data
+names a known entity under its own name, so a week about Litecoin or Brazil
+needs no edit to the file.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -16,6 +20,7 @@ from writer.errors import Problem, UserError
 from writer.resources import default_entities
 
 SCOPES = ("total", "asset", "country", "provider")
+ENTITY_SCOPES = ("asset", "country", "provider")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LANGUAGES = re.compile(r"^languages:\s*\{([^}\n]*)\}", re.MULTILINE)
 
@@ -61,16 +66,45 @@ class Vocabulary:
     definite: frozenset[str] = frozenset()  # names written with "the": the United States
     publications: tuple[str, ...] = ()  # publication names that read like words ("Because Bitcoin")
     display: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> canonical -> printed name
+    _extended: dict[frozenset, Vocabulary] = field(default_factory=dict, compare=False, repr=False)
 
     def normalise(self, scope: str, key: str) -> str:
         return self.canonical.get(scope, {}).get(key.strip().lower(), key.strip())
+
+    def knows(self, scope: str, key: str) -> bool:
+        return key.strip().lower() in self.canonical.get(scope, {})
+
+    def with_keys(self, pairs: Iterable[tuple[str, str]]) -> Vocabulary:
+        """This vocabulary plus every (scope, key) the data names, each under its own name.
+
+        A key the file already knows (as a name or an alias) keeps its entry;
+        any other key becomes an entity of its scope spelled as the data spell it.
+        Built once per distinct set of keys.
+        """
+        extra = frozenset(
+            (scope, key.strip())
+            for scope, key in pairs
+            if scope in ENTITY_SCOPES and key and key.strip() and not self.knows(scope, key)
+        )
+        if not extra:
+            return self
+        if extra not in self._extended:
+            canonical = {scope: dict(table) for scope, table in self.canonical.items()}
+            names = dict(self.names)
+            for scope, key in sorted(extra):
+                canonical.setdefault(scope, {})[key.lower()] = key
+                names[scope] = (*names.get(scope, ()), key)
+            self._extended[extra] = replace(self, canonical=canonical, names=names, _extended={})
+        return self._extended[extra]
 
     @cached_property
     def mention_pattern(self) -> re.Pattern[str]:
         """A regex finding any known name in prose; group ``name``. Built once per vocabulary.
 
-        All-capital aliases (US, ETH) match case-sensitively, so "us" is not
-        the United States.
+        A one-word name matches as written ("Avalanche", not "an avalanche of
+        outflows"; "US", not "us"); a lower-case spelling matches only when the
+        file lists it ("bitcoin"). Names of several words ("short bitcoin",
+        "Hong Kong") are distinctive and match in any case.
         """
         return self._names_pattern(r"(?<![\w.])", r"(?![\w])")
 
@@ -88,7 +122,8 @@ class Vocabulary:
         parts = []
         for name in sorted(spellings, key=len, reverse=True):
             body = re.escape(name)
-            body = body if name.isupper() or len(name) <= 3 else f"(?i:{body})"
+            several = any(c in name for c in " -") and not name.isupper()
+            body = f"(?i:{body})" if several else body
             if not before and not _HAN.search(name):  # a Latin name in Chinese prose: not inside a word
                 body = rf"(?<![A-Za-z0-9_.]){body}(?![A-Za-z0-9_])"
             parts.append(body)
@@ -97,10 +132,18 @@ class Vocabulary:
     def lookup(self, spelling: str) -> tuple[str, str] | None:
         """(scope, canonical) of a spelling found in prose."""
         low = spelling.lower()
-        for scope in ("asset", "country", "provider"):
+        for scope in ENTITY_SCOPES:
             if low in self.canonical.get(scope, {}):
                 return scope, self.canonical[scope][low]
         return None
+
+
+def _aliases(path: Path, scope: str, name: str, value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    raise UserError(Problem(f"{scope}.{name} is {value!r}", path=str(path), expected="a list of aliases"))
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -127,8 +170,8 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
             )
         table: dict[str, str] = {}
         spellings: list[str] = []
-        for name, aliases in entries.items():
-            for spelling in [name, *(aliases or [])]:
+        for name, value in entries.items():
+            for spelling in [name, *_aliases(path, scope, str(name), value)]:
                 table[str(spelling).lower()] = str(name)
                 spellings.append(str(spelling))
         canonical[scope] = table

@@ -31,6 +31,7 @@ One object per language, built from the rules file's ``house_style``::
         named_source: {name: <regex>, gap: <regex>}  # a named speaker, and what may stand before its verb
         sentences: {ends: '.!?', space_after: true, capital_after: true, abbreviations: [...],
                     initialisms: [...], starters: [...]}
+        reading: {...}          # how the reader of figures reads other outlets (writer/reading.py)
 
 The rule for every list: the writer uses the first entry, the linter accepts
 any. Defaults live once, in the shipped ``rules/editorial.yaml``: any rules
@@ -57,6 +58,8 @@ from types import ModuleType
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.reading import FIELDS as READING_FIELDS
+from writer.reading import ReadingWords, reading_words
 
 BOUNDS = ("approx", "over", "under", "nearly")
 DIRECTIONS = ("outflow", "inflow")
@@ -110,6 +113,7 @@ LANGUAGE_FIELDS = (
     "word_boundary",
     "named_source",
     "sentences",
+    "reading",
 )
 # the mappings whose keys are fixed (the schema closes the same ones); "*" is a language block
 _CLOSED = {
@@ -124,6 +128,7 @@ _CLOSED = {
     "*.metric_words": METRICS,
     "*.sentences": SENTENCE_FIELDS,
     "*.named_source": ("name", "gap"),
+    "*.reading": READING_FIELDS,
 }
 
 
@@ -212,6 +217,7 @@ class HouseStyle:
     months: tuple[str, ...]
     word_boundary: str
     sentences: Sentences
+    reading: ReadingWords  # how other outlets' figures are read (writer/reading.py)
     speaker_name: str = r"(?!)"  # regex: a named source ("CoinShares", "James Butterfill")
     speaker_gap: str = r"\s+"  # regex: what may stand between that name and its speech verb
     claims: dict[str, Any] = field(default_factory=dict)  # language-neutral news judgment (writer/claims.py)
@@ -517,6 +523,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
             initialisms=frozenset(w.lower() for w in r.words("sentences.initialisms", empty=True)),
             starters=frozenset(r.words("sentences.starters", empty=True)),
         ),
+        reading=reading_words(r.get("reading"), str(path), f"{language}."),
         speaker_name=r.text("named_source.name"),
         speaker_gap=r.text("named_source.gap"),
         claims=dict(top.get("claims") or {}),

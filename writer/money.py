@@ -88,12 +88,15 @@ class AmountRange:
 
 
 def precision_of(digits: str, scale: float = 1.0) -> float:
-    """The step a written number carries: "17.1" -> 0.1, "1730" -> 10, "1700" -> 100.
+    """The step a written number carries: "17.1" -> 0.1, "1730" -> 10, "1700" -> 100, "1.70e3" -> 10.
 
     Integers are read by their trailing zeros, as a reader would: a publication
     that prints 1,700 has rounded to the hundred.
     """
     text = digits.strip().lstrip("+-").replace(",", "")
+    if "e" in text.lower():  # "1.70e3": the mantissa's digits count ($1.70 billion, to the ten)
+        mantissa, _, exponent = text.lower().partition("e")
+        return precision_of(mantissa, scale) * 10.0 ** int(exponent)
     if "." in text:
         decimals = len(text.split(".", 1)[1])
         return scale * 10.0**-decimals

@@ -1,9 +1,13 @@
-"""Money figures found in prose, each matched against the week's data.
+"""The one reader of figures in prose, and the match of each figure to the week's data.
 
-The figure finder is ``money.find_amounts``, the same code that reads back what
-the writer formats. A mention is matched to a figure when the interval the
-text allows (its precision and hedge) is true of the figure: "over $1 billion"
-needs a figure that cannot be 1,000 or less.
+``read_figures`` finds every money amount (through the house style's codec, the
+same code that reads back what the writer formats) and says what it is about:
+entity, direction, metric, period, with a confidence and the doubts that lower
+it. The linter's grounding check matches these mentions to the data
+(``find_mentions``); ``writer extract`` turns the confident ones into rows.
+A mention is matched to a figure when the interval the text allows (its
+precision and hedge) is true of the figure: "over $1 billion" needs a figure
+that cannot be 1,000 or less.
 """
 
 from __future__ import annotations
@@ -11,13 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Protocol
 
 from writer.entities import Vocabulary
 from writer.figures import Figure, Side
-from writer.housestyle import HouseStyle
+from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.document import Document, Sentence
-from writer.money import Amount, AmountRange
+from writer.money import Amount, AmountRange, precision_of
+from writer.reading import NEVER as _NEVER_PATTERN
 
 INF = float("inf")
 
@@ -41,6 +47,15 @@ class Mention:
     figure: Figure | None = None
     side: Side | None = None  # one side of a conflict, when a single amount matched it
     closest: Figure | None = None
+    # what the reader makes of the amount on its own, without data (extract uses these)
+    about: tuple[tuple[str, str], ...] = ()  # (scope, key) it is about: ("total", "all"), or several with "each"
+    unknown: tuple[str, ...] = ()  # names in `about` the vocabulary does not know, as written
+    metric: str = "net_flow"  # net_flow, ytd_flow, aum, or not_flow
+    period: str = "week"  # week, previous (the week before), earlier, earlier_year, cumulative, daily
+    dated: tuple[int, int, int] | None = None  # (month, day, days to the week's end) of a week named by date
+    year: int | None = None  # the calendar year a year's flow is said to cover ("in 2025")
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
 
 def figure_amount(fig: Figure) -> Amount:
@@ -108,14 +123,35 @@ def _distance(amount: Amount | AmountRange, fig: Figure) -> float:
     return abs(value - point) / max(value, point, 1e-9)
 
 
+class _Words:
+    """Direction words of the house style, and the reader's other ways of saying them, as one regex."""
+
+    def __init__(self, style: HouseStyle) -> None:
+        self.pattern = _direction_words(
+            phrase_regex(style.outflow_words, style.word_boundary),
+            phrase_regex(style.inflow_words, style.word_boundary),
+            style.reading.outflow.pattern,
+            style.reading.inflow.pattern,
+        )
+        self.glue = _glue(style.direction_glue)
+
+
+@cache
+def _direction_words(out: str, inn: str, read_out: str, read_in: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<out>{out}|\b(?:{read_out})\b|-(?=\s?\$))|(?P<in>{inn}|\b(?:{read_in})\b|\+(?=\s?\$))",
+        re.IGNORECASE,
+    )
+
+
 def _direction(
-    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, style: HouseStyle
+    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, words: _Words
 ) -> tuple[int, str]:
     """The direction the prose gives an amount.
 
     A direction noun right after the amount binds tightest ("$1 billion net
     outflow"); otherwise the nearest word before it in its clause ("a net inflow
-    of $33.5 million"), then the nearest after it.
+    of $33.5 million"), then the nearest after it; a word close after beats one far before.
     """
     base = sentence.start
     text = sentence.text
@@ -127,15 +163,16 @@ def _direction(
     semi = text.find(";", end - base)
     if semi >= 0:
         hi = min(hi, base + semi)
-    words = style.direction_pattern()
-    tight = words.match(text, end - base + len(_glue(style.direction_glue).match(text, end - base).group()))
+    tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
-    before = [m for m in words.finditer(text, lo - base, start - base)]
-    if before:
+    before = [m for m in words.pattern.finditer(text, lo - base, start - base)]
+    after = words.pattern.search(text, end - base, max(end - base, hi - base))
+    # the amount's own verb right after it beats a word far back ("Flows into ether products
+    # turned negative for the year, with $3 million having left them")
+    if before and not (after and after.start() - (end - base) <= 20 and (start - base) - before[-1].end() > 40):
         m = before[-1]
         return (-1 if m.group("out") else 1), m.group()
-    after = words.search(text, end - base, max(end - base, hi - base))
     if after:
         return (-1 if after.group("out") else 1), after.group()
     return 0, ""
@@ -149,32 +186,529 @@ def _glue(glue: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, facts: LintFacts | None) -> list[Mention]:
-    """Every money amount in the prose, with its entity, direction and matched figure."""
-    entity_re = vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern
+    """Every money amount in the prose as the reader reads it, with its matched figure.
+
+    Every key the week's data names is a known entity here, in the vocabulary or not.
+    """
+    if facts is None:  # without data only the amounts and their sentences are used
+        return [
+            Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "")
+            for sentence in doc.sentences
+            if style.may_hold_amount(sentence.text)  # e.g. no "$" (en) or "美元" (zh): no amount
+            for s, e, a in style.find_amounts(sentence.text)
+        ]
+    vocabulary = vocabulary.with_keys((f.scope, f.key) for f in facts.figures)
+    out: list[Mention] = []
+    for mention in read_figures(doc, style, vocabulary):
+        previous = out[-1] if out and out[-1].sentence is mention.sentence else None
+        out.append(_continued(mention, previous, style) or _matched(mention, facts, style))
+    return out
+
+
+# -- the reader ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Name:
+    """An entity named in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    scope: str
+    key: str
+    known: bool = True
+
+
+# "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
+_TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
+_GROUPED = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:,|and|or|&)\s*$")  # "$3.7 billion (+500%) and"
+_RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.IGNORECASE)
+_EACH = re.compile(r"^\W{0,3}(?:each|apiece)\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"^\s?[Kk]\b")
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "the week ending May 13", "the week to Sept. 29", "the week of September 15-21"
+_WEEK_DATE = re.compile(
+    r"\bweek\s+(?P<kind>ending|ended|to|up\s+to|through|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
+    re.IGNORECASE,
+)
+# "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles"
+_INTO = re.compile(
+    r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
+    r"(?:(?:went|flowed|poured|drains?|drained|left|exited|entered|moved)\s+|(?:was|were)\s+\w+\s+)?"
+    r"(?:(?:into|to|from|out\s+of|for)\s+|(?:left|exited|entered|quit)\s+(?:from\s+)?)(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
+_SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's
+_SHARE_OF = re.compile(
+    r"\b(?:all|most|much|half|part|some|bulk|share|majority|\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:\w+\s+week['’]s\s+)?\W*$",
+    re.IGNORECASE,
+)
+# "between May 13 and May 17", "from March 11 to 15": a span of days, ended on the second date
+_BETWEEN_DATES = re.compile(
+    r"\b(?:between|from)\s+"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})\s+(?:and|to|through|until)\s+(?:"
+    + _MONTH.replace("month", "month2")
+    + r"\s+)?(?P<day2>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&)\s*", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
+_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"\b(?:stands?|stood|at|reached|reach|came\s+to|add\s+up\s+to|totall?(?:ed|ing)|to)\s*$", re.IGNORECASE
+)
+_YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
+# site furniture that points at another article: its figures are that article's
+_TEASER = re.compile(r"[\s*_>#-]*(?:related|read\s+more|see\s+also|also\s+read|recommended|more\s+on\s+this)\b", re.I)
+_WEEK = re.compile(r"\bweek", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+# "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
+# inflow ...": an amount fronted by a preposition, whose own clause names its flow and entity right after it
+_FRONTED_HEAD = re.compile(r"\s*(?:at|with)\s*", re.IGNORECASE)
+_FRONTED_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:net\s+)?", re.IGNORECASE)
+_FLOW_OF = re.compile(r"\s+(?:from|of|out\s+of|into|in|for)\s+", re.IGNORECASE)
+_THE = re.compile(r"the\s+", re.IGNORECASE)
+_OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
+# a word that opens a new clause: "Bitcoin leads as crypto fund outflows total ..." names two things
+_DETERMINER = re.compile(r"(?:the|all|a|an)\b", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|but|and|or|after|when|though|although|since)\b", re.IGNORECASE)
+
+
+def _week_date(text: str) -> tuple[int, int, int] | None:
+    """(month, day, days to the end of the week) of a week the sentence names by date."""
+    m = _WEEK_DATE.search(text)
+    if not m:
+        m = _BETWEEN_DATES.search(text)
+        if not m:
+            return None
+        first = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
+        month = _MONTH_NAMES.index((m.group("month2") or m.group("month"))[:3].lower()) + 1
+        days = (month - first) * 30 + int(m.group("day2")) - int(m.group("day"))
+        if not 0 <= days <= 7:
+            return None  # "from April 8 to May 10" is no week
+        return month, int(m.group("day2")), 0
+    month = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
+    if m.group("day2"):
+        return month, int(m.group("day2")), 0
+    return month, int(m.group("day")), 6 if m.group("kind").lower() == "of" else 0
+
+
+def _spelled(text: str, style: HouseStyle) -> list[tuple[int, int, Amount]]:
+    """Amounts with the currency in words ("1.92 billion dollars", "USD 1.2 billion"): the house
+    style's ``reading.currency`` words; the writer never prints these, other outlets do."""
+    currency = style.reading.currency.pattern
+    if currency == _NEVER_PATTERN or not re.search(currency, text, re.IGNORECASE):
+        return []
+    hedges = style.money.hedges
+    hedge = "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in hedges.values() for w in sorted(ws, key=len))
+    pattern = _spelled_pattern(currency, hedge)
+    out = []
+    for m in pattern.finditer(text):
+        unit = (m.group("unit") or m.group("unit2")).lower()
+        num = m.group("num") or m.group("num2")
+        scale = 1000.0 if unit.startswith("b") else 1.0
+        bound = style.money.bound_of(m.group("hedge")) if m.group("hedge") else "exact"
+        value = round(float(num.replace(",", "")) * scale, 9)
+        out.append((m.start(), m.end(), Amount(value, precision_of(num, scale), bound)))
+    return out
+
+
+@cache
+def _spelled_pattern(currency: str, hedge: str) -> re.Pattern[str]:
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    unit = r"billion|million|bn|mn"
+    return re.compile(
+        rf"(?:\b(?P<hedge>{hedge})\s+)?(?:\b(?P<num>{number})\s?(?P<unit>{unit})\s+(?:{currency})\b"
+        rf"|\b(?:{currency})\s?(?P<num2>{number})\s?(?P<unit2>{unit})\b)",
+        re.IGNORECASE,
+    )
+
+
+def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | AmountRange]]:
+    """The amounts of a sentence: "$20 million and $18 million" is two, "between $1 and $2 billion" one range."""
+    out: list[tuple[int, int, Amount | AmountRange]] = _spelled(text, style)
+    if not style.may_hold_amount(text):  # e.g. no "$" (en) or "美元" (zh): the codec reads none
+        return out
+    for s, e, amount in style.find_amounts(text):
+        joiner = _AND.search(text, s, e) if isinstance(amount, AmountRange) else None
+        if joiner is None or _BETWEEN.search(text, 0, s):
+            out.append((s, e, amount))
+            continue
+        out.append((s, joiner.start(), amount.low))
+        out.append((joiner.end(), e, amount.high))
+    return sorted(out, key=lambda a: a[0])
+
+
+_CLAUSE_END = re.compile(r"[,;:(]|\s(?:while|whereas|but|and|with)\s")
+
+
+def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
+    """Entities named in a sentence: vocabulary names, whole-market subjects, tickered names."""
+    text = sentence.text
+    found: list[_Name] = []
+    taken: list[tuple[int, int]] = []
+    for m in _entity_pattern(vocabulary, style).finditer(text):
+        if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
+            continue
+        hit = vocabulary.lookup(m.group("name"))
+        if not hit:
+            continue
+        last = found[-1] if found else None
+        if last and last.key == hit[1] and text[last.end : m.start()].strip() == "(":
+            # "TRON (TRX)": the ticker in brackets is the same name, once
+            close = text.find(")", m.end())
+            found[-1] = _Name(last.start, close + 1 if 0 <= close - m.end() <= 1 else m.end(), *hit)
+            taken[-1] = (found[-1].start, found[-1].end)
+            continue
+        found.append(_Name(m.start(), m.end(), *hit))
+        taken.append((m.start(), m.end()))
+    for m in _TICKERED.finditer(text):
+        if any(a <= m.start("ticker") < b or a <= m.start() < b for a, b in taken):
+            continue
+        if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
+            continue
+        found.append(_Name(m.start(), m.end(), "asset", m.group("name"), known=False))
+        taken.append((m.start(), m.end()))
+    for m in style.reading.total.finditer(text):
+        # "Bitcoin investment products" is Bitcoin's, not the market's
+        if any(
+            0 <= m.start() - b <= 16
+            and re.fullmatch(r"[\s\w()'’-]*", text[b : m.start()])
+            and not _CLAUSE_WORD.search(text[b : m.start()])
+            and not _DETERMINER.match(m.group())  # "the global total" opens a noun phrase of its own
+            for a, b in taken
+        ):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found.append(_Name(m.start(), m.end(), "total", "all"))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
+    """The words before an amount in its clause, and after it up to the next clause."""
+    head = text[lo:start]
+    cut = max(head.rfind(";"), head.rfind(":"))
+    if cut >= 0:
+        head = head[cut + 1 :]
+    tail = text[end:hi]
+    stop = _CLAUSE_END.search(tail)
+    return head, tail[: stop.start()] if stop else tail[:60]
+
+
+def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
+    """Metric of an amount and, when it is no flow, why."""
+    near_head = head[-70:]
+    if reading.aum.search(head[-45:]) and not reading.aum_change.search(head):
+        return "aum", ""  # "pushing assets under management to nearly $100 billion"
+    if reading.not_flow.search(near_head + amount) or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
+        return "not_flow", "a price, volume or other amount that is not a fund flow"
+    if reading.ytd.search(head[-100:]) or reading.ytd.search(tail):
+        return "ytd_flow", ""
+    if reading.aum.search(head[-100:]) or reading.aum.search(tail[:25]):
+        if reading.aum_change.search(head):
+            return "not_flow", "a change in assets under management, not a flow"
+        return "aum", ""
+    return "net_flow", ""
+
+
+def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
+    """Which period an amount covers, as the words next to it say.
+
+    ``tail`` is the rest of the amount's clause; ``rest`` the text up to the next
+    amount, which a day or "the week before" may sit in past a comma.
+    """
+    near_head = head[-110:]
+    for period, pattern in (
+        ("daily", reading.daily),
+        ("previous", reading.previous),
+        ("earlier_year", reading.earlier_year),
+        ("earlier", reading.comparison),
+        ("cumulative", reading.cumulative),
+    ):
+        if period == "cumulative" and metric == "ytd_flow":
+            continue  # a year to date is cumulative by nature
+        if period in ("earlier", "cumulative") and metric == "aum":
+            continue  # "AUM, up 43% from their lows, at $28 billion" is today's level
+        # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
+        if period in ("previous", "earlier_year"):  # "$13 million, the week before" may sit past a comma
+            after = rest[:40]
+        else:
+            after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
+        if pattern.search(near_head) or pattern.search(after):
+            return period
+    return "week"
+
+
+def clause_start(text: str, lo: int, start: int) -> int:
+    """Where the clause of an amount starts: after the previous amount, a semicolon or a colon."""
+    return max(lo, text.rfind(";", lo, start) + 1, text.rfind(":", lo, start) + 1)
+
+
+def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[int], text: str, reading):
+    """Which entities amount i is about, and the doubt if that is unclear."""
+    start, end = spans[i]
+    tail = text[end : spans[i + 1][0] if i + 1 < len(spans) else len(text)]
+    # "X and Y took in $a and $b respectively": by order
+    group = [i]
+    while group[0] > 0 and _GROUPED.fullmatch(text[spans[group[0] - 1][1] : spans[group[0]][0]]):
+        group.insert(0, group[0] - 1)
+    j = group[-1]
+    while j + 1 < len(spans) and _GROUPED.fullmatch(text[spans[j][1] : spans[j + 1][0]]):
+        j += 1
+        group.append(j)
+    if len(group) > 1 and _RESPECTIVELY.match(text[spans[group[-1]][1] :]):
+        listed = [n for n in names if los[group[0]] <= n.start < spans[group[0]][0] and n.scope != "total"]
+        listed = listed[-len(group) :]
+        joined = all(_LISTED.fullmatch(text[a.end : b.start]) for a, b in pairwise(listed))
+        if len(listed) == len(group) and joined:
+            return (listed[group.index(i)],), ""
+        return (), "a list with 'respectively' whose names and amounts do not pair up"
+    clause = clause_start(text, los[i], start)
+    hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+    after = [n for n in names if end <= n.start < hi]
+    into = after[0] if after and _INTO.fullmatch(text[end : after[0].start]) else None
+    if into is not None and into.scope != "total":
+        return (into,), ""  # "$790 million of it into Bitcoin vehicles"
+    if _SHARE_OF.search(text, los[i], start):
+        return (), "a whole of which a part is meant"
+    before = [n for n in names if clause <= n.start and n.end <= start]
+    if _EACH.match(tail) and before:
+        run = [before[-1]]
+        for n in reversed(before[:-1]):
+            if _GROUPED.fullmatch(text[n.end : run[0].start]) or re.fullmatch(
+                r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and)\s*", text[n.end : run[0].start]
+            ):
+                run.insert(0, n)
+            else:
+                break
+        return tuple(run), ""
+    if before:
+        last = before[-1]
+        prior = [n for n in before[:-1] if n.key != last.key]
+        if prior and re.fullmatch(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:and|&|,)\s*", text[prior[-1].end : last.start]):
+            return (), "several entities share one amount"
+        return (last,), ""
+    if into is not None:
+        return (into,), ""  # "$1.03 billion went into digital asset funds"
+    told = _told_before_colon(text, los[i], clause, names)
+    if told is not None:
+        return (told,), ""
+    return (), "no entity named"
+
+
+def _told_before_colon(text: str, lo: int, clause: int, names: list[_Name]) -> _Name | None:
+    """ "Bitcoin posted the largest outflow: a net outflow of $978 million": an amount whose clause
+    follows a colon and names nothing is the one entity the clause before the colon names."""
+    colon = clause - 1
+    if colon < lo or text[colon] != ":":
+        return None
+    opened = max(lo, text.rfind(";", lo, colon) + 1)
+    told = [n for n in names if opened <= n.start and n.end <= colon]
+    if not told or any(n.scope == "total" for n in told) or len({n.key for n in told}) != 1:
+        return None
+    return told[-1]
+
+
+def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Name], words: _Words):
+    """The entity and direction of an amount that opens its clause after "at" or "with" and whose
+    clause goes on to name them: "the net outflow from X", "X's net inflow". None for any other shape."""
+    if not _FRONTED_HEAD.fullmatch(text, clause_start(text, lo, start), start):
+        return None
+    gap = _FRONTED_GAP.match(text, end, hi)
+    if gap is None:
+        return None
+    at = {n.start: n for n in names if n.end <= hi}
+    flow = words.pattern.match(text, gap.end(), hi)
+    if flow is not None and flow.group().strip("+-"):
+        of = _FLOW_OF.match(text, flow.end(), hi)
+        if of is None:
+            return None
+        the = _THE.match(text, of.end(), hi)
+        name = at.get(of.end()) or (at.get(the.end()) if the else None)
+    else:
+        name = at.get(gap.end())
+        own = _OWN.match(text, name.end, hi) if name else None
+        flow = words.pattern.match(text, own.end(), hi) if own else None
+        if flow is None or not flow.group().strip("+-"):
+            return None
+    if name is None:
+        return None
+    return name, (-1 if flow.group("out") else 1), flow.group()
+
+
+def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> _Name | None:
+    """The one asset, country or provider the headline is about ("Spot Bitcoin ETFs post ..."), if any.
+
+    A figure whose sentence names nothing is then that entity's, not the whole market's.
+    """
+    heading = next((b for b in doc.blocks if b.kind == "heading"), None)
+    if heading is None:
+        return None
+    text = doc.prose[heading.start : heading.end]
+    if style.reading.total.search(text):
+        return None
+    found = _entity_pattern(vocabulary, style).finditer(text)
+    keys = {hit for m in found if (hit := vocabulary.lookup(m.group("name")))}
+    if len(keys) != 1:
+        return None
+    scope, key = keys.pop()
+    return _Name(0, 0, scope, key)
+
+
+def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> bool:
+    """Does the paragraph name an asset, country or provider before this sentence?"""
+    block = doc.blocks[sentence.block]
+    return _entity_pattern(vocabulary, style).search(doc.prose, block.start, sentence.start) is not None
+
+
+def _entity_pattern(vocabulary: Vocabulary, style: HouseStyle) -> re.Pattern[str]:
+    """Names bounded by word edges, or unbounded for a language written without spaces."""
+    return vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern
+
+
+_PERIOD_DOUBTS = {
+    "daily": "a daily figure",
+    "earlier": "compared with an earlier figure whose week is not said",
+    "earlier_year": "a figure of an earlier year",
+    "cumulative": "a figure over several weeks, a month or a year",
+}
+
+
+def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> list[Mention]:
+    """Every money amount in the prose with what it is about, without the week's data.
+
+    Each mention carries its entities (``entities`` for the grounding check,
+    ``about`` for extract), direction, metric, period and a confidence; a mention
+    whose entity, direction, metric or period is unclear says why in ``doubts``.
+    """
+    words = _Words(style)
+    subject = _subject(doc, vocabulary, style)
+    headline = next((i for i, b in enumerate(doc.blocks) if b.kind == "heading"), None)
+    year_of_doc: int | None = None  # "... attract $47.2 billion in 2025": an annual review
+    reading = style.reading
     out: list[Mention] = []
     for sentence in doc.sentences:
-        if not style.may_hold_amount(sentence.text):  # e.g. no "$" (en) or "美元" (zh): no amount
-            continue
-        found = style.find_amounts(sentence.text)
+        found = _amounts(sentence.text, style)
         if not found:
             continue
-        if facts is None:  # without data only the amounts and their sentences are used
-            out.extend(Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "") for s, e, a in found)
-            continue
-        names = [
-            (m.start(), vocabulary.lookup(m.group("name")))
-            for m in entity_re.finditer(sentence.text)
-            if not doc.in_name(sentence.start + m.start(), sentence.start + m.end())
-        ]
-        around = _entities_around([(p, key[1]) for p, key in names if key], [s for s, _, _ in found])
+        text = sentence.text
+        dated = _week_date(text)
+        names = _names(doc, sentence, vocabulary, style)
+        teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
+        spans = [(s, e) for s, e, _ in found]
+        los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
+        around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
+        last_sign, last_word = 0, ""
         for i, (s, e, amount) in enumerate(found):
             entities = around[i]
-            prev_end = sentence.start + (found[i - 1][1] if i else 0)
-            next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(sentence.text))
-            sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, style)
-            mention = Mention(sentence.start + s, sentence.start + e, amount, sentence, entities, sign, word)
-            previous = out[-1] if i and out else None
-            out.append(_continued(mention, previous, style) or _matched(mention, facts, style))
+            prev_end = sentence.start + los[i]
+            next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
+            sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
+            hi = found[i + 1][0] if i + 1 < len(found) else len(text)
+            head, tail = _window(text, los[i], s, e, hi)
+            rest = text[e:hi]
+            metric, why = _metric(head, text[s:e], tail, reading)
+            period = _period(head, tail, rest, reading, metric)
+            confidence = 1.0
+            said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
+            began = _YEAR_BEGAN.search(head[-60:])  # "2026 began with $582 million of inflows"
+            year = int(said.group(1)) if said else int(began.group(1)) if began else None
+            if year and metric == "net_flow" and (period == "cumulative" or began):
+                # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
+                metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow")
+                if sentence.block == headline:
+                    year_of_doc = year
+            elif (
+                year_of_doc
+                and not year
+                and metric == "net_flow"
+                and period in ("week", "earlier")
+                and not _WEEK.search(text)
+            ):
+                # in an annual review a figure with no week of its own is the year's, compared with the year before
+                metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
+            if not _UNIT.search(text, s, e) and metric != "not_flow":
+                near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
+                    text, e + len(words.glue.match(text, e).group())
+                )
+                listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
+                if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
+                    metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
+            about, doubt = _about(i, spans, names, los, text, reading)
+            fronted = _fronted(text, los[i], s, e, hi, names, words)
+            if fronted is not None:
+                name, sign, word = fronted
+                about, doubt = (name,), ""
+            if metric == "aum" and not about and doubt.startswith("a whole"):
+                doubt = "no entity named"  # "1.7% of the $172 billion held in crypto funds": the whole is the level
+            doubts: list[str] = []
+            if teaser:
+                doubts.append("a teaser for another article")
+            if why:
+                doubts.append(why)
+            if isinstance(amount, AmountRange):
+                doubts.append("a range, not one figure")
+            if period in _PERIOD_DOUBTS:
+                doubts.append(_PERIOD_DOUBTS[period])
+            follows = period in ("previous", "earlier") or metric == "ytd_flow" or _POSSESSIVE.search(head)
+            if not about and i and out[-1].sentence is sentence and out[-1].about and follows:
+                # "$42 million, up from $13 million the week before"; "taking its total for the year to $286 million";
+                # "added $14.7 million, for $1.22 billion of inflows so far this year"
+                about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
+            elif not about and _OTHERS.search(head):
+                doubts.append("the rest of the market, not one key")
+            elif not about:
+                named_before = [n for n in names if n.start < s]
+                if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
+                    # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
+                    about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
+                elif sign and not named_before and not _named_before(doc, sentence, vocabulary, style):
+                    # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
+                    about, confidence = (subject or _Name(s, s, "total", "all"),), 0.75
+                else:
+                    doubts.append(doubt)
+            elif doubt:
+                confidence -= 0.15
+            if metric == "ytd_flow" and not sign and _LEVEL.search(head):
+                sign, word, confidence = 1, "", confidence - 0.1  # "year-to-date flows now stand at $40 million"
+            if metric in ("net_flow", "ytd_flow") and not sign:
+                if last_sign and i:  # a list that carries the first amount's direction
+                    sign, word, confidence = last_sign, last_word, confidence - 0.15
+                else:
+                    doubts.append("direction unclear")
+            if sign:
+                last_sign, last_word = sign, word
+            out.append(
+                Mention(
+                    sentence.start + s,
+                    sentence.start + e,
+                    amount,
+                    sentence,
+                    entities,
+                    sign,
+                    word,
+                    about=tuple((n.scope, n.key) for n in about),
+                    unknown=tuple(n.key for n in about if not n.known),
+                    metric=metric,
+                    period=period,
+                    dated=dated,
+                    year=year if metric == "ytd_flow" else None,
+                    confidence=round(confidence, 2),
+                    doubts=tuple(doubts),
+                )
+            )
     return out
 
 

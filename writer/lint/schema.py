@@ -15,6 +15,7 @@ from writer.housestyle import BOUNDS, DIRECTIONS, FLAG_FORMS, LANGUAGE_KEYS, MET
 from writer.lint.findings import LEVELS
 from writer.lint.kinds import Field, registry
 from writer.lint.rules import TOP_LEVEL
+from writer.reading import FIELDS as READING_FIELDS
 
 _STRING_LIST = {"type": "array", "items": {"type": "string"}}
 _PHRASES = {"type": "array", "items": {"type": "string", "pattern": "\\S"}, "minItems": 1}
@@ -135,6 +136,12 @@ def language_schema() -> dict:
                     "starters": _MAYBE_NONE,
                 },
                 "additionalProperties": False,
+            },
+            "reading": {
+                "type": "object",
+                "properties": {f: {"type": "array", "items": {"type": "string"}} for f in READING_FIELDS},
+                "additionalProperties": False,
+                "description": "regexes the reader of figures reads other outlets with (writer/reading.py)",
             },
         },
         "additionalProperties": False,

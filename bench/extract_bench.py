@@ -1,0 +1,137 @@
+"""How well `writer extract` reads the development corpus: recall and wrong rows.
+
+    python bench/extract_bench.py [--corpus ../shared/corpus-dev] [--verbose]
+
+Runs extract on every English article of the corpus with its report week, source
+and URL (the week most of its figures.csv rows carry, else the date on its first
+line; source and URL from figures.csv), and compares with figures.csv, every figure collected by hand:
+
+- recall: truth rows found with the right week, scope, key, metric, value and sign;
+- wrong rows: rows whose week, scope, key and metric exist in the truth for that
+  article but whose value or sign matches none of them (the costly error);
+- other rows: rows for figures the truth does not list at all (reported, for review).
+
+Keys on both sides go through the vocabulary, as the data layer does. Chinese
+articles are counted apart: extract reads English only for now.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+_LINE1 = re.compile(r"facts from: (?P<url>\S+); date: ~?(?P<date>\d{4}-\d{2}-\d{2})?")
+
+
+def load_truth(corpus: Path, vocabulary) -> dict[str, list[dict[str, str]]]:
+    by_url: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with open(corpus / "figures.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            row["key"] = "all" if row["scope"] == "total" else vocabulary.normalise(row["scope"], row["key"])
+            by_url[row["url"]].append(row)
+    return by_url
+
+
+def article_meta(path: Path, truth: dict[str, list[dict[str, str]]]) -> tuple[str, dt.date | None, str]:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = _LINE1.search(first)
+    url = match.group("url") if match else ""
+    rows = truth.get(url, [])
+    if rows:  # the report week the figures were collected for
+        week = dt.date.fromisoformat(Counter(r["week_ending"] for r in rows).most_common(1)[0][0])
+    elif match and match.group("date"):  # else the date the article names
+        week = dt.date.fromisoformat(match.group("date"))
+    else:
+        week = None
+    source = Counter(r["source"] for r in rows).most_common(1)[0][0] if rows else path.stem
+    return url, week, source
+
+
+def score(corpus: Path, verbose: bool = False) -> dict[str, float]:
+    from writer.extract import extract, read_article
+    from writer.setup import load_setup
+
+    setup = load_setup()
+    truth = load_truth(corpus, setup.vocabulary)
+    found = total = wrong = other = written = 0
+    skipped_zh = 0
+    seconds = 0.0
+    for path in sorted(corpus.glob("*.md")):
+        if path.name == "README.md":
+            continue
+        url, week, source = article_meta(path, truth)
+        rows_true = truth.get(url, [])
+        if path.stem.startswith("zh"):
+            skipped_zh += len(rows_true)
+            continue
+        total += len(rows_true)
+        if week is None:
+            continue
+        start = time.perf_counter()
+        result = extract(read_article(str(path)), week, setup.style, setup.vocabulary, source, url)
+        seconds += time.perf_counter() - start
+        groups: dict[tuple, list[float]] = defaultdict(list)
+        for r in rows_true:
+            groups[(r["week_ending"], r["scope"], r["key"], r["metric"])].append(float(r["usd_m"]))
+        got: dict[tuple, list[float]] = defaultdict(list)
+        for row in result.rows:
+            written += 1
+            group = (row.week_ending, row.scope, row.key, row.metric)
+            value = float(row.usd_m)
+            got[group].append(value)
+            if group not in groups:
+                other += 1
+                if verbose:
+                    print(f"  other  {path.name}: {group} {row.usd_m} ({row.note})")
+            elif not any(abs(value - v) < 1e-6 for v in groups[group]):
+                wrong += 1
+                print(f"  WRONG  {path.name}: {group} {row.usd_m}, truth {groups[group]} ({row.note})")
+        for group, values in groups.items():
+            pool = list(got.get(group, []))
+            for v in values:
+                hit = next((x for x in pool if abs(x - v) < 1e-6), None)
+                if hit is not None:
+                    found += 1
+                    pool.remove(hit)
+                elif verbose:
+                    print(f"  missed {path.name}: {group} {v}")
+    return {
+        "truth_rows": total,
+        "found": found,
+        "recall": found / total if total else 0.0,
+        "rows_written": written,
+        "wrong_rows": wrong,
+        "wrong_per_100": 100 * wrong / written if written else 0.0,
+        "other_rows": other,
+        "zh_rows_not_read": skipped_zh,
+        "seconds": seconds,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus-dev")
+    parser.add_argument("--verbose", action="store_true", help="list every miss and every row the truth lacks")
+    args = parser.parse_args()
+    if not (args.corpus / "figures.csv").exists():
+        sys.exit(f"no figures.csv under {args.corpus}")
+    s = score(args.corpus, args.verbose)
+    print(f"English articles: {s['truth_rows']} truth rows, {s['rows_written']} rows written")
+    print(f"recall       {s['recall']:.3f}  ({s['found']}/{s['truth_rows']}, right value and sign)")
+    print(f"wrong rows   {s['wrong_rows']}  ({s['wrong_per_100']:.2f} per 100 rows written)")
+    print(f"other rows   {s['other_rows']}  (figures the truth does not list)")
+    print(f"Chinese rows not read: {s['zh_rows_not_read']}")
+    print(f"extract time {s['seconds'] * 1000:.0f} ms for the corpus (in process, warm)")
+
+
+if __name__ == "__main__":
+    main()
