@@ -295,3 +295,70 @@ def test_solana_inflow_in_an_outflow_week_is_news(setup):
     assert not solana.minor  # 17.1 against 1,700 is named, and watched
     body = render_week(facts, setup).article.body
     assert "whether Solana" in body.split("## Risk notice")[0]
+
+
+# -- a part leads only when no unlisted part could be larger -----------------------------
+
+
+def _leads_by_the_rule(part, listed, total):
+    """The rule restated: part's lowest beats the most the unlisted remainder could be."""
+    from writer.claims import _magnitude_bounds
+
+    sign = 1 if total.point > 0 else -1
+    remainder = _magnitude_bounds(total)[1]
+    for fig in listed:
+        lo, hi = _magnitude_bounds(fig)
+        remainder += -lo if fig.low * sign > 0 and fig.high * sign > 0 else hi
+    return _magnitude_bounds(part)[0] > remainder
+
+
+def _check_leaders(facts, c):
+    groups = set()
+    for x in c.printed:
+        if x.kind == "leader":
+            listed = [a for a in facts.assets if a.metric == "net_flow" and a.key not in groups]
+        elif x.kind == "country_leader":
+            listed = [k for k in facts.countries if k.metric == "net_flow"]
+        else:
+            continue
+        assert facts.total is not None, (x.kind, x.key)
+        part = next(p for p in listed if p.key == x.key)
+        assert _leads_by_the_rule(part, listed, facts.total), (x.kind, x.key)
+
+
+def test_a_country_covering_little_of_the_total_does_not_lead(real_history, setup):
+    # 2026-03-16: total about +$1.06bn, the listed countries sum to about $36m
+    c = claims_of(real_history, "2026-03-16", setup)
+    assert not c.of("country_leader")
+    body = draft_of(real_history, "2026-03-16", setup)
+    assert not any("Hong Kong" in s and re.search(r"\bled\b|largest", s) for s in sentences(body))
+
+
+def test_every_printed_leader_beats_the_unlisted_remainder(real_history, setup):
+    for week in real_history.weeks:
+        facts = real_history.week(week)
+        _check_leaders(facts, build_claims(facts, setup.style))
+
+
+@st.composite
+def partial_histories(draw):
+    """Weeks whose reports list only some parts: the total holds an unlisted remainder."""
+    rows, week = [], "2025-01-06"
+    parts = {a: draw(st.integers(-900, 900)) for a in ASSETS}
+    parts = {a: v for a, v in parts.items() if v}
+    total = sum(parts.values()) + draw(st.integers(-2000, 2000)) or 1
+    for src in ("A", "B"):
+        rows.append(f"{week},total,all,net_flow,{total},,{src},,,")
+        rows += [f"{week},asset,{a},net_flow,{v},,{src},,," for a, v in parts.items()]
+        countries = zip(("Germany", "Canada"), parts.values(), strict=False)
+        rows += [f"{week},country,{k},net_flow,{v},,{src},,," for k, v in countries]
+    return "\n".join(rows)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(partial_histories())
+def test_a_printed_leader_always_satisfies_the_remainder_rule(history_of, setup, rows):
+    h = history_of(rows)
+    for week in h.weeks:
+        facts = h.week(week)
+        _check_leaders(facts, build_claims(facts, setup.style))

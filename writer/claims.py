@@ -223,6 +223,31 @@ def _sign_certain(fig: Figure) -> int:
     return 0
 
 
+def _beats_remainder(part: Figure, listed: list[Figure], total: Figure | None) -> bool:
+    """True when `part` at its lowest still beats the most the unlisted remainder could be.
+
+    The reports list only some countries/assets: a part "leads" only if no unlisted one could be
+    larger. The remainder, in the total's direction, is at most the total's upper bound minus the
+    lower bounds of the listed same-direction parts plus the opposite ones' upper magnitudes.
+    No total (or no certain direction) leaves the remainder unbounded, so no lead is claimed.
+    """
+    if total is None:
+        return False
+    tsign = _sign_certain(total)
+    if not tsign or _sign_certain(part) != tsign:
+        return False
+    t_hi = _magnitude_bounds(total)[1]
+    remainder = t_hi
+    for fig in listed:
+        sign = _sign_certain(fig)
+        lo, hi = _magnitude_bounds(fig)
+        if sign == tsign:
+            remainder -= lo
+        else:  # opposite or uncertain direction: it may have pulled the total down by up to hi
+            remainder += hi
+    return _magnitude_bounds(part)[0] > remainder
+
+
 def _magnitude_bounds(fig: Figure) -> tuple[float, float]:
     """Smallest and largest magnitude the figure allows: its precision, its hedge, a conflict's sides."""
     if fig.is_range:
@@ -405,7 +430,7 @@ class _Builder:
             lead = along[0]
             lead_lo = _magnitude_bounds(lead)[0]
             largest = all(lead_lo > _magnitude_bounds(o)[1] or o is lead for o in crypto)
-            if len(along) >= 2 and largest:
+            if len(along) >= 2 and largest and _beats_remainder(lead, crypto, total):
                 self.add("leader", _figure_status(lead), 50, [lead, total], direction=direction, rank=1, of=len(crypto))
                 named.add((lead.scope, lead.key))
             if all_with and t_hi and total.status != "conflicting":
@@ -443,7 +468,8 @@ class _Builder:
                 named.add((c.scope, c.key))
         if len(c_along) >= 2:
             top = c_along[0]
-            if all(_magnitude_bounds(top)[0] > _magnitude_bounds(o)[1] for o in countries if o is not top):
+            beats_listed = all(_magnitude_bounds(top)[0] > _magnitude_bounds(o)[1] for o in countries if o is not top)
+            if beats_listed and _beats_remainder(top, countries, total):
                 self.add("country_leader", _figure_status(top), 35, [top], direction=direction)
                 named.add((top.scope, top.key))
 
