@@ -102,6 +102,8 @@ class Document:
             return
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
         self.names = [Span(m.start(), m.end()) for m in pattern.finditer(self.prose)]
+        self.__dict__.pop("sentences", None)  # a name ending in a letter ("Source A.") can end a sentence
+        self.__dict__.pop("sentence_starts", None)
 
     def in_name(self, start: int, end: int) -> bool:
         """Names are sorted and disjoint: only the last one starting before ``end`` can overlap."""
@@ -123,7 +125,10 @@ class Document:
         for index, block in enumerate(self.blocks):
             text = self.prose[block.start : block.end]
             quotes = tuple(Span(block.start + m.start(), block.start + m.end()) for m in _QUOTES.finditer(text))
-            pieces = [(0, len(text))] if block.kind == "heading" else split_sentences(text, self.sentence_rules)
+            name_ends = {n.end - block.start for n in self.names if block.start < n.end <= block.end}
+            pieces = (
+                [(0, len(text))] if block.kind == "heading" else split_sentences(text, self.sentence_rules, name_ends)
+            )
             for a, b in pieces:
                 raw = text[a:b]
                 lead = len(raw) - len(raw.lstrip())
@@ -222,9 +227,14 @@ def _comments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str, rules: Sentences | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, rules: Sentences | None = None, name_ends: set[int] | frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Sentence spans in a block of prose, by the house style's ``sentences`` (default: the
-    shipped language's); in English robust to "U.S.", "$1.7 billion", "Jan. 26", "e.g."."""
+    shipped language's); in English robust to "U.S.", "$1.7 billion", "Jan. 26", "e.g.".
+
+    ``name_ends``: offsets where a known name ends; a full stop there is no initial's
+    ("as did Source A. Bitcoin ..." is two sentences)."""
     if rules is None:
         from writer.housestyle import shipped
 
@@ -239,7 +249,8 @@ def split_sentences(text: str, rules: Sentences | None = None) -> list[tuple[int
         if match.group().startswith(".") and not match.group().startswith("..."):
             word = _WORD_BEFORE.search(text[max(0, match.start() - 24) : match.start() + 1])
             token = word.group(1).lower() if word else ""
-            if token in rules.abbreviations or re.fullmatch(r"[a-z]", token):
+            initial = re.fullmatch(r"[a-z]", token) and match.start() not in name_ends
+            if token in rules.abbreviations or initial:
                 first = re.match(r"\S+", rest)
                 if not (token in rules.initialisms and first and first.group().strip('"“') in rules.starters):
                     continue
