@@ -110,3 +110,11 @@ def test_a_name_ending_in_a_letter_ends_a_sentence():
     assert len(doc.sentences) == 1  # unknown name: "A." may be an initial
     doc.protect(["Source A"])
     assert [s.text for s in doc.sentences] == ["Outflows reached $1.7 billion, as did Source A.", "Bitcoin fell."]
+
+
+def test_a_lead_without_total_shows_before_it_says_also(real_history, setup):
+    # 2025-10-13: no total, one relay; nothing was shown before the first figure
+    body = render_week(real_history.week(d("2025-10-13")), setup).article.body
+    assert "The report on CoinShares' figures" in body and "gives no global total" in body
+    assert "also show" not in body.split("no global total", 1)[1].split(".", 2)[0]
+    assert "CoinShares's" not in body

@@ -77,6 +77,8 @@ PROSE_FORMS = (
     "aside",
     "series",
     "series_last",
+    "possessive",
+    "possessive_s",
 )
 FLAG_FORMS = (
     "single_source",

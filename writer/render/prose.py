@@ -66,7 +66,13 @@ class Prose:
             "cited": self.cited,
             "name": self.name,
             "upper_first": upper_first,
+            "possessive": self.possessive,
         }
+
+    def possessive(self, name: str) -> Md:
+        """ "CoinShares'", "Bloomberg's": the house style's possessive forms (a name ending in s)."""
+        form = "possessive_s" if str(name).endswith("s") else "possessive"
+        return Md(self.style.prose[form].format(name=md_escape(str(name))))
 
     def join_names(self, names: Iterable[str], limit: int = 3) -> str:
         """ "A, B and C"; past the limit, "A, B and 5 other publications"."""
