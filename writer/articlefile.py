@@ -94,6 +94,7 @@ def written_body(text: str) -> tuple[str | None, str | None]:
     return (match.group(1) if match else None), body[1:]
 
 
+_LANG_LINE = re.compile(r"^lang:[ \t]*['\"]?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
 
@@ -101,9 +102,10 @@ _LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
 def article_language(text: str) -> str | None:
     """The language an article is read in: its front matter's ``lang:`` ("zh", "zh-CN" -> "zh"),
     else ``zh`` when most of its letters are Chinese characters, else None (the default)."""
-    said = read_meta(text).get("lang") if text.startswith("---") else None
-    if isinstance(said, str) and said.strip():
-        return said.strip().split("-")[0].lower()
+    front = split(text.replace("\r\n", "\n"))[0] if text.startswith("---") else None
+    said = _LANG_LINE.search(front) if front else None  # one plain line: linting need not import yaml
+    if said:
+        return said.group(1).split("-")[0].lower()
     sample = text[:20000]
     letters = len(_LETTER.findall(sample))
     return "zh" if letters and len(_HAN.findall(sample)) * 2 > letters else None

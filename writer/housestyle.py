@@ -341,12 +341,6 @@ class HouseStyle:
         """A case-insensitive pattern for any of the phrases, with the language's word boundary."""
         return _compiled(phrase_regex(tuple(words), self.word_boundary))
 
-    def direction_pattern(self) -> re.Pattern[str]:
-        """Groups ``out`` and ``in``: a direction word, or a sign right before an amount."""
-        out = phrase_regex(self.outflow_words, self.word_boundary)
-        inn = phrase_regex(self.inflow_words, self.word_boundary)
-        return _compiled(rf"(?P<out>{out}|-(?=\s?\$))|(?P<in>{inn}|\+(?=\s?\$))")
-
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:

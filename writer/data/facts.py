@@ -90,10 +90,6 @@ class WeekFacts:
     def direction(self) -> str:
         return "outflow" if self.total and self.total.sign < 0 else "inflow"
 
-    @property
-    def opposite_direction(self) -> str:
-        return "inflow" if self.direction == "outflow" else "outflow"
-
 
 def _figure(row: dict, repeated_from: str | None = None) -> Figure:
     value = row["value"]

@@ -1,7 +1,7 @@
 """Paragraphs, flow figures and named sources, as the house rules define them for unattributed-figure.
 
-- A paragraph is a block of non-heading lines; a list (or a table) together with the line that
-  introduces it is one paragraph. Headings are not paragraphs.
+- A paragraph is a run of lines that are not headings; a list or table forms one paragraph with
+  the line that leads into it. Headings are never paragraphs.
 - The first paragraph is the first one after the title, whatever it is (a dek, a dateline, a list).
 - A fund-flow figure is money moving into or out of products; prices, AUM, volumes, ventures and
   projections are not. Which one a figure is depends on the words nearest to it, so the nearest

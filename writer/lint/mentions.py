@@ -652,7 +652,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 name, sign, word = fronted
                 about, doubt = (name,), ""
             if metric == "aum" and not about and doubt.startswith("a whole"):
-                doubt = "no entity named"  # "1.7% of the $172 billion held in crypto funds": the whole is the level
+                doubt = "no entity named"  # "2.5% of the $90 billion in these products": the whole is the level
             doubts: list[str] = []
             if teaser:
                 doubts.append("a teaser for another article")
@@ -664,8 +664,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append(_PERIOD_DOUBTS[period])
             follows = period in ("previous", "earlier") or metric == "ytd_flow" or _POSSESSIVE.search(head)
             if not about and i and out[-1].sentence is sentence and out[-1].about and follows:
-                # "$42 million, up from $13 million the week before"; "taking its total for the year to $286 million";
-                # "added $14.7 million, for $1.22 billion of inflows so far this year"
+                # "$42 million, up from $13 million the week before"; "bringing the year's tally to $310 million";
+                # "took in $8.2 million, making $640 million since January"
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
             elif not about and _OTHERS.search(head):
                 doubts.append("the rest of the market, not one key")
