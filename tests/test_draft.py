@@ -41,7 +41,7 @@ def test_sample_states_every_fact_of_the_brief(sample_draft):
         "The United States recorded a net outflow of over $1.6 billion",
         "Canada, a net inflow of approximately $33.5 million",
         "Switzerland, a net inflow of approximately $32.5 million",
-        "Germany, a net inflow of approximately $19.1 million (all from Source C only, all pending verification)",
+        "Germany, a net inflow of approximately $19.1 million (all from Source C only, pending verification)",
         "Sweden, a net outflow of approximately $11.1 million (Source C only, pending verification)",
         '"marks a significant deterioration in investor confidence in the digital asset class"',
         "offered as commentary",
@@ -118,3 +118,13 @@ def test_a_lead_without_total_shows_before_it_says_also(real_history, setup):
     assert "The report on CoinShares' figures" in body and "gives no global total" in body
     assert "also show" not in body.split("no global total", 1)[1].split(".", 2)[0]
     assert "CoinShares's" not in body
+
+
+def test_lists_and_leader_sentences_do_not_repeat_themselves(real_history, setup):
+    for week in real_history.weeks:
+        body = render_week(real_history.week(week), setup).article.body
+        assert not re.search(r"largest net (?:in|out)flow: a net", body), week
+        assert "all pending verification" not in body and ", all pending" not in body, week
+        # two-item lists: "X, a net ... of ..., and Y, ..." (a semicolon only between three or more)
+        for m in re.finditer(r"show ([^.]*?\d); and ", body):
+            assert m.group(1).count(";") >= 1, (week, m.group(0))

@@ -159,7 +159,7 @@ class Prose:
             hs.says("list_item", name=self.name(fig.key), flow=self._flow(fig) if group else self.flow(fig))
             for fig in figs
         ]
-        sep = hs.prose["series"] if len(parts) > 2 or not group else hs.prose["comma"]
+        sep = hs.prose["series"] if len(parts) > 2 else hs.prose["comma"]  # two items: "X, ..., and Y, ..."
         text = parts[0] if len(parts) == 1 else sep.join(parts[:-1]) + hs.says("series_last", sep=sep) + parts[-1]
         if group:
             text += hs.says("aside", text=hs.flag("group", sources=self.join_names(figs[0].sources)))

@@ -22,7 +22,9 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     hs = ctx.style
     qualifiers = hs.phrases([*hs.qualifiers, *rule.params.get("qualifiers", [])])
-    group = re.compile(rf"{hs.phrases(hs.group_words).pattern}[^.()\n]{{0,40}}(?:{qualifiers.pattern})", re.IGNORECASE)
+    # "(all from World-News.io only, pending verification)": a dot inside a name is no sentence end
+    gap = r"(?:[^.()\n]|\.(?=\S)){0,60}"
+    group = re.compile(rf"{hs.phrases(hs.group_words).pattern}{gap}(?:{qualifiers.pattern})", re.IGNORECASE)
     markers = hs.phrases([*hs.conflict_markers, *rule.params.get("conflict_markers", [])])
     mentions = ctx.mentions(doc)
     by_sentence = _by_sentence(mentions)
