@@ -72,7 +72,10 @@ def backfill(
             review=review,
         )
         _clean_temporaries(run.out)
-        summary = _run(list(data), run, Progress, progress_stream, on_week)
+        try:
+            summary = _run(list(data), run, Progress, progress_stream, on_week)
+        finally:  # a signal between mkstemp and its cleanup can strand one; the lock says all are ours
+            _clean_temporaries(run.out)
     summary.seconds = time.monotonic() - began
     return summary
 
