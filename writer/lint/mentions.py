@@ -236,13 +236,18 @@ _WEEK_DATE = re.compile(
     + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
     re.IGNORECASE,
 )
-# "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles"
-_INTO = re.compile(
-    r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
-    r"(?:(?:went|flowed|poured|drains?|drained|left|exited|entered|moved)\s+|(?:was|were)\s+\w+\s+)?"
-    r"(?:(?:into|to|from|out\s+of|for)\s+|(?:left|exited|entered|quit)\s+(?:from\s+)?)(?:the\s+)?(?:[\w-]+\s+){0,2}?",
-    re.IGNORECASE,
-)
+# "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles": the verbs are the house
+# style's ``reading.movement`` (with a preposition) and ``reading.movement_direct`` ("left Bitcoin")
+@cache
+def _into(movement: str, direct: str) -> re.Pattern[str]:
+    return re.compile(
+        r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
+        rf"(?:(?:{movement})\s+|(?:was|were)\s+\w+\s+)?"
+        rf"(?:(?:into|to|from|out\s+of|for)\s+|(?:{direct})\s+(?:from\s+)?)(?:the\s+)?(?:[\w-]+\s+){{0,2}}?",
+        re.IGNORECASE,
+    )
+
+
 _SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -263,9 +268,6 @@ _BETWEEN_DATES = re.compile(
 _LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&)\s*", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
 _UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b", re.IGNORECASE)
-_LEVEL = re.compile(
-    r"\b(?:stands?|stood|at|reached|reach|came\s+to|add\s+up\s+to|totall?(?:ed|ing)|to)\s*$", re.IGNORECASE
-)
 _YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
 # site furniture that points at another article: its figures are that article's
@@ -396,6 +398,32 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
     return sorted(found, key=lambda n: n.start)
 
 
+# "BlackRock's ETHA ETF", "iShares Bitcoin Trust (IBIT)": one fund of a provider, named by its ticker
+_PRODUCT = re.compile(
+    r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)"
+    r"(?<!\bET[FPN])(?<!\bETF)(?<!\bETP)(?<!\bUSD)(?<!\bCEO)"
+)
+
+
+def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Name]:
+    """The names a figure may be about, with a provider's fund named by ticker as one key
+    ("BlackRock ETHA", the contract's issuer/product keys) in place of the names it spans."""
+    out: list[_Name] = []
+    until = -1
+    for n in names:
+        if n.start < until:
+            continue  # "Bitcoin" inside "iShares Bitcoin Trust (IBIT)"
+        m = _PRODUCT.match(text, n.end) if n.scope == "provider" else None
+        ticker = (m.group("bracketed") or m.group("ticker")) if m else None
+        if m and ticker and not vocabulary.lookup(ticker):
+            key = f"{n.key} {ticker}"
+            out.append(_Name(n.start, m.end(), "provider", key, known=vocabulary.knows("provider", key)))
+            until = m.end()
+            continue
+        out.append(n)
+    return out
+
+
 def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
     """The words before an amount in its clause, and after it up to the next clause."""
     head = text[lo:start]
@@ -412,7 +440,8 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     near_head = head[-70:]
     if reading.aum.search(head[-45:]) and not reading.aum_change.search(head):
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
-    if reading.not_flow.search(near_head + amount) or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
+    priced = reading.not_flow.search(near_head + amount) and not reading.flow_level.search(near_head)
+    if priced or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
         return "not_flow", "a price, volume or other amount that is not a fund flow"
     if reading.ytd.search(head[-100:]) or reading.ytd.search(tail):
         return "ytd_flow", ""
@@ -478,7 +507,8 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     clause = clause_start(text, los[i], start)
     hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
     after = [n for n in names if end <= n.start < hi]
-    into = after[0] if after and _INTO.fullmatch(text[end : after[0].start]) else None
+    into_words = _into(reading.movement.pattern, reading.movement_direct.pattern)
+    into = after[0] if after and into_words.fullmatch(text[end : after[0].start]) else None
     if into is not None and into.scope != "total":
         return (into,), ""  # "$790 million of it into Bitcoin vehicles"
     if _SHARE_OF.search(text, los[i], start):
@@ -606,6 +636,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         text = sentence.text
         dated = _week_date(text)
         names = _names(doc, sentence, vocabulary, style)
+        funds = _products(text, names, vocabulary)
         teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
@@ -621,6 +652,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             rest = text[e:hi]
             metric, why = _metric(head, text[s:e], tail, reading)
             period = _period(head, tail, rest, reading, metric)
+            if period == "week" and i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s]):
+                period = out[-1].period  # "of $7.7 million and $33.3 million respectively" share the first one's day
             confidence = 1.0
             said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
             began = _YEAR_BEGAN.search(head[-60:])  # "2026 began with $582 million of inflows"
@@ -646,7 +679,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
                 if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
-            about, doubt = _about(i, spans, names, los, text, reading)
+            about, doubt = _about(i, spans, funds, los, text, reading)
             fronted = _fronted(text, los[i], s, e, hi, names, words)
             if fronted is not None:
                 name, sign, word = fronted
@@ -662,7 +695,13 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append("a range, not one figure")
             if period in _PERIOD_DOUBTS:
                 doubts.append(_PERIOD_DOUBTS[period])
-            follows = period in ("previous", "earlier") or metric == "ytd_flow" or _POSSESSIVE.search(head)
+            follows = (
+                period in ("previous", "earlier")
+                or metric == "ytd_flow"
+                or _POSSESSIVE.search(head)
+                # "short-Bitcoin products drew $105 million, ... with just $139 million in AUM": the same funds' level
+                or (metric == "aum" and not reading.total_words.search(head) and not reading.total.search(head))
+            )
             if not about and i and out[-1].sentence is sentence and out[-1].about and follows:
                 # "$42 million, up from $13 million the week before"; "bringing the year's tally to $310 million";
                 # "took in $8.2 million, making $640 million since January"
@@ -681,7 +720,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                     doubts.append(doubt)
             elif doubt:
                 confidence -= 0.15
-            if metric == "ytd_flow" and not sign and _LEVEL.search(head):
+            if metric == "ytd_flow" and not sign and reading.level.search(head):
                 sign, word, confidence = 1, "", confidence - 0.1  # "year-to-date flows now stand at $40 million"
             if metric in ("net_flow", "ytd_flow") and not sign:
                 if last_sign and i:  # a list that carries the first amount's direction
