@@ -182,9 +182,10 @@ def test_cli_front_matter_html_and_exit_codes(tmp_path):
     ("name", "content", "code", "message"),
     [
         ("bin.md", b"\x00\x01\x02binary", 2, "binary file"),
-        ("empty.md", b"", 0, ""),
+        ("empty.md", b"", 0, "no text to read"),
         ("latin.md", "caf\xe9 $5 million".encode("latin-1"), 2, "not UTF-8"),
-        ("nav.html", b"<html><body><nav>Home</nav><script>x=1</script></body></html>", 0, ""),
+        ("nav.html", b"<html><body><nav>Home</nav><script>x=1</script></body></html>", 0, "no text to read"),
+        ("words.md", b"A quiet week with nothing to count.\n", 0, "no fund-flow figure"),
         ("big.md", b"Crypto funds took in $5 million.\n" * 330_000, 2, "larger than 5 MB"),
     ],
 )
@@ -195,19 +196,74 @@ def test_bad_input_is_one_line_or_an_empty_result(tmp_path, name, content, code,
     assert result.exit_code == code
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
-    if message:
-        assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
-    else:
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
+    if code == 0:  # an empty result: the header only, and the one-line note says why
         assert result.stdout.strip() == ",".join(
             ("week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note")
         )
 
 
-def test_chinese_is_refused_in_one_line(tmp_path):
+SETUP_ZH = load_setup(language="zh")
+
+
+def zh_rows(text: str, week: dt.date = WEEK):
+    found = extract(Article("zh.md", text, {}), week, SETUP_ZH.style, SETUP_ZH.vocabulary, "测试台", "")
+    return {(r.week_ending, r.scope, r.key, r.metric, r.usd_m, r.bound) for r in found.rows}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # 亿 and 万 amounts, 流入/流出, the hedges 约/超过/逾/近/不足, entities by their Chinese names
+        ("本周以太坊基金净流出约 3.2 亿美元。", {("asset", "Ethereum", "net_flow", "-320", "approx")}),
+        ("瑞士相关产品录得超过 4500 万美元的净流入。", {("country", "Switzerland", "net_flow", "45", "over")}),
+        ("索拉纳产品本周吸金逾 1.05 亿美元。", {("asset", "Solana", "net_flow", "105", "over")}),
+        ("德国的产品净流出近 800 万美元。", {("country", "Germany", "net_flow", "-8", "nearly")}),
+        ("XRP 产品净流入不足 120 万美元。", {("asset", "XRP", "net_flow", "1.2", "under")}),
+        # the whole market, its year to date and its assets under management
+        (
+            "全球数字资产投资产品本周净流入 12.5 亿美元,年初至今累计流入 86 亿美元。",
+            {("total", "all", "net_flow", "1250", "exact"), ("total", "all", "ytd_flow", "8600", "exact")},
+        ),
+        ("数字资产投资产品的资产管理规模升至 1750 亿美元。", {("total", "all", "aum", "175000", "exact")}),
+        # an issuer's fund named by ticker is the contract's product key
+        ("贝莱德的 IBIT 本周净流出 2.4 亿美元。", {("provider", "BlackRock IBIT", "net_flow", "-240", "exact")}),
+    ],
+)
+def test_chinese_figures_become_rows(text, rows):
+    got, _ = zh_rows(text)
+    assert {r[1:] for r in got} == rows
+    assert {r[0] for r in got} == {WEEK.isoformat()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "比特币价格本周回落至 8.6 万美元附近。",  # a price
+        "现货比特币 ETF 周三单日净流入 3.1 亿美元。",  # a day
+        "以太坊产品本月累计流出 9 亿美元。",  # a month
+        "去年同期比特币基金流入 20 亿美元。",  # a year before
+        "IBIT 净流出 2 亿美元。",  # a fund the vocabulary does not know: not the market's
+    ],
+)
+def test_chinese_figures_that_are_not_this_weeks_are_no_rows(text):
+    got, found = zh_rows(text)
+    assert got == set()
+
+
+def test_chinese_dated_and_previous_weeks():
+    got, _ = zh_rows("前一周比特币基金净流入 2.5 亿美元。")
+    assert got == {("2026-02-23", "asset", "Bitcoin", "net_flow", "250", "exact")}
+    got, _ = zh_rows("2 月 16 日至 20 日,以太坊产品净流出 6200 万美元。")
+    assert got == {("2026-02-23", "asset", "Ethereum", "net_flow", "-62", "exact")}
+
+
+def test_chinese_is_detected_and_read_by_the_cli(tmp_path):
     path = tmp_path / "zh.md"
-    path.write_text("上周数字资产投资产品净流出 17 亿美元。\n")
+    path.write_text("本周比特币基金净流出 1.7 亿美元。\n", encoding="utf-8")
     result = invoke([str(path), "--week", "2026-03-02"])
-    assert result.exit_code == 2 and "Chinese" in result.stderr
+    assert result.exit_code == 0, result.stderr
+    assert "2026-03-02,asset,Bitcoin,net_flow,-170,exact" in result.stdout
 
 
 def test_append_adds_rows_once_and_atomically(tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from writer import __version__
-from writer.errors import Problem, UserError
+from writer.errors import UserError
 from writer.lint.findings import LEVELS
 from writer.lint.report import FORMATS
 
@@ -317,15 +317,20 @@ def extract(paths, week, source, url, lang, out, append, rules, entities) -> Non
     from writer import extract as ex
     from writer.setup import load_setup
 
-    setup = load_setup(rules, entities)
     if paths.count("-") > 1:
         raise UserError("'-' (stdin) can be given once")
     articles = [ex.read_article(p, sys.stdin.buffer.read() if p == "-" else None) for p in paths]
     rows, had_figures = [], False
+    setups: dict[str, object] = {}
     for article in articles:
-        if (lang or ex.language_of(article.text)) == "zh":
-            raise UserError(Problem("Chinese articles are not read yet; extract reads English", path=article.path))
+        language = lang or ex.language_of(article.text)
+        setup = setups.get(language) or setups.setdefault(language, load_setup(rules, entities, language=language))
+        if not article.text.strip():
+            click.echo(f"{article.path}: note: no text to read (an empty file, or a page with no article)", err=True)
+            continue
         found = ex.extract(article, week, setup.style, setup.vocabulary, source, url)
+        if not found.had_figures:
+            click.echo(f"{article.path}: note: no fund-flow figure found", err=True)
         had_figures = had_figures or found.had_figures
         for skipped in found.skipped:
             click.echo(str(skipped), err=True)

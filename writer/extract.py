@@ -29,6 +29,7 @@ from writer.money import Amount, AmountRange, precision_of
 COLUMNS = ("week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note")
 MIN_CONFIDENCE = 0.7  # below this a figure is reported, not written
 MAX_WEEKS_BACK = 53  # a week named by a date more than a year back is not read as this year's
+MAX_WEEKS_AHEAD = 2  # a later week named by its dates ("preliminary data for Dec 15-21") is that week's row
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _week_of(mention: Mention, week: dt.date) -> tuple[dt.date | None, str]:
             return None, "the date said with it is not a date"
         monday = end + dt.timedelta(days=-end.weekday() % 7)
         back = round((week - monday).days / 7)
-        if back < 0 or back > MAX_WEEKS_BACK:
+        if back < -MAX_WEEKS_AHEAD or back > MAX_WEEKS_BACK:
             return None, f"the week it names (to {end.isoformat()}) is not near the report week"
         row_week = week - dt.timedelta(weeks=back)
     if mention.period == "previous":

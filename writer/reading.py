@@ -33,6 +33,7 @@ FIELDS = (
     "movement_direct",
     "level",
     "flow_level",
+    "week_span",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -60,6 +61,7 @@ class ReadingWords:
     movement_direct: re.Pattern[str] = _NEVER  # "left", "entered": the same without a preposition
     level: re.Pattern[str] = _NEVER  # "stands at": a year to date said as a level
     flow_level: re.Pattern[str] = _NEVER  # "inflows rose to": a flow's level, not a price
+    week_span: re.Pattern[str] = _NEVER  # days of one week, groups month, day, month2, day2 (numbers)
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

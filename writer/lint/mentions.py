@@ -26,6 +26,9 @@ from writer.money import Amount, AmountRange, precision_of
 from writer.reading import NEVER as _NEVER_PATTERN
 
 INF = float("inf")
+# clause punctuation, ASCII and the full-width forms Chinese prose uses
+_SEMICOLONS = (";", "；")
+_CLAUSE_MARKS = (";", ":", "；", "：")
 
 
 class LintFacts(Protocol):
@@ -156,13 +159,13 @@ def _direction(
     base = sentence.start
     text = sentence.text
     lo = max(prev_end, base)
-    clause_lo = max(text.rfind(";", 0, start - base), text.rfind(":", 0, start - base))
+    clause_lo = max(text.rfind(c, 0, start - base) for c in _CLAUSE_MARKS)
     if clause_lo >= 0:
         lo = max(lo, base + clause_lo)
     hi = min(next_start, sentence.end, end + 40)
-    semi = text.find(";", end - base)
-    if semi >= 0:
-        hi = min(hi, base + semi)
+    semis = [at for c in _SEMICOLONS if (at := text.find(c, end - base)) >= 0]
+    if semis:
+        hi = min(hi, base + min(semis))
     tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
@@ -236,6 +239,8 @@ _WEEK_DATE = re.compile(
     + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
     re.IGNORECASE,
 )
+
+
 # "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles": the verbs are the house
 # style's ``reading.movement`` (with a preposition) and ``reading.movement_direct`` ("left Bitcoin")
 @cache
@@ -267,7 +272,7 @@ _BETWEEN_DATES = re.compile(
 )
 _LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&)\s*", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
-_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b", re.IGNORECASE)
+_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b|\d\s*[亿万]", re.IGNORECASE)
 _YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
 # site furniture that points at another article: its figures are that article's
@@ -287,8 +292,13 @@ _DETERMINER = re.compile(r"(?:the|all|a|an)\b", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|but|and|or|after|when|though|although|since)\b", re.IGNORECASE)
 
 
-def _week_date(text: str) -> tuple[int, int, int] | None:
+def _week_date(text: str, reading) -> tuple[int, int, int] | None:
     """(month, day, days to the end of the week) of a week the sentence names by date."""
+    span = reading.week_span.search(text)  # the house style's own form ("8 月 11 日至 15 日")
+    if span and all(g.isdigit() for g in span.group("month", "day", "day2")):
+        first, month = int(span.group("month")), int(span.group("month2") or span.group("month"))
+        days = (month - first) * 30 + int(span.group("day2")) - int(span.group("day"))
+        return (month, int(span.group("day2")), 0) if 0 <= days <= 7 else None
     m = _WEEK_DATE.search(text)
     if not m:
         m = _BETWEEN_DATES.search(text)
@@ -352,7 +362,11 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
     return sorted(out, key=lambda a: a[0])
 
 
-_CLAUSE_END = re.compile(r"[,;:(]|\s(?:while|whereas|but|and|with)\s")
+# an upper-case ticker the vocabulary does not know: the figure is that fund's, not the market's
+_UNKNOWN_TICKER = re.compile(
+    r"(?<![A-Za-z])(?!(?:ETFs?|ETPs?|ETNs?|USD|US|CEO|CIO|SEC|AUM|NAV|YTD|MTD)(?![A-Za-z]))[A-Z]{3,6}(?![A-Za-z])"
+)
+_CLAUSE_END = re.compile(r"[,;:(，；：（、]|\s(?:while|whereas|but|and|with)\s")
 
 
 def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
@@ -400,8 +414,8 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
 
 # "BlackRock's ETHA ETF", "iShares Bitcoin Trust (IBIT)": one fund of a provider, named by its ticker
 _PRODUCT = re.compile(
-    r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)"
-    r"(?<!\bET[FPN])(?<!\bETF)(?<!\bETP)(?<!\bUSD)(?<!\bCEO)"
+    r"(?:['’]s\s+|\s*的\s*|\s+)(?!(?:ETF|ETP|ETN|USD|CEO|CIO|SEC|NAV|AUM)\b)"
+    r"(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)"
 )
 
 
@@ -415,7 +429,7 @@ def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Na
             continue  # "Bitcoin" inside "iShares Bitcoin Trust (IBIT)"
         m = _PRODUCT.match(text, n.end) if n.scope == "provider" else None
         ticker = (m.group("bracketed") or m.group("ticker")) if m else None
-        if m and ticker and not vocabulary.lookup(ticker):
+        if m and ticker:
             key = f"{n.key} {ticker}"
             out.append(_Name(n.start, m.end(), "provider", key, known=vocabulary.knows("provider", key)))
             until = m.end()
@@ -427,7 +441,7 @@ def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Na
 def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
     """The words before an amount in its clause, and after it up to the next clause."""
     head = text[lo:start]
-    cut = max(head.rfind(";"), head.rfind(":"))
+    cut = max(head.rfind(c) for c in _CLAUSE_MARKS)
     if cut >= 0:
         head = head[cut + 1 :]
     tail = text[end:hi]
@@ -452,7 +466,7 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     return "net_flow", ""
 
 
-def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
+def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: bool = False) -> str:
     """Which period an amount covers, as the words next to it say.
 
     ``tail`` is the rest of the amount's clause; ``rest`` the text up to the next
@@ -473,6 +487,9 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
         # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
         if period in ("previous", "earlier_year"):  # "$13 million, the week before" may sit past a comma
             after = rest[:40]
+            if has_next:  # but the clause that leads into the next amount is that amount's ("由上周的 X")
+                cut = max(after.rfind(c) for c in ",;:，；：")
+                after = after[:cut] if cut >= 0 else ""
         else:
             after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
         if pattern.search(near_head) or pattern.search(after):
@@ -482,7 +499,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
 
 def clause_start(text: str, lo: int, start: int) -> int:
     """Where the clause of an amount starts: after the previous amount, a semicolon or a colon."""
-    return max(lo, text.rfind(";", lo, start) + 1, text.rfind(":", lo, start) + 1)
+    return max(lo, *(text.rfind(c, lo, start) + 1 for c in _CLAUSE_MARKS))
 
 
 def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[int], text: str, reading):
@@ -542,9 +559,9 @@ def _told_before_colon(text: str, lo: int, clause: int, names: list[_Name]) -> _
     """ "Bitcoin posted the largest outflow: a net outflow of $978 million": an amount whose clause
     follows a colon and names nothing is the one entity the clause before the colon names."""
     colon = clause - 1
-    if colon < lo or text[colon] != ":":
+    if colon < lo or text[colon] not in ":：":
         return None
-    opened = max(lo, text.rfind(";", lo, colon) + 1)
+    opened = max(lo, *(text.rfind(c, lo, colon) + 1 for c in _SEMICOLONS))
     told = [n for n in names if opened <= n.start and n.end <= colon]
     if not told or any(n.scope == "total" for n in told) or len({n.key for n in told}) != 1:
         return None
@@ -634,7 +651,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         if not found:
             continue
         text = sentence.text
-        dated = _week_date(text)
+        dated = _week_date(text, reading)
         names = _names(doc, sentence, vocabulary, style)
         funds = _products(text, names, vocabulary)
         teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
@@ -651,16 +668,20 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             head, tail = _window(text, los[i], s, e, hi)
             rest = text[e:hi]
             metric, why = _metric(head, text[s:e], tail, reading)
-            period = _period(head, tail, rest, reading, metric)
-            if period == "week" and i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s]):
-                period = out[-1].period  # "of $7.7 million and $33.3 million respectively" share the first one's day
+            after_level = i and out[-1].sentence is sentence and out[-1].metric == "aum" and len(head.strip()) <= 8
+            if after_level and reading.level.search(head):  # "AUM fell from $241 billion to $221 billion"
+                metric, why = "aum", ""
+            period = _period(head, tail, rest, reading, metric, i + 1 < len(found))
+            listed_with = i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s])
+            if period == "week" and listed_with:
+                period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
             confidence = 1.0
             said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
             began = _YEAR_BEGAN.search(head[-60:])  # "2026 began with $582 million of inflows"
             year = int(said.group(1)) if said else int(began.group(1)) if began else None
             if year and metric == "net_flow" and (period == "cumulative" or began):
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
-                metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow")
+                metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow", i + 1 < len(found))
                 if sentence.block == headline:
                     year_of_doc = year
             elif (
@@ -710,6 +731,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append("the rest of the market, not one key")
             elif not about:
                 named_before = [n for n in names if n.start < s]
+                if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
+                    named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
                 if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
