@@ -127,5 +127,6 @@ def main() -> None:
         print(f"  other rows   {s['other_rows']}  (figures the truth does not list)")
         print(f"  extract time {s['seconds'] * 1000:.0f} ms (in process, warm)")
 
+
 if __name__ == "__main__":
     main()
