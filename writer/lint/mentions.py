@@ -294,7 +294,7 @@ _CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|but|and|or|after|when|though|a
 
 def _week_date(text: str, reading) -> tuple[int, int, int] | None:
     """(month, day, days to the end of the week) of a week the sentence names by date."""
-    span = reading.week_span.search(text)  # the house style's own form ("8 月 11 日至 15 日")
+    span = reading.week_span.search(text)  # the house style's own form ("3 月 2 日至 6 日")
     if span and all(g.isdigit() for g in span.group("month", "day", "day2")):
         first, month = int(span.group("month")), int(span.group("month2") or span.group("month"))
         days = (month - first) * 30 + int(span.group("day2")) - int(span.group("day"))
