@@ -228,6 +228,7 @@ def zh_rows(text: str, week: dt.date = WEEK):
         ("数字资产投资产品的资产管理规模升至 1750 亿美元。", {("total", "all", "aum", "175000", "exact")}),
         # an issuer's fund named by ticker is the contract's product key
         ("贝莱德的 IBIT 本周净流出 2.4 亿美元。", {("provider", "BlackRock IBIT", "net_flow", "-240", "exact")}),
+        ("GBTC 本周净流出 9000 万美元。", {("provider", "Grayscale GBTC", "net_flow", "-90", "exact")}),
     ],
 )
 def test_chinese_figures_become_rows(text, rows):
@@ -243,13 +244,36 @@ def test_chinese_figures_become_rows(text, rows):
         "现货比特币 ETF 周三单日净流入 3.1 亿美元。",  # a day
         "以太坊产品本月累计流出 9 亿美元。",  # a month
         "去年同期比特币基金流入 20 亿美元。",  # a year before
-        "IBIT 净流出 2 亿美元。",  # a fund the vocabulary does not know: not the market's
+        "QBTC 净流出 2 亿美元。",  # a fund the vocabulary does not know: not the market's
     ],
 )
 def test_chinese_figures_that_are_not_this_weeks_are_no_rows(text):
     got, found = zh_rows(text)
     assert got == set()
     assert found.skipped or "价格" in text  # reported with its reason; a price is no flow figure at all
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("BlackRock's ETHA fund saw $31 million of outflows this week.", "BlackRock ETHA"),
+        ("Outflows from the iShares Bitcoin Trust (IBIT) reached $120 million this week.", "BlackRock IBIT"),
+        ("Investors pulled $12 million out of 21Shares' ARKB.", "ARK 21Shares ARKB"),
+        ("Grayscale's DOGX took in $2 million.", "Grayscale DOGX"),  # unknown to the vocabulary: kept as written
+    ],
+)
+def test_a_providers_fund_named_by_ticker_is_one_product_key(text, key):
+    found = rows_of(text)
+    assert [(r.scope, r.key) for r in found.rows] == [("provider", key)]
+
+
+def test_relay_direction_words_and_a_flow_nouns_level():
+    found = rows_of("Redemptions hit Swiss products: Switzerland saw $14 million in releases.")
+    assert [(r.key, r.usd_m) for r in found.rows] == [("Switzerland", "-14")]
+    found = rows_of("Weekly inflows into Solana funds climbed to $48 million.")
+    assert [(r.key, r.usd_m) for r in found.rows] == [("Solana", "48")]
+    found = rows_of("Bitcoin's price climbed to $98 million? No: Bitcoin climbed to $98,000.")
+    assert found.rows == []
 
 
 def test_chinese_dated_and_previous_weeks():

@@ -414,7 +414,7 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
 
 # "BlackRock's ETHA ETF", "iShares Bitcoin Trust (IBIT)": one fund of a provider, named by its ticker
 _PRODUCT = re.compile(
-    r"(?:['’]s\s+|\s*的\s*|\s+)(?!(?:ETF|ETP|ETN|USD|CEO|CIO|SEC|NAV|AUM)\b)"
+    r"(?:['’]s?\s+|\s*的\s*|\s+)(?!(?:ETF|ETP|ETN|USD|CEO|CIO|SEC|NAV|AUM)\b)"
     r"(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)"
 )
 
@@ -430,7 +430,8 @@ def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Na
         m = _PRODUCT.match(text, n.end) if n.scope == "provider" else None
         ticker = (m.group("bracketed") or m.group("ticker")) if m else None
         if m and ticker:
-            key = f"{n.key} {ticker}"
+            fund = vocabulary.lookup(ticker)  # "21Shares' ARKB" is the vocabulary's "ARK 21Shares ARKB"
+            key = fund[1] if fund and fund[0] == "provider" else f"{n.key} {ticker}"
             out.append(_Name(n.start, m.end(), "provider", key, known=vocabulary.knows("provider", key)))
             until = m.end()
             continue
