@@ -267,6 +267,16 @@ def test_a_providers_fund_named_by_ticker_is_one_product_key(text, key):
     assert [(r.scope, r.key) for r in found.rows] == [("provider", key)]
 
 
+def test_an_amount_set_before_a_funds_name_is_its_size():
+    found = rows_of("This week the $20 billion Grayscale Bitcoin Trust shed $50 million.")
+    assert {(r.key, r.metric, r.usd_m) for r in found.rows} == {
+        ("Grayscale GBTC", "aum", "20000"),
+        ("Grayscale GBTC", "net_flow", "-50"),
+    }
+    assert all(r.metric != "aum" for r in rows_of("It was the $30 million IBIT outflow that stood out.").rows)
+    assert rows_of("Bitcoin funds sit inside the $2 trillion Bitcoin market.").rows == []
+
+
 def test_relay_direction_words_and_a_flow_nouns_level():
     found = rows_of("Redemptions hit Swiss products: Switzerland saw $14 million in releases.")
     assert [(r.key, r.usd_m) for r in found.rows] == [("Switzerland", "-14")]

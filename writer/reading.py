@@ -34,6 +34,7 @@ FIELDS = (
     "level",
     "flow_level",
     "week_span",
+    "attributive",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -62,6 +63,7 @@ class ReadingWords:
     level: re.Pattern[str] = _NEVER  # "stands at": a year to date said as a level
     flow_level: re.Pattern[str] = _NEVER  # "inflows rose to": a flow's level, not a price
     week_span: re.Pattern[str] = _NEVER  # days of one week, groups month, day, month2, day2 (numbers)
+    attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

@@ -596,6 +596,28 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
     return name, (-1 if flow.group("out") else 1), flow.group()
 
 
+_FUND_NOUN = re.compile(r"\s*(?:(?:ETF|ETP|fund|trust)s?\b\s*)?", re.IGNORECASE)
+
+
+def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_Name], words: _Words, reading):
+    """ "the $72 billion iShares Bitcoin Trust": an amount set before a fund's name as its size is
+    that fund's AUM. Only a fund (a provider's key): "the $2 trillion Bitcoin market" is no AUM, and
+    "the $30 million IBIT outflow" is a flow."""
+    if not reading.attributive.search(text, max(lo, start - 12), start):
+        return None
+    fund = next((n for n in funds if end <= n.start < hi and n.scope == "provider"), None)
+    if fund is None:
+        return None
+    gap = text[end : fund.start]
+    if not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", gap) or words.pattern.search(gap):
+        return None
+    noun = _FUND_NOUN.match(text, fund.end)
+    verb = words.pattern.match(text, noun.end())
+    if verb and not re.fullmatch(r"\s*(?:(?:a|an|some|about|net)\s+)*", text[verb.end() : hi]):
+        return None  # "the $30 million IBIT outflow": the direction is this amount's, unless an amount of its own follows
+    return fund
+
+
 def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> _Name | None:
     """The one asset, country or provider the headline is about ("Spot Bitcoin ETFs post ..."), if any.
 
@@ -706,6 +728,9 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             if fronted is not None:
                 name, sign, word = fronted
                 about, doubt = (name,), ""
+            sized = _sized_fund(text, los[i], s, e, hi, funds, words, reading)
+            if sized is not None and metric != "not_flow":
+                metric, why, about, doubt, period = "aum", "", (sized,), "", "week"
             if metric == "aum" and not about and doubt.startswith("a whole"):
                 doubt = "no entity named"  # "2.5% of the $90 billion in these products": the whole is the level
             doubts: list[str] = []
