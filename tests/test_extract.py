@@ -277,6 +277,14 @@ def test_an_amount_set_before_a_funds_name_is_its_size():
     assert rows_of("Bitcoin funds sit inside the $2 trillion Bitcoin market.").rows == []
 
 
+def test_a_name_after_an_unowned_amount_is_not_overruled_by_the_market():
+    found = rows_of("Outflows of $54 million hit Cardano this week.")
+    assert found.rows == [] and "Cardano" in found.skipped[0].reason
+    assert [(r.key, r.usd_m) for r in rows_of("Outflows of $54 million were recorded this week.").rows] == [
+        ("all", "-54")
+    ]
+
+
 def test_relay_direction_words_and_a_flow_nouns_level():
     found = rows_of("Redemptions hit Swiss products: Switzerland saw $14 million in releases.")
     assert [(r.key, r.usd_m) for r in found.rows] == [("Switzerland", "-14")]

@@ -614,7 +614,9 @@ def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_
     noun = _FUND_NOUN.match(text, fund.end)
     verb = words.pattern.match(text, noun.end())
     if verb and not re.fullmatch(r"\s*(?:(?:a|an|some|about|net)\s+)*", text[verb.end() : hi]):
-        return None  # "the $30 million IBIT outflow": the direction is this amount's, unless an amount of its own follows
+        return (
+            None  # "the $30 million IBIT outflow": the direction is this amount's, unless an amount of its own follows
+        )
     return fund
 
 
@@ -757,14 +759,23 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append("the rest of the market, not one key")
             elif not about:
                 named_before = [n for n in names if n.start < s]
+                # "Outflows of $54 million hit Bitcoin": a name later in the amount's clause may be what it is about
+                named_after = [n for n in names if e <= n.start < e + len(tail) and n.scope != "total"]
                 if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
                     named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
                 if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
-                elif sign and not named_before and not _named_before(doc, sentence, vocabulary, style):
+                elif (
+                    sign
+                    and not named_before
+                    and not named_after
+                    and not _named_before(doc, sentence, vocabulary, style)
+                ):
                     # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.75
+                elif named_after and doubt == "no entity named":
+                    doubts.append(f"unclear whether it is {named_after[0].key}'s or the market's")
                 else:
                     doubts.append(doubt)
             elif doubt:
