@@ -34,35 +34,33 @@ def invoke(args, stdin=None):
 # -- the round trip over the whole real history ------------------------------------------
 
 
-def printed(fig, markdown: str) -> bool:
+def printed(fig, markdown: str, style) -> bool:
     """The claims-driven draft prints only the figures its claims carry: a figure is printed when
     its amount, in the words the writer prints it with, stands in the text."""
-    return re.search(re.escape(fig.amount_text(SETUP.style)) + r"(?![\d.])", markdown) is not None
+    return re.search(re.escape(fig.amount_text(style)) + r"(?![\d.])", markdown) is not None
 
 
-@pytest.fixture(scope="module")
-def history():
-    return History.from_files([HISTORY], SETUP.style, SETUP.vocabulary)
-
-
-def test_every_printed_figure_comes_back_and_nothing_else(history):
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_printed_figure_comes_back_and_nothing_else(language):
     """Render each real week, extract it: every figure printed as one amount comes back as a row
     that agrees with the week's figure at the printed precision, with its sign; no other row
     comes back. A conflict, printed as a range, is reported instead of written. Known gap: when
     the reader takes a headline amount for another metric of the same entity, the two clash and
     both are reported (listed with the reason), never written (docs/extract.md)."""
+    setup = load_setup(language=language)
+    history = History.from_files([HISTORY], setup.style, setup.vocabulary)
     for week in history.weeks:
         facts = history.week(week)
-        markdown = render_week(facts, SETUP).article.markdown
-        found = rows_of(markdown, week)
+        markdown = render_week(facts, setup).article.markdown
+        found = extract(Article("a.md", markdown, {}), week, setup.style, setup.vocabulary, "Test Desk", "")
         figures = {(f.scope, f.key, f.metric): f for f in facts.figures}
         for row in found.rows:
-            assert row.week_ending == week.isoformat()
+            assert row.week_ending == week.isoformat(), f"{week}: {row}"
             fig = figures.get((row.scope, row.key, row.metric))
             assert fig is not None, f"{week}: a row the week does not have: {row}"
             value = float(row.usd_m)
             amount = Amount(abs(value), precision_of(row.usd_m), row.bound)
-            ok, _ = match(amount, fig, SETUP.style)
+            ok, _ = match(amount, fig, setup.style)
             assert ok, f"{week}: {row} does not agree with {fig}"
             if fig.metric != "aum":
                 assert value * fig.point > 0, f"{week}: {row} has the wrong sign"
@@ -70,7 +68,7 @@ def test_every_printed_figure_comes_back_and_nothing_else(history):
         for key, fig in figures.items():
             if fig.is_range:
                 assert any("a range" in s.reason for s in found.skipped), f"{week}: conflict {key} not reported"
-            elif printed(fig, markdown) and key not in came_back:
+            elif printed(fig, markdown, setup.style) and key not in came_back:
                 # the one gap: a headline whose amount is read as another metric ("$1.7 billion outflow flips
                 # year-to-date flows" read as year to date) clashes with the body's figure; both are reported
                 clash = f"different figures for {fig.key} {fig.metric} for {week.isoformat()}"
