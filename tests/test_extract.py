@@ -283,6 +283,25 @@ def test_a_name_after_an_unowned_amount_is_not_overruled_by_the_market():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each a shape where a careless reader writes a wrong row
+        ("Over the past month, crypto funds attracted $3.2 billion.", set()),
+        ("Hedge funds bought $300 million of MSTR shares.", set()),
+        ("Ethereum ETFs recorded $250 million of net inflows on Monday alone.", set()),
+        ("Grayscale, the largest issuer with $20 billion in assets, saw outflows of $100 million.",
+         {("Grayscale", "aum", "20000")}),
+        ("With $20 billion in assets, Grayscale saw outflows of $100 million.", {("Grayscale", "net_flow", "-100")}),
+        ("Year-to-date flows stand at $4 billion, with Bitcoin at $3 billion.",
+         {("all", "ytd_flow", "4000"), ("Bitcoin", "ytd_flow", "3000")}),
+        ("CoinShares said on Monday that crypto funds drew $300 million.", {("all", "net_flow", "300")}),
+    ],
+)  # fmt: skip
+def test_shapes_that_invite_a_wrong_row(text, rows):
+    assert {(r.key, r.metric, r.usd_m) for r in rows_of(text).rows} == rows
+
+
 def test_relay_direction_words_and_a_flow_nouns_level():
     found = rows_of("Redemptions hit Swiss products: Switzerland saw $14 million in releases.")
     assert [(r.key, r.usd_m) for r in found.rows] == [("Switzerland", "-14")]

@@ -761,9 +761,18 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 named_before = [n for n in names if n.start < s]
                 # "Outflows of $54 million hit Bitcoin": a name later in the amount's clause may be what it is about
                 named_after = [n for n in names if e <= n.start < e + len(tail) and n.scope != "total"]
+                ticker_after = _UNKNOWN_TICKER.search(text, e, e + len(tail))
+                if ticker_after and not named_after:  # "bought $300 million of XYZ": XYZ's, not the market's
+                    named_after = [_Name(ticker_after.start(), ticker_after.end(), "asset", ticker_after.group())]
                 if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
                     named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
-                if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
+                # "With $20 billion in assets, Grayscale ...": a fronted amount is the name's that follows it
+                fronted_level = _FRONTED_HEAD.fullmatch(text, clause_start(text, los[i], s), s) and any(
+                    n.start >= e and n.scope != "total" for n in names
+                )
+                if fronted_level:
+                    doubts.append("unclear whether it is the market's or the name's after it")
+                elif not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
                 elif (
@@ -785,6 +794,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             if metric in ("net_flow", "ytd_flow") and not sign:
                 if last_sign and i:  # a list that carries the first amount's direction
                     sign, word, confidence = last_sign, last_word, confidence - 0.15
+                    if out[-1].sentence is sentence and out[-1].metric == "ytd_flow" and metric == "net_flow":
+                        metric = "ytd_flow"  # "year-to-date flows stand at $4 billion, with Bitcoin at $3 billion"
                 else:
                     doubts.append("direction unclear")
             if sign:
