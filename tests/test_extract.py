@@ -46,7 +46,7 @@ def test_every_printed_figure_comes_back_and_nothing_else(language):
     that agrees with the week's figure at the printed precision, with its sign; no other row
     comes back. A conflict, printed as a range, is reported instead of written. Known gap: when
     the reader takes a headline amount for another metric of the same entity, the two clash and
-    both are reported (listed with the reason), never written (docs/extract.md)."""
+    both are reported (listed with the reason), never written (docs/benchmarks.md)."""
     setup = load_setup(language=language)
     history = History.from_files([HISTORY], setup.style, setup.vocabulary)
     for week in history.weeks:
