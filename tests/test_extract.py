@@ -318,6 +318,16 @@ def test_chinese_dated_and_previous_weeks():
     assert got == {("2026-02-23", "asset", "Ethereum", "net_flow", "-62", "exact")}
 
 
+def test_front_matter_lang_picks_the_house_style(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\nlang: zh\n---\n\n本周 XRP 产品净流入 700 万美元。\n", encoding="utf-8")
+    result = invoke([str(path), "--week", "2026-03-02"])
+    assert result.exit_code == 0 and ",asset,XRP,net_flow,7,exact," in result.stdout
+    path.write_text("---\nlang: fr\n---\n\nBitcoin funds drew $5 million.\n", encoding="utf-8")
+    result = invoke([str(path), "--week", "2026-03-02"])
+    assert result.exit_code == 2 and "lang: 'fr'" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_chinese_is_detected_and_read_by_the_cli(tmp_path):
     path = tmp_path / "zh.md"
     path.write_text("本周比特币基金净流出 1.7 亿美元。\n", encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from writer import __version__
-from writer.errors import UserError
+from writer.errors import Problem, UserError
 from writer.lint.findings import LEVELS
 from writer.lint.report import FORMATS
 
@@ -297,7 +297,11 @@ def lint(paths, rules, entities, data, week, fmt, min_level, allow_extra, langua
 @click.option("--week", type=WEEK, required=True, help="The report week the rows belong to.")
 @click.option("--source", help="Who reported the figures (default: front matter 'source:', else the file name).")
 @click.option("--url", help="Where (default: front matter 'url:').")
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the articles (default: detected).")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    help="Language of the articles (default: front matter 'lang:', else detected).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the CSV here (atomically).")
 @click.option(
     "--append",
@@ -323,7 +327,9 @@ def extract(paths, week, source, url, lang, out, append, rules, entities) -> Non
     rows, had_figures = [], False
     setups: dict[str, object] = {}
     for article in articles:
-        language = lang or ex.language_of(article.text)
+        language = lang or article.meta.get("lang") or ex.language_of(article.text)
+        if language not in ("en", "zh"):
+            raise UserError(Problem(f"front matter lang: {language!r}", path=article.path, expected="en or zh"))
         setup = setups.get(language) or setups.setdefault(language, load_setup(rules, entities, language=language))
         if not article.text.strip():
             click.echo(f"{article.path}: note: no text to read (an empty file, or a page with no article)", err=True)

@@ -77,7 +77,7 @@ class Extraction:
 class Article:
     path: str
     text: str  # Markdown or plain text (HTML already stripped)
-    meta: dict[str, str]  # front matter fields (source, url) when present
+    meta: dict[str, str]  # front matter fields (source, url, lang) when present
 
 
 # -- reading the input -----------------------------------------------------------------
@@ -129,9 +129,9 @@ def language_of(text: str) -> str:
 
 
 def _front_matter(text: str) -> dict[str, str]:
-    """``source`` and ``url`` from the front matter, when it gives them."""
+    """``source``, ``url`` and ``lang`` from the front matter, when it gives them."""
     meta = read_meta(text)
-    return {k: str(meta[k]) for k in ("source", "url") if meta.get(k)}
+    return {k: str(meta[k]) for k in ("source", "url", "lang") if meta.get(k)}
 
 
 # -- figures to rows -------------------------------------------------------------------
