@@ -48,13 +48,10 @@ def _line_loader(lines: dict[str, int]) -> type:
 
 
 def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[str, int]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(Problem("rules file not found", path=str(path))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(Problem(f"cannot read rules file: {exc}", path=str(path))) from None
+    from writer.fsutil import read_text_input
     from writer.yamlsafe import load_yaml
+
+    text = read_text_input(path, "a YAML rules file", missing="rules file not found")
 
     lines: dict[str, int] = {}
     data = load_yaml(text, str(path), aliases=True, loader=_line_loader(lines))
