@@ -37,9 +37,8 @@ def language_files(path: Path) -> dict[str, Path]:
 
 def _names_in_language(path: Path, language: str, canonical: dict[str, dict[str, str]]) -> dict[str, list[str]]:
     """A language's names file: scope -> canonical name -> [printed name, other spellings]."""
-    from writer.yamlsafe import load_yaml
-
     from writer.fsutil import read_text_input
+    from writer.yamlsafe import load_yaml
 
     text = read_text_input(path, f"a YAML file of {language} names")
     data = load_yaml(text, str(path)) or {}

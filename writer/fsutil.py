@@ -22,7 +22,6 @@ from pathlib import Path
 
 from writer.errors import Problem, UserError
 
-
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # an article, notes or rules file is kilobytes; past this it is not one
 
 
