@@ -8,8 +8,8 @@ from writer.housestyle import shipped
 from writer.money import (
     Amount,
     AmountRange,
-    finer,
     find_amounts,
+    finer,
     format_amount,
     format_range,
     parse_amount,
