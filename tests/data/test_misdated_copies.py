@@ -5,6 +5,7 @@ wrong date) are one source, not independent corroboration. Each case below is a 
 of a small history; the rule is in ``writer.data.sources.misdated_copies``.
 """
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import d
@@ -19,6 +20,15 @@ REPORT = """
 """
 
 
+def gazette_copy(herald: str) -> str:
+    """REPORT, then for 02-09 Herald's total and Gazette's copy of Tribune's 02-02 rows."""
+    return REPORT + (
+        f"2026-02-09,total,all,net_flow,{herald},,Herald,,,\n"
+        "2026-02-09,total,all,net_flow,-1730,,Gazette,,,\n"
+        "2026-02-09,asset,Bitcoin,net_flow,-1090,,Gazette,,,\n"
+    )
+
+
 def figure(history, week, scope="total", key="all", metric="net_flow"):
     facts = history.week(d(week))
     return next(f for f in facts.figures if (f.scope, f.key, f.metric) == (scope, key, metric)), facts
@@ -26,14 +36,7 @@ def figure(history, week, scope="total", key="all", metric="net_flow"):
 
 def test_a_copy_under_the_wrong_date_does_not_corroborate_the_week_it_is_filed_under(history_of):
     # Gazette's rows for 02-09 are Tribune's for 02-02, every one identical; Herald reports 02-09
-    history = history_of(
-        REPORT
-        + """
-        2026-02-09,total,all,net_flow,-1700,,Herald,,,
-        2026-02-09,total,all,net_flow,-1730,,Gazette,,,
-        2026-02-09,asset,Bitcoin,net_flow,-1090,,Gazette,,,
-        """
-    )
+    history = history_of(gazette_copy("-1700"))
     total, facts = figure(history, "2026-02-09")
     assert total.sources == ("Herald",) and total.status == "single-source"  # was "verified" by Herald + Gazette
     bitcoin, _ = figure(history, "2026-02-09", "asset", "Bitcoin")
@@ -65,54 +68,32 @@ def test_two_copies_filed_under_one_wrong_week_count_once(history_of):
 
 
 def test_a_copy_does_not_make_a_conflict_in_the_week_it_is_filed_under(history_of):
-    history = history_of(
-        REPORT
-        + """
-        2026-02-09,total,all,net_flow,-187,,Herald,,,
-        2026-02-09,total,all,net_flow,-1730,,Gazette,,,
-        2026-02-09,asset,Bitcoin,net_flow,-1090,,Gazette,,,
-        """
-    )
+    history = history_of(gazette_copy("-187"))
     total, _ = figure(history, "2026-02-09")
     assert total.status == "single-source" and total.value == -187 and not total.is_range
 
 
-def test_an_independent_outlet_printing_the_same_figure_in_its_week_keeps_the_date(history_of):
-    # the same two figures in two weeks, but Herald prints one of them for 02-09 too: not a copy
-    history = history_of(
-        REPORT
-        + """
-        2026-02-09,total,all,net_flow,-1730,,Herald,,,
-        2026-02-09,total,all,net_flow,-1730,,Gazette,,,
-        2026-02-09,asset,Bitcoin,net_flow,-1090,,Gazette,,,
-        """
-    )
+@pytest.mark.parametrize(
+    "week_rows",
+    [
+        # Herald prints one of the figures for 02-09 too: evidence the date is right
+        "-1730,,Herald\n-1730,,Gazette\nBitcoin -1090,,Gazette",
+        # one figure alike in two weeks is chance
+        "-1700,,Herald\n-1730,,Gazette",
+        # another bound, another precision: not identical
+        "-1700,,Herald\n-1730,over,Gazette\nBitcoin -1090.0,,Gazette",
+    ],
+    ids=["confirmed-in-its-week", "one-figure", "other-bound-or-precision"],
+)
+def test_an_outlet_that_may_be_independent_is_never_taken_for_a_copy(history_of, week_rows):
+    rows = []
+    for line in week_rows.splitlines():
+        value, bound, source = line.rsplit(",", 2)
+        scope, key = ("asset", value.split()[0]) if " " in value else ("total", "all")
+        rows.append(f"2026-02-09,{scope},{key},net_flow,{value.split()[-1]},{bound},{source},,,")
+    history = history_of(REPORT + "\n".join(rows))
     total, facts = figure(history, "2026-02-09")
     assert facts.copies == () and total.status == "verified"
-
-
-def test_one_figure_alike_in_two_weeks_is_not_a_copy(history_of):
-    history = history_of(
-        REPORT
-        + """
-        2026-02-09,total,all,net_flow,-1700,,Herald,,,
-        2026-02-09,total,all,net_flow,-1730,,Gazette,,,
-        """
-    )
-    total, facts = figure(history, "2026-02-09")
-    assert facts.copies == () and total.status == "verified"
-
-
-def test_a_figure_at_another_precision_or_bound_is_not_identical(history_of):
-    history = history_of(
-        REPORT
-        + """
-        2026-02-09,total,all,net_flow,-1700,,Herald,,,
-        2026-02-09,total,all,net_flow,-1730,over,Gazette,,,
-        2026-02-09,asset,Bitcoin,net_flow,-1090.0,,Gazette,,,
-        """
-    )
-    assert history.week(d("2026-02-09")).copies == ()
 
 
 def test_when_either_date_could_be_the_wrong_one_neither_is_marked(history_of):
@@ -150,14 +131,7 @@ def test_the_real_history_has_no_copy_and_keeps_every_source(real_history):
 
 
 def test_writer_facts_prints_the_copy_as_a_warning(write_csv):
-    path = write_csv(
-        REPORT
-        + """
-        2026-02-09,total,all,net_flow,-1700,,Herald,,,
-        2026-02-09,total,all,net_flow,-1730,,Gazette,,,
-        2026-02-09,asset,Bitcoin,net_flow,-1090,,Gazette,,,
-        """
-    )
+    path = write_csv(gazette_copy("-1700"))
     out = CliRunner().invoke(main, ["facts", "--data", str(path), "--week", "2026-02-09"]).output
     assert (
         "warning: Gazette's 2 figures for 2026-02-09 are Tribune's for 2026-02-02, identical: "
