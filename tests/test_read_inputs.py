@@ -54,12 +54,23 @@ def test_binary_notes_in_a_notes_folder_name_the_file(tmp_path):
     assert one_line(result) == f"error: {folder / '2026-01-26.yaml'}: binary file, not YAML"
 
 
+def test_a_newsroom_template_goes_through_the_same_check(tmp_path):
+    import shutil
+
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    (folder / "article.md.j2").write_bytes(BINARY)
+    result = run("draft", "--templates", folder)
+    assert result.exit_code == 2
+    assert one_line(result) == f"error: {folder / 'article.md.j2'}: binary file, not a Jinja template"
+
+
 def test_not_utf8_names_the_line_and_the_byte(tmp_path):
     path = tmp_path / "notes.yaml"
     path.write_bytes("commentary: []\n# Z\xfcrich\n".encode("latin-1"))
     with pytest.raises(UserError) as err:
         read_text_input(path, "YAML")
-    assert str(err.value) == f"{path}:2: not UTF-8: invalid byte 0xfc (expected UTF-8 YAML)"
+    assert str(err.value) == f"{path}:2: not UTF-8: invalid byte 0xfc (expected YAML, as UTF-8 text)"
 
 
 def test_the_size_limit_reads_no_more_than_it_needs(tmp_path):

@@ -61,7 +61,12 @@ def decode_text(raw: bytes, name: str, kind: str, limit: int = MAX_TEXT_BYTES) -
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise UserError(
-            Problem(f"not UTF-8: invalid byte 0x{raw[exc.start]:02x}", path=name, line=line, expected=f"UTF-8 {kind}")
+            Problem(
+                f"not UTF-8: invalid byte 0x{raw[exc.start]:02x}",
+                path=name,
+                line=line,
+                expected=f"{kind}, as UTF-8 text",
+            )
         ) from None
 
 
