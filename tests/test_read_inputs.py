@@ -65,6 +65,18 @@ def test_a_newsroom_template_goes_through_the_same_check(tmp_path):
     assert one_line(result) == f"error: {folder / 'article.md.j2'}: binary file, not a Jinja template"
 
 
+@pytest.mark.parametrize("first_line", [b"extends: \xff\xfe", b"include: [\xff]"])
+def test_a_rules_file_not_in_utf8_is_one_line_before_anything_reads_it(tmp_path, first_line):
+    rules = tmp_path / "rules.yaml"
+    rules.write_bytes(first_line + b"\nrules: []\n")
+    result = run("lint", ARTICLE, "--rules", rules)
+    assert result.exit_code == 2
+    assert (
+        one_line(result)
+        == f"error: {rules}:1: not UTF-8: invalid byte 0xff (expected a YAML rules file, as UTF-8 text)"
+    )
+
+
 def test_not_utf8_names_the_line_and_the_byte(tmp_path):
     path = tmp_path / "notes.yaml"
     path.write_bytes("commentary: []\n# Z\xfcrich\n".encode("latin-1"))
