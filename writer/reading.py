@@ -29,6 +29,12 @@ FIELDS = (
     "cumulative",
     "daily",
     "currency",
+    "movement",
+    "movement_direct",
+    "level",
+    "flow_level",
+    "week_span",
+    "attributive",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -52,6 +58,12 @@ class ReadingWords:
     cumulative: re.Pattern[str] = _NEVER
     daily: re.Pattern[str] = _NEVER
     currency: re.Pattern[str] = _NEVER  # "dollars", "USD": amounts whose currency is a word
+    movement: re.Pattern[str] = _NEVER  # "went" (into), "flowed" (out of): money moved to what follows
+    movement_direct: re.Pattern[str] = _NEVER  # "left", "entered": the same without a preposition
+    level: re.Pattern[str] = _NEVER  # "stands at": a year to date said as a level
+    flow_level: re.Pattern[str] = _NEVER  # "inflows rose to": a flow's level, not a price
+    week_span: re.Pattern[str] = _NEVER  # days of one week, groups month, day, month2, day2 (numbers)
+    attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
