@@ -178,7 +178,7 @@ def test_backfill_review_adds_a_page_per_week_links_it_and_skips_it_when_current
     assert all(f'href="{w}.review.html"' in index for w in weeks)
     html = (out / f"{weeks[-1]}.review.html").read_text()
     page = read(html)
-    assert page.find("a", "figure") and len(page.find("svg")) == 2
+    assert page.find("a", "figure") and len(page.find("svg")) == 3  # history, breakdown, its legend
     assert f"#week-{weeks[-1]} path" in html  # the week is highlighted in the shared history chart
     assert 'id="week-2025-02-24"' in html  # which covers the whole history, not only the weeks written
     again = json.loads(run("backfill", *recent, "--review", "--json").output)
