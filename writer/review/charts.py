@@ -282,7 +282,9 @@ class BreakdownPainter:
                 Patch(facecolor="#8c8c8c", edgecolor="white", hatch="////", label=w["flagged"]),
                 Patch(facecolor=RANGE, edgecolor=EDGE, hatch="xxx", label=w["conflict"]),
             ]
-            fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.01, 0.5), ncol=4, frameon=False, fontsize=8)
+            fig.legend(
+                handles=handles, loc="center left", bbox_to_anchor=(0.01, 0.5), ncol=4, frameon=False, fontsize=8
+            )
             return _svg(fig, "legend")
 
 
