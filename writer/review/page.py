@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from writer.claims import build_claims
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.lint.findings import Finding
@@ -161,6 +162,8 @@ def review_page(
         point_tag=lambda n: _finding_tag(n, ordered[n], w),
     )
     counts = {s: sum(1 for m in marked.marks if m.provenance.status == s) for s in STATUSES}
+    # what runs against the total: the draft's own claims, so page and draft never disagree
+    against = tuple(c.figure for c in build_claims(facts, setup.style).of("against"))
     breakdown = breakdown_chart(facts.assets, facts.countries, w.chart)
     try:
         return env.get_template(PAGE).render(
@@ -177,6 +180,7 @@ def review_page(
             findings=list(enumerate(ordered, 1)),
             findings_unplaced=[n + 1 for n in range(len(ordered)) if n not in placed_findings],
             warnings=warnings_of(facts),
+            against=against,
             counts=counts,
             history=history,
             breakdown=breakdown,
