@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from writer.claims import build_claims
 from writer.data.facts import WeekFacts
@@ -41,7 +41,10 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     folders.append(str(resource("templates")))
     from writer.render.templates import Sandbox  # a contributor's templates run no code here either
 
-    env = Sandbox(
+    # the shipped templates are this package's own code: the sandbox checks every attribute a
+    # template reads (a third of a page's rendering), so only a newsroom's folder pays for it
+    kind = Sandbox if templates else jinja2.Environment
+    env = kind(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -107,7 +110,7 @@ def _figure_tag(mark: Mark, w: Words) -> str:
         attrs.update({"data-scope": fig.scope, "data-key": fig.key, "data-metric": fig.metric})
     if mark.side is not None:
         attrs["data-side"] = str(mark.side + 1)
-    return Markup("<a") + Markup("").join(Markup(' {}="{}"').format(k, v) for k, v in attrs.items()) + Markup(">")
+    return Markup("<a" + "".join(f' {k}="{escape(v)}"' for k, v in attrs.items()) + ">")
 
 
 def _finding_tag(n: int, finding: Finding, w: Words) -> str:
