@@ -207,7 +207,7 @@ class BreakdownPainter:
             ax.set_xlabel(words["unit"])
             ax.yaxis.set_label_coords(-0.2, 0.5)
             ax.axvline(0, color=EDGE, linewidth=0.8)
-            ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.xaxis.set_major_formatter(FuncFormatter(_money_tick))
             ax.tick_params(axis="y", left=False)  # rows are categories: no tick marks
             self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE)
