@@ -39,13 +39,14 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     """A newsroom's templates first, the shipped ones behind them (a copy made before review existed still works)."""
     folders = [str(templates)] if templates else []
     folders.append(str(resource("templates")))
-    from writer.render.templates import Sandbox  # a contributor's templates run no code here either
+    # a contributor's templates run no code here either, and are read through the one input check
+    from writer.render.templates import Sandbox, _CheckedLoader
 
     # the shipped templates are this package's own code: the sandbox checks every attribute a
     # template reads (a third of a page's rendering), so only a newsroom's folder pays for it
     kind = Sandbox if templates else jinja2.Environment
     env = kind(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=_CheckedLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
