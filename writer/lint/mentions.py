@@ -93,6 +93,8 @@ def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle) -> tuple
     """Is this text true of this figure? For a single amount against a conflict, which side."""
     tolerance = style.relative_tolerance
     if isinstance(amount, AmountRange):
+        if fig.straddles:
+            return False, None  # sides of both signs: a range of magnitudes is true of neither direction
         if fig.is_range:
             ends = sorted(fig.sides, key=lambda s: abs(s.value))
             return (

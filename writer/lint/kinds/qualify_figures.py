@@ -57,9 +57,9 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
                     doc,
                     m.start,
                     m.end,
-                    f"{text!r} is one end of a conflict; write the range "
-                    f"({hs.range(fig.low, fig.high, 'approx')}) or both ends "
-                    "with their sources in one sentence",
+                    f"{text!r} is one end of a conflict; write "
+                    + ("" if fig.straddles else f"the range ({hs.range(fig.low, fig.high, 'approx')}) or ")
+                    + "both ends with their sources in one sentence",
                     suggestion=rule.params.get("suggestion", ""),
                 )
             elif not (flagged_here or markers.search(sentence)):
