@@ -51,7 +51,9 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             others = [o for o in by_sentence[id(m.sentence)] if o.figure is fig and o.side is not m.side]
             named = all(any(names_source(sentence, s, hs) for s in side.sources) for side in fig.sides)
-            if not others or not named:
+            # an end at zero has no amount to print ("flat net flows"): only the other ends must be
+            unsaid = not others and any(s is not m.side and s.value for s in fig.sides)
+            if unsaid or not named:
                 yield make_finding(
                     rule,
                     doc,
