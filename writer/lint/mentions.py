@@ -423,13 +423,33 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     return "net_flow", ""
 
 
+_PERIODS: dict[int, tuple[object, dict[tuple[str, str, str, str], str]]] = {}  # id(reading) -> (reading, memo)
+
+
 def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
     """Which period an amount covers, as the words next to it say.
 
     ``tail`` is the rest of the amount's clause; ``rest`` the text up to the next
     amount, which a day or "the week before" may sit in past a comma.
+
+    The answer depends only on the last 110 characters of ``head``, ``tail``, the first
+    40 of ``rest`` and the metric, and drafts of one template repeat those windows
+    week after week, so it is remembered per house style's reading words (a bounded memo).
     """
-    near_head = head[-110:]
+    key = (head[-110:], tail, rest[:40], metric)
+    held = _PERIODS.get(id(reading))
+    if held is None or held[0] is not reading:
+        held = _PERIODS[id(reading)] = (reading, {})
+    memo = held[1]
+    period = memo.get(key)
+    if period is None:
+        if len(memo) >= 8192:
+            memo.clear()
+        period = memo[key] = _read_period(*key[:3], reading, metric)
+    return period
+
+
+def _read_period(near_head: str, tail: str, rest: str, reading, metric: str) -> str:
     for period, pattern in (
         ("daily", reading.daily),
         ("previous", reading.previous),
