@@ -135,6 +135,17 @@ def flow_figures(
             yield start, end
 
 
+def is_flow_in_clause(
+    text: str, start: int, end: int, flows: regex.Pattern, not_flows: regex.Pattern, breaks: regex.Pattern
+) -> bool:
+    """``_is_flow`` inside the clause that holds the figure: a flow and an asset level can share
+    one sentence ("净流入X，总净资产为Y"), and only the words of the figure's own clause decide."""
+    lo = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
+    nxt = breaks.search(text, end)
+    hi = nxt.start() if nxt else len(text)
+    return _is_flow(text[lo:hi], start - lo, end - lo, flows, not_flows)
+
+
 def _is_flow(text: str, start: int, end: int, flows: regex.Pattern, not_flows: regex.Pattern) -> bool:
     """The nearest flow word against the nearest non-flow word around the figure."""
 

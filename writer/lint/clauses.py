@@ -52,6 +52,10 @@ _SHARE_OF = regex.compile(
     regex.IGNORECASE,
 )
 
+_SHARE_SUBJECT = regex.compile(
+    r"\W*(?:[\w'’-]+\s+){0,3}?(?:share|dominance|weight(?:ing)?|portion|proportion)\b", regex.IGNORECASE
+)
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -210,6 +214,8 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
         return False
     if _CONTRAST.search(as_part):
         return False
+    if _SHARE_SUBJECT.match(as_part):
+        return False  # "rotation deepens as Bitcoin's share slides": one flow's share of the others is composition
     if nearest_term(lex, main, backwards=bool(text[lo:start].strip())) != "effect":
         return False
     main_up, main_down = bool(_UP.search(main)), bool(_DOWN.search(main))
