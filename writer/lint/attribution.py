@@ -85,7 +85,12 @@ class SourcePattern:
 
 
 def source_pattern(
-    names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str]
+    names: Iterable[str],
+    lead_ins: Iterable[str],
+    verbs: Iterable[str],
+    unnamed: Iterable[str],
+    joiners: str = "(?!)",
+    possessives: str = "(?!)",
 ) -> SourcePattern:
     """Where a paragraph names a data source. ``lead_ins`` are the house style's attribution phrases
     ("according to"): they count only when a name follows them. The name grammar is written once
@@ -93,7 +98,8 @@ def source_pattern(
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
     verb = "|".join(regex.escape(v) for v in verbs) or "(?!)"
     word = rf"\b(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
-    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:of\s+|at\s+)?(?&word))*))"
+    # joiners ("of", "at") and possessives ("'s") are the house style's (house_style.<lang>.clauses)
+    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:(?i:{joiners})\s+)?(?&word))*))"
     name = "(?&name)"
     known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
     lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
@@ -103,7 +109,7 @@ def source_pattern(
         rf"\b(?i:{lead}|{by})\s+(?:the\s+)?{name}",
         rf"\b(?i:{noun})\s+(?i:from|by|of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}",
         rf"\b(?i:post|tweet|statement|note|comment)\s+(?i:by|from)\s+{name}",
-        rf"{name}(?:['’]s?)?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",
+        rf"{name}(?:{possessives})?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",
         rf"\b(?:{verb})\s+{name}",  # '"...," said Kira Holm'
     ]
     return SourcePattern(

@@ -15,6 +15,7 @@ from writer.housestyle import BOUNDS, DIRECTIONS, FLAG_FORMS, LANGUAGE_KEYS, MET
 from writer.lint.findings import LEVELS
 from writer.lint.kinds import Field, registry
 from writer.lint.rules import TOP_LEVEL
+from writer.clause_words import FIELDS as CLAUSE_FIELDS
 from writer.reading import FIELDS as READING_FIELDS
 
 _STRING_LIST = {"type": "array", "items": {"type": "string"}}
@@ -136,6 +137,12 @@ def language_schema() -> dict:
                     "starters": _MAYBE_NONE,
                 },
                 "additionalProperties": False,
+            },
+            "clauses": {
+                "type": "object",
+                "properties": {f: {"type": "array", "items": {"type": "string"}} for f in CLAUSE_FIELDS},
+                "additionalProperties": False,
+                "description": "regexes of the causal clause analysis and of who speaks (writer/clause_words.py)",
             },
             "reading": {
                 "type": "object",

@@ -28,12 +28,15 @@ def _speaker_pattern(rule: Rule, style: HouseStyle) -> regex.Pattern | None:
     if not verbs:
         return None
     unnamed_words = tuple(rule.params.get("unnamed_sources") or [])
+    anaphora = style.clauses.anaphora  # "he", 他, "the firm": a reference back to a named party
     key = (tuple(verbs), unnamed_words, style.attribution, style.word_boundary, style.speaker_name, style.speaker_gap)
+    key += (anaphora,)
     if key not in _SPEAKER_CACHE:
         b = style.word_boundary
         unnamed = "|".join(regex.escape(w) for w in unnamed_words) or "(?!)"
         verb = "|".join(regex.escape(v) for v in verbs)
-        name = rf"(?!(?:{unnamed}){b})(?:{style.speaker_name})"  # the house style's named source
+        named = rf"(?!(?:{unnamed}){b})(?:{style.speaker_name})"  # the house style's named source
+        name = rf"(?:{named}|(?i:{anaphora}){b})"
         _SPEAKER_CACHE[key] = regex.compile(
             rf"(?:(?i:{phrase_regex(style.attribution, b)})\s*{name})"
             rf"|(?:{name}(?:{style.speaker_gap})(?:{verb}){b})",
