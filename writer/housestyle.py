@@ -58,9 +58,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from writer.errors import Problem, UserError
 from writer.clause_words import FIELDS as CLAUSE_FIELDS
 from writer.clause_words import ClauseWords, clause_words
+from writer.errors import Problem, UserError
 from writer.reading import FIELDS as READING_FIELDS
 from writer.reading import ReadingWords, reading_words
 
@@ -227,7 +227,7 @@ class HouseStyle:
     reading: ReadingWords  # how other outlets' figures are read (writer/reading.py)
     speaker_name: str = r"(?!)"  # regex: a named source ("CoinShares", "James Butterfill", "Bank of America")
     speaker_gap: str = r"\s+"  # regex: what may stand between that name and its speech verb
-    clauses: ClauseWords = ClauseWords()  # words of the causal clause analysis (writer/clause_words.py)
+    clauses: ClauseWords = field(default_factory=ClauseWords)  # causal clause words (writer/clause_words.py)
     claims: dict[str, Any] = field(default_factory=dict)  # language-neutral news judgment (writer/claims.py)
 
     # -- words the writer prints (the first of each list) ----------------------------

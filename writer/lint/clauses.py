@@ -30,7 +30,6 @@ import regex
 from writer.clause_words import ClauseWords
 
 
-
 @dataclass(frozen=True)
 class Grammar:
     """The house style's clause words (writer.clause_words.ClauseWords), compiled for one language."""

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 
+from writer.clause_words import FIELDS as CLAUSE_FIELDS
 from writer.housestyle import BOUNDS, DIRECTIONS, FLAG_FORMS, LANGUAGE_KEYS, METRICS, PROSE_FORMS
 from writer.lint.findings import LEVELS
 from writer.lint.kinds import Field, registry
 from writer.lint.rules import TOP_LEVEL
-from writer.clause_words import FIELDS as CLAUSE_FIELDS
 from writer.reading import FIELDS as READING_FIELDS
 
 _STRING_LIST = {"type": "array", "items": {"type": "string"}}

@@ -90,7 +90,8 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if lex.g.negated.search(text, 0, s) or not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
             continue
-        if clauses.attributed(lex, _speaker(rule, ctx.style), text, s, e):  # the costliest check, last; compiled on first need
+        # the costliest check, last; its pattern is compiled on first need
+        if clauses.attributed(lex, _speaker(rule, ctx.style), text, s, e):
             continue
         done.add(sentence.start)
         found = doc.prose[start:end].strip()
