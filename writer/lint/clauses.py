@@ -185,7 +185,10 @@ def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
     comma = text.find(",", end)
     stop = hi if comma == -1 else min(hi, comma)
     effect = " ".join(text[start:stop].split()[:9])  # the object, not the rest of the sentence
-    if nearest_term(lex, effect, backwards=False) != "effect":
+    # the object after the verb decides ("cut the cost of entry for allocators": allocators); only when
+    # it holds no noun of either class do the matched words ("selling pressure") decide
+    after = nearest_term(lex, " ".join(text[end:stop].split()[:7]), backwards=False)
+    if (after or nearest_term(lex, effect, backwards=False)) != "effect":
         return False
     if lex.g.composition.search(effect):
         return False  # "caused a sizable share of the outflows": composition
