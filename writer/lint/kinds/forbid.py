@@ -45,7 +45,7 @@ def _speaker_pattern(rule: Rule, style: HouseStyle) -> regex.Pattern | None:
     return _SPEAKER_CACHE[key]
 
 
-def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, end: int) -> bool:
+def excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, end: int) -> bool:
     if sentence is None:
         return False
     if ctx.doc_names_hit(start, end):
@@ -64,7 +64,7 @@ def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, en
 
 def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     for start, end, sentence in matches(rule, doc, ctx):
-        if _excused(rule, ctx, sentence, start, end):
+        if excused(rule, ctx, sentence, start, end):
             continue
         found = doc.prose[start:end].strip()
         yield make_finding(rule, doc, start, end, f"{rule.message} (found {found!r})")
