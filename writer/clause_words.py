@@ -45,6 +45,10 @@ FIELDS = (
     "name_joiners",  # "of", "at": may stand between the words of one name ("Bank of America")
     "possessives",  # "'s": a name's role follows ("CoinShares's head of research said")
     "that",  # a role never runs through this word: "Analysts said that ..."
+    "report_nouns",  # "CoinGlass data", "figures from Farside": words of a source's output
+    "reported_by",  # "compiled by", "as reported by": a name follows
+    "source_links",  # "from", "by", "of", "at": between a report noun and its source
+    "determiners",  # "the": may stand before a name ("according to the Block")
 )
 
 
@@ -77,6 +81,10 @@ class ClauseWords:
     name_joiners: str = NEVER
     possessives: str = NEVER
     that: str = NEVER
+    report_nouns: str = NEVER
+    reported_by: str = NEVER
+    source_links: str = NEVER
+    determiners: str = NEVER
 
 
 def _alternation(path: str, name: str, patterns: Any) -> str:

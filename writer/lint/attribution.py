@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
+from writer.clause_words import ClauseWords
 from writer.lint.document import Document
 
 _UNIT = regex.compile(r"(?i)\d\s*(?:million|billion|trillion|mn|m|bn|b|k)\b")
@@ -85,12 +86,7 @@ class SourcePattern:
 
 
 def source_pattern(
-    names: Iterable[str],
-    lead_ins: Iterable[str],
-    verbs: Iterable[str],
-    unnamed: Iterable[str],
-    joiners: str = "(?!)",
-    possessives: str = "(?!)",
+    names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str], w: ClauseWords
 ) -> SourcePattern:
     """Where a paragraph names a data source. ``lead_ins`` are the house style's attribution phrases
     ("according to"): they count only when a name follows them. The name grammar is written once
@@ -98,23 +94,23 @@ def source_pattern(
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
     verb = "|".join(regex.escape(v) for v in verbs) or "(?!)"
     word = rf"\b(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
-    # joiners ("of", "at") and possessives ("'s") are the house style's (house_style.<lang>.clauses)
-    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:(?i:{joiners})\s+)?(?&word))*))"
+    # the words around a name are the house style's (house_style.<lang>.clauses, writer/clause_words.py)
+    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:(?i:{w.name_joiners})\s+)?(?&word))*))"
     name = "(?&name)"
     known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
     lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
-    noun = r"(?:data|figures|numbers|statistics|report|research|tracker|tracking|analysis|estimates?|survey)"
-    by = r"(?:reported\s+by|compiled\s+by|as\s+(?:noted|reported|stated)\s+by)"
+    noun, by, the = f"(?:{w.report_nouns})", f"(?:{w.reported_by})", rf"(?:(?i:{w.determiners})\s+)?"
+    statement = f"(?:{w.statements})"
     alternatives = [
-        rf"\b(?i:{lead}|{by})\s+(?:the\s+)?{name}",
-        rf"\b(?i:{noun})\s+(?i:from|by|of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}",
-        rf"\b(?i:post|tweet|statement|note|comment)\s+(?i:by|from)\s+{name}",
-        rf"{name}(?:{possessives})?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",
+        rf"\b(?i:{lead}|{by})\s+{the}{name}",
+        rf"\b(?i:{noun})\s+(?i:{w.source_links})\s+{the}(?:[a-z][\w-]*\s+){{0,3}}{name}",
+        rf"\b(?i:{statement})\s+(?i:{w.statement_links})\s+{name}",
+        rf"{name}(?:{w.possessives})?\s+(?:\w+\s+)?(?:(?i:{noun})|{verb})\b",
         rf"\b(?:{verb})\s+{name}",  # '"...," said Kira Holm'
     ]
     return SourcePattern(
         known=regex.compile(rf"(?<!\w)(?i:{known})(?!\w)") if known else None,
-        cues=regex.compile(rf"\b(?i:{lead}|{by}|{noun}|post|tweet|statement|note|comment|{verb})\b"),
+        cues=regex.compile(rf"\b(?i:{lead}|{by}|{noun}|{statement}|{verb})\b"),
         full=grammar + "|".join(f"(?:{a})" for a in alternatives),
     )
 
