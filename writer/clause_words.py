@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.style_section import alternation, fields_of
 
 NEVER = "(?!)"
 
@@ -88,15 +89,11 @@ class ClauseWords:
 
 
 def _alternation(path: str, name: str, patterns: Any) -> str:
-    if patterns is None:
-        return NEVER
-    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise UserError(Problem(f"house_style.{name} is {patterns!r}", path=path, expected="a list of regexes"))
-    if not patterns:
+    joined = alternation(path, name, patterns)
+    if joined is None:
         return NEVER
     import regex  # only when a rules file is read: the set-up cache holds the checked strings
 
-    joined = "|".join(f"(?:{p})" for p in patterns)
     try:
         regex.compile(joined)
     except regex.error as exc:
@@ -106,13 +103,5 @@ def _alternation(path: str, name: str, patterns: Any) -> str:
 
 def clause_words(section: Any, path: str = "", prefix: str = "") -> ClauseWords:
     """The ``house_style.<language>.clauses`` section, checked, with one clear error per bad field."""
-    if section is None:
-        return ClauseWords()
-    if not isinstance(section, dict):
-        raise UserError(Problem(f"house_style.{prefix}clauses is {section!r}", path=path, expected="a mapping"))
-    unknown = sorted(set(section) - set(FIELDS))
-    if unknown:
-        raise UserError(
-            Problem(f"house_style.{prefix}clauses: unknown field {unknown[0]!r}", path=path, expected=", ".join(FIELDS))
-        )
-    return ClauseWords(**{n: _alternation(path, f"{prefix}clauses.{n}", section.get(n)) for n in FIELDS})
+    checked = fields_of(section, FIELDS, f"{prefix}clauses", path, _alternation)
+    return ClauseWords() if checked is None else ClauseWords(**checked)

@@ -23,7 +23,7 @@ by ``writer.clause_words``). This module holds only how the classes combine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import regex
 
@@ -55,34 +55,37 @@ class Grammar:
     lead: regex.Pattern
 
 
+# Each part of the grammar: a pattern around the house style's words ({field} of ClauseWords)
+_SHAPES = {
+    "breaks": "{breaks}",
+    "pronoun_subject": r"^\W*(?:{pronoun_subjects})\b",
+    "question": r"[?？]\W*$",
+    "wh": r"\W*(?:{question_words})",
+    "up": r"\b(?:{up})\b",
+    "down": r"\b(?:{down})\b",
+    "contrast": r"\b(?:{contrast})\b",
+    "composition": "{composition}",
+    "share_subject": r"\W*(?:[\w'’-]+\s+){{0,3}}?(?:{share_subjects})\b",
+    "negated": r"\b(?:{negations})\s+(?:\w+\s+)?$",
+    "adding_up": "(?:{adding_up})",
+    "cause_stops": r"\b(?:{cause_stops})\b",
+    "temporal": r"\b(?:{temporal})\b",
+    "figure": "{figure}",
+    "timelike": r"(?:{timelike_framings})\b",
+    "state": "(?:{state_framings})$",
+    "reading_verb": "(?:{reading_verbs})",
+    "cause_of": r"\s*(?:{cause_of})((?:[\w'’-]+\s*){{1,4}})",
+    "lead": "(?:{speech_leads}|{own_words})",
+}
 _GRAMMARS: dict[ClauseWords, Grammar] = {}
 
 
 def grammar(w: ClauseWords) -> Grammar:
     """Compiled once per set of words (the shipped English words on every run)."""
     if w not in _GRAMMARS:
-        i = regex.IGNORECASE
-        _GRAMMARS[w] = Grammar(
-            breaks=regex.compile(w.breaks),
-            pronoun_subject=regex.compile(rf"^\W*(?:{w.pronoun_subjects})\b", i),
-            question=regex.compile(r"[?？]\W*$"),
-            wh=regex.compile(rf"\W*(?:{w.question_words})", i),
-            up=regex.compile(rf"\b(?:{w.up})\b", i),
-            down=regex.compile(rf"\b(?:{w.down})\b", i),
-            contrast=regex.compile(rf"\b(?:{w.contrast})\b", i),
-            composition=regex.compile(w.composition, i),
-            share_subject=regex.compile(rf"\W*(?:[\w'’-]+\s+){{0,3}}?(?:{w.share_subjects})\b", i),
-            negated=regex.compile(rf"\b(?:{w.negations})\s+(?:\w+\s+)?$", i),
-            adding_up=regex.compile(rf"(?:{w.adding_up})", i),
-            cause_stops=regex.compile(rf"\b(?:{w.cause_stops})\b", i),
-            temporal=regex.compile(rf"\b(?:{w.temporal})\b", i),
-            figure=regex.compile(w.figure, i),
-            timelike=regex.compile(rf"(?:{w.timelike_framings})\b", i),
-            state=regex.compile(rf"(?:{w.state_framings})$", i),
-            reading_verb=regex.compile(rf"(?:{w.reading_verbs})", i),
-            cause_of=regex.compile(rf"\s*(?:{w.cause_of})((?:[\w'’-]+\s*){{1,4}})", i),
-            lead=regex.compile(rf"(?:{w.speech_leads}|{w.own_words})", i),
-        )
+        words = asdict(w)
+        parts = {name: regex.compile(shape.format(**words), regex.IGNORECASE) for name, shape in _SHAPES.items()}
+        _GRAMMARS[w] = Grammar(**parts)
     return _GRAMMARS[w]
 
 
