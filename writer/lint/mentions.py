@@ -175,7 +175,12 @@ def _direction(
     tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
-    before = [m for m in words.pattern.finditer(text, lo - base, start - base)]
+    # searched to the sentence's end, so that a word's look-ahead may see the amount ("put $5 million into")
+    before = []
+    for m in words.pattern.finditer(text, lo - base):
+        if m.end() > start - base:
+            break
+        before.append(m)
     after = words.pattern.search(text, end - base, max(end - base, hi - base))
     # the amount's own verb right after it beats a word far back ("Flows into ether products
     # turned negative for the year, with $3 million having left them")
