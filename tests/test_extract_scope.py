@@ -77,6 +77,10 @@ def test_its_carries_the_one_name_of_the_sentence_before():
          "$447 million.",
          {("Germany", "net_flow", "14"), ("Canada", "net_flow", "9"), ("United States", "net_flow", "-447")}),
         ("Year-to-date, flows are still negative at $1.1 billion.", {("all", "ytd_flow", "-1100")}),
+        # a verb after the amount that the next subject owns gives this amount no direction
+        ("Bitcoin took the top spot with $910 million, Ethereum collected $102 million.",
+         {("Ethereum", "net_flow", "102")}),
+        ("$1.05 billion entered digital asset funds.", {("all", "net_flow", "1050")}),
         ("The funds were led by Bitcoin (-$1.09B) and Ethereum close behind (-$630M).",
          {("Bitcoin", "net_flow", "-1090"), ("Ethereum", "net_flow", "-630")}),
     ],

@@ -151,7 +151,7 @@ def _direction_words(out: str, inn: str, read_out: str, read_in: str, edge: str)
 
 
 def _direction(
-    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, words: _Words
+    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, words: _Words, named: tuple[int, ...] = ()
 ) -> tuple[int, str]:
     """The direction the prose gives an amount.
 
@@ -182,6 +182,8 @@ def _direction(
             break
         before.append(m)
     after = words.pattern.search(text, end - base, max(end - base, hi - base))
+    if after and any(end - base <= at < after.start() for at in named):
+        after = None  # "Bitcoin took $910 million, Ethereum collected ...": the next subject's own verb
     # the amount's own verb right after it beats a word far back ("Flows into ether products
     # turned negative for the year, with $3 million having left them")
     if before and not (after and after.start() - (end - base) <= 20 and (start - base) - before[-1].end() > 40):
@@ -725,7 +727,10 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             entities = around[i]
             prev_end = sentence.start + los[i]
             next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
-            sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
+            named = tuple(n.start for n in names)
+            sign, word = _direction(
+                sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named
+            )
             listed_with = i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s])
             if listed_with and out[-1].sign and not _tight(text, e, words):
                 # "$14 million and $9 million respectively, against US outflows of $447 million": the
