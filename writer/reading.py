@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.style_section import alternation, fields_of
 
 FIELDS = (
     "outflow",
@@ -71,27 +72,16 @@ class ReadingWords:
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
-    if patterns is None:
-        return _NEVER
-    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise UserError(Problem(f"house_style.{name} is {patterns!r}", path=path, expected="a list of regexes"))
-    if not patterns:
+    joined = alternation(path, name, patterns)
+    if joined is None:
         return _NEVER
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return re.compile(joined, re.IGNORECASE)
     except re.error as exc:
         raise UserError(Problem(f"house_style.{name}: bad regex: {exc}", path=path)) from None
 
 
 def reading_words(section: Any, path: str = "", prefix: str = "") -> ReadingWords:
     """The ``house_style.<language>.reading`` section compiled, with one clear error per bad field."""
-    if section is None:
-        return ReadingWords()
-    if not isinstance(section, dict):
-        raise UserError(Problem(f"house_style.{prefix}reading is {section!r}", path=path, expected="a mapping"))
-    unknown = sorted(set(section) - set(FIELDS))
-    if unknown:
-        raise UserError(
-            Problem(f"house_style.{prefix}reading: unknown field {unknown[0]!r}", path=path, expected=", ".join(FIELDS))
-        )
-    return ReadingWords(**{name: _compile(path, f"{prefix}reading.{name}", section.get(name)) for name in FIELDS})
+    checked = fields_of(section, FIELDS, f"{prefix}reading", path, _compile)
+    return ReadingWords() if checked is None else ReadingWords(**checked)
