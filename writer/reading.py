@@ -36,6 +36,8 @@ FIELDS = (
     "flow_level",
     "week_span",
     "attributive",
+    "respectively",
+    "ellipsis",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -65,6 +67,8 @@ class ReadingWords:
     flow_level: re.Pattern[str] = _NEVER  # "inflows rose to": a flow's level, not a price
     week_span: re.Pattern[str] = _NEVER  # days of one week, groups month, day, month2, day2 (numbers)
     attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
+    respectively: re.Pattern[str] = _NEVER  # "respectively" (after the amounts), "分别" (before them): pair by order
+    ellipsis: re.Pattern[str] = _NEVER  # what may stand between two amounts whose second leaves its verb out
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
