@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 
 # Clause bounds inside a sentence: semicolons, colons, dashes.
 _CLAUSE_BREAK = regex.compile(r"[;:—–]|\s-\s")

@@ -74,6 +74,8 @@ def run_lint(
                 file=sys.stderr,
                 flush=True,
             )
+    if "writer.lint.regex_store" in sys.modules:  # the next run loads the patterns this one compiled
+        sys.modules["writer.lint.regex_store"].save()
     return 1 if any(f.level == "error" for r in results for f in r.findings) else 0
 
 

@@ -11,9 +11,8 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-import regex
-
 from writer.housestyle import HouseStyle, phrase_regex
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
