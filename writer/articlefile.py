@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from writer.lazyre import LazyPattern
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -95,8 +97,8 @@ def written_body(text: str) -> tuple[str | None, str | None]:
 
 
 _LANG_LINE = re.compile(r"^lang:[ \t]*['\"]?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_HAN = LazyPattern(r"[\u3400-\u9fff]")  # wide classes: slow to compile, so only when used
+_LETTER = LazyPattern(r"[A-Za-z\u3400-\u9fff]")
 
 
 def article_language(text: str) -> str | None:
@@ -107,5 +109,7 @@ def article_language(text: str) -> str | None:
     if said:
         return said.group(1).split("-")[0].lower()
     sample = text[:20000]
+    if not sample or max(sample) < "\u3400":  # no Chinese character at all
+        return None
     letters = len(_LETTER.findall(sample))
     return "zh" if letters and len(_HAN.findall(sample)) * 2 > letters else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.lazyre import lazy
 
 FIELDS = (
     "outflow",
@@ -62,7 +63,7 @@ def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
     if not patterns:
         return _NEVER
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return lazy(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))  # cached as source
     except re.error as exc:
         raise UserError(Problem(f"house_style.{name}: bad regex: {exc}", path=path)) from None
 
