@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from writer import shapes
 from writer.errors import Problem, UserError
 from writer.lazyre import LazyPattern, lazy
+from writer.record import dataclass, field, replace  # dataclasses without generated code: fast start-up
 from writer.resources import default_entities
 
 SCOPES = ("total", "asset", "country", "provider")

@@ -51,7 +51,6 @@ import datetime as dt
 import importlib
 import math
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -60,6 +59,7 @@ from typing import Any
 from writer.errors import Problem, UserError
 from writer.reading import FIELDS as READING_FIELDS
 from writer.reading import ReadingWords, reading_words
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
 BOUNDS = ("approx", "over", "under", "nearly")
 DIRECTIONS = ("outflow", "inflow")

@@ -7,8 +7,9 @@ data) is a large module, so it is imported only when a week's data is given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
     from writer.figures import Figure, Side

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -22,6 +21,7 @@ from writer.lint.fields import DEFAULT_FIELDS
 from writer.lint.findings import LEVELS, Finding
 from writer.lint.kinds import Field, registry
 from writer.money import precision_of
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 from writer.rulesfile import RulesDocument
 
 if TYPE_CHECKING:

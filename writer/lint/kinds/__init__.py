@@ -13,8 +13,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
     from writer.lint.context import Context
