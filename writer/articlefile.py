@@ -7,17 +7,21 @@ so the ``{week}.md`` convention and the front-matter format live in one place.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.lazyre import LazyPattern
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def article_name(week: dt.date | str) -> str:
     """ "2026-01-26.md": the Markdown article of a week."""
+    import datetime as dt  # here: linting never needs it, and it is a large module
+
     return f"{week.isoformat() if isinstance(week, dt.date) else week}.md"
 
 
@@ -78,6 +82,8 @@ def read_meta(text: str) -> dict[str, Any]:
 
 def front_matter_week(text: str) -> dt.date | None:
     """The ``week:`` of an article's front matter, if it has one."""
+    import datetime as dt
+
     week = read_meta(text).get("week")
     if isinstance(week, dt.date):
         return week

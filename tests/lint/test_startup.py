@@ -142,8 +142,8 @@ def test_a_warm_lint_without_data_imports_only_what_it_needs(tmp_path):
     code = (
         "import sys; from writer.entry import main; sys.argv = ['writer', 'lint', sys.argv[1]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('dataclasses', 'inspect', 'yaml', 'click', 'markdown_it', 'pandas', 'json',"
-        " 'jinja2', 're2', 'writer.lint.mentions', 'writer.figures', 'writer.lint.kinds.grounded_figures',"
+        "print(sorted(m for m in ('dataclasses', 'inspect', 'datetime', 'yaml', 'click', 'markdown_it', 'pandas',"
+        " 'json', 'jinja2', 're2', 'writer.lint.mentions', 'writer.figures', 'writer.lint.kinds.grounded_figures',"
         " 'writer.lint.kinds.qualify_figures') if m in sys.modules), file=sys.stderr)"
     )
     run = [sys.executable, "-c", code, article]

@@ -25,8 +25,6 @@ import pickle
 import stat
 from pathlib import Path
 
-from writer.fsutil import atomic_write_bytes
-
 _PACKAGE = Path(__file__).resolve().parent.parent
 _MAGIC = b"FFWC1"  # format of a signed cache file: magic, 32-byte MAC, pickle
 _KEY_BYTES = 32
@@ -144,6 +142,8 @@ def store(name: str, value: object) -> None:
         secret = _mac_key(folder, create=True) if folder else None
         if secret is None:
             return
+        from writer.fsutil import atomic_write_bytes  # only when writing: a warm start reads
+
         payload = pickle.dumps(value)
         atomic_write_bytes(folder / f"{name}.pickle", _MAGIC + _mac(secret, payload) + payload)
     except Exception:  # a read-only home or full disk must not break linting

@@ -7,9 +7,12 @@ finding. A usage, rules or data problem raises UserError (exit 2 upstream).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 def run_lint(
