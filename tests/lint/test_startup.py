@@ -107,7 +107,7 @@ def test_regex_store_gives_regex_patterns_and_keeps_them(tmp_path, monkeypatch):
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert list(tmp_path.rglob("regex-*.pickle"))  # kept, signed, in the private cache folder
     second = subprocess.run(
-        [sys.executable, "-c", code + ";import sys; print('regex._regex_core' in sys.modules and r._changed)"],
+        [sys.executable, "-c", code + ";import sys; print('regex._regex_core' in sys.modules, r._changed)"],
         capture_output=True,
         text=True,
         env=env,
@@ -116,7 +116,19 @@ def test_regex_store_gives_regex_patterns_and_keeps_them(tmp_path, monkeypatch):
     p = regex.compile(r"\b(?:rose|fell)\b", regex.IGNORECASE)
     expected = f"{p.pattern} {p.flags} [(3, 7), (14, 18)] ['a', 'b'] a#b# True"
     assert first.stdout.splitlines() == [expected]
-    assert second.stdout.splitlines() == [expected, "False"]  # answered from the store: nothing compiled
+    # answered from the store: nothing compiled, regex's parser not even imported
+    assert second.stdout.splitlines() == [expected, "False False"]
+
+
+def test_regex_store_flags_and_escape_are_regex_own():
+    from writer.lint import regex_store
+
+    for name in ("A", "I", "L", "M", "S", "U", "X", "V0", "V1", "W", "F", "IGNORECASE", "VERSION0", "MULTILINE"):
+        assert getattr(regex_store, name) == int(getattr(regex, name)), name
+    text = "".join(chr(i) for i in range(400)) + " Kira Holm (CoinShares) & co. #1 ~$2.5bn"
+    assert regex_store.escape(text) == regex.escape(text)
+    assert regex_store.escape(text, literal_spaces=True) == regex.escape(text, literal_spaces=True)
+    assert regex_store.error is regex.error and regex_store.Pattern is regex.Pattern
 
 
 def test_a_kind_is_imported_when_asked_for():
@@ -143,7 +155,8 @@ def test_a_warm_lint_without_data_imports_only_what_it_needs(tmp_path):
         "import sys; from writer.entry import main; sys.argv = ['writer', 'lint', sys.argv[1]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('dataclasses', 'inspect', 'datetime', 'yaml', 'click', 'markdown_it', 'pandas',"
-        " 'json', 'jinja2', 're2', 'writer.lint.mentions', 'writer.figures', 'writer.lint.kinds.grounded_figures',"
+        " 'json', 'jinja2', 're2', 'regex._regex_core', 'writer.lint.mentions', 'writer.figures',"
+        " 'writer.lint.kinds.grounded_figures',"
         " 'writer.lint.kinds.qualify_figures') if m in sys.modules), file=sys.stderr)"
     )
     run = [sys.executable, "-c", code, article]

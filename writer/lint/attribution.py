@@ -94,7 +94,8 @@ def source_pattern(
     word = rf"\b(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
     grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:of\s+|at\s+)?(?&word))*))"
     name = "(?&name)"
-    known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
+    # longest first; ties in a fixed order, so the pattern (and its stored compiled form) is the same every run
+    known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=lambda n: (-len(n), n)))
     lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
     noun = r"(?:data|figures|numbers|statistics|report|research|tracker|tracking|analysis|estimates?|survey)"
     by = r"(?:reported\s+by|compiled\s+by|as\s+(?:noted|reported|stated)\s+by)"

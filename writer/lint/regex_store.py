@@ -15,10 +15,22 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex as _regex
-from regex import *  # noqa: F403 - everything but compiling is regex's own
-
 from writer.lint import cache
+
+# regex's flags (tests/lint/test_startup.py checks them against regex): naming one
+# must not import regex, whose parser a warm run never needs
+A = ASCII = 0x80
+I = IGNORECASE = 0x2  # noqa: E741 - regex's own name
+L = LOCALE = 0x4
+M = MULTILINE = 0x8
+S = DOTALL = 0x10
+U = UNICODE = 0x20
+X = VERBOSE = 0x40
+V1 = VERSION1 = 0x100
+W = WORD = 0x800
+V0 = VERSION0 = 0x2000
+F = FULLCASE = 0x4000
+_METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")  # what regex.escape escapes (with white space)
 
 _MAX_STORED = 400  # more than a run compiles; a store grown past it keeps only the last run's
 _store: dict[tuple[str, int], Any] | None = None
@@ -26,8 +38,29 @@ _used: set[tuple[str, int]] = set()
 _changed = False
 
 
+def _regex() -> Any:
+    import regex
+
+    return regex
+
+
+def __getattr__(name: str) -> Any:  # Pattern, Match, error, ...: regex's own
+    if name.startswith("__"):
+        raise AttributeError(name)
+    return getattr(_regex(), name)
+
+
+def escape(pattern: str, special_only: bool = True, literal_spaces: bool = False) -> str:
+    """``regex.escape`` (its default: special characters only), without importing regex."""
+    if not isinstance(pattern, str) or not special_only:
+        return _regex().escape(pattern, special_only, literal_spaces)
+    return "".join(
+        c if c == " " and literal_spaces else "\\" + c if c in _METACHARS or c.isspace() else c for c in pattern
+    )
+
+
 def _name() -> str:
-    return "regex-" + cache.key(_regex.__version__)
+    return "regex-" + cache.key()  # the key covers this package's code and the regex engine
 
 
 def _loaded() -> dict[tuple[str, int], Any]:
@@ -41,15 +74,15 @@ def _loaded() -> dict[tuple[str, int], Any]:
 def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
     """``regex.compile``, answered from the store when this pattern was compiled before."""
     global _changed
-    if isinstance(pattern, _regex.Pattern):
+    if not flags and not kwargs and hasattr(pattern, "finditer"):  # compiled already
         return pattern
     if kwargs or not isinstance(pattern, str):  # named lists, bytes: not stored
-        return _regex.compile(pattern, flags, **kwargs)
+        return _regex().compile(pattern, flags, **kwargs)
     key = (pattern, int(flags))
     store = _loaded()
     found = store.get(key)
     if found is None:
-        found = store[key] = _regex.compile(pattern, flags)
+        found = store[key] = _regex().compile(pattern, flags)
         _changed = True
     _used.add(key)
     return found

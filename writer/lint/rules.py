@@ -14,9 +14,8 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from writer.errors import Problem, UserError
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.fields import DEFAULT_FIELDS
 from writer.lint.findings import LEVELS, Finding
 from writer.lint.kinds import Field, registry
