@@ -9,6 +9,7 @@ from writer.money import (
     Amount,
     AmountRange,
     find_amounts,
+    finer,
     format_amount,
     format_range,
     parse_amount,
@@ -93,3 +94,43 @@ def test_hedge_is_dropped_only_when_rounding_lost_nothing(value):
 def test_style_changes_rounding():
     style = dataclasses.replace(shipped().money, billion_decimals=2)
     assert format_amount(1730, "exact", style) == "$1.73 billion"
+
+
+EN = shipped()
+
+
+def test_nearly_is_never_written_of_a_value_far_below_it():
+    # 0.031 is below 80% of 0.1: "nearly $0.1 million" would be false
+    assert format_amount(0.03125, "nearly") == "nearly $0.032 million"
+    assert format_amount(0.03, "nearly") == "nearly $0.03 million"  # a source's "nearly $30,000" kept
+    assert format_amount(1640.1, "nearly") == "nearly $1.7 billion"  # house step already true
+    assert format_amount(1e-9, "nearly") == "under $0.1 million"  # no step makes it true: another true hedge
+
+
+tiny_to_large = st.floats(min_value=1e-12, max_value=5_000_000, allow_nan=False, allow_infinity=False)
+
+
+@given(tiny_to_large, st.sampled_from([0.001, 0.1, 1, 10, 100, 1000]))
+def test_nearly_x_holds_of_the_value_at_any_precision(value, precision):
+    """Whatever is printed as "nearly X" lies in [X * nearly_floor, X]; any other hedge
+    printed instead is true of the value too (the interval the linter reads)."""
+    style = finer(EN.money, precision) if precision < 1000 else EN.money
+    text = format_amount(value, "nearly", style)
+    parsed = parse_amount(text, style)
+    assert isinstance(parsed, Amount)
+    low, high = EN.interval(parsed)
+    assert low <= value * (1 + 1e-9) and value <= high * (1 + 1e-9), text
+    if parsed.bound == "nearly":
+        assert value >= parsed.value * EN.nearly_floor * (1 - 1e-9) and value <= parsed.value * (1 + 1e-9), text
+    else:
+        assert parsed.bound == "under" and value < 1e-6, text
+
+
+@given(tiny_to_large, tiny_to_large)
+def test_a_nearly_range_is_true_of_both_ends(a, b):
+    text = format_range(a, b, "nearly")
+    parsed = parse_amount(text)
+    assert isinstance(parsed, AmountRange)
+    for end, value in ((parsed.low, min(a, b)), (parsed.high, max(a, b))):
+        low, high = EN.interval(end)
+        assert low <= value * (1 + 1e-9) and value <= high * (1 + 1e-9), text

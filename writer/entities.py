@@ -29,19 +29,19 @@ _LANGUAGES = re.compile(r"^languages:\s*\{([^}\n]*)\}", re.MULTILINE)
 def language_files(path: Path) -> dict[str, Path]:
     """The per-language name files a vocabulary names (``languages: {zh: entities.zh.yaml}``),
     read without YAML so the lint cache can fingerprint them cheaply."""
-    match = _LANGUAGES.search(Path(path).read_text(encoding="utf-8"))
+    from writer.fsutil import read_text_input
+
+    match = _LANGUAGES.search(read_text_input(path, "a YAML vocabulary"))
     pairs = [p.split(":", 1) for p in match.group(1).split(",") if ":" in p] if match else []
     return {k.strip(): Path(path).parent / v.strip().strip("'\"") for k, v in pairs}
 
 
 def _names_in_language(path: Path, language: str, canonical: dict[str, dict[str, str]]) -> dict[str, list[str]]:
     """A language's names file: scope -> canonical name -> [printed name, other spellings]."""
+    from writer.fsutil import read_text_input
     from writer.yamlsafe import load_yaml
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(Problem(f"cannot read the {language} names: {exc}", path=str(path))) from None
+    text = read_text_input(path, f"a YAML file of {language} names")
     data = load_yaml(text, str(path)) or {}
     out: dict[str, list[str]] = {}
     for scope, entries in data.items() if isinstance(data, dict) else ():
@@ -151,10 +151,9 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     from writer.yamlsafe import load_yaml
 
     path = Path(path) if path else default_entities()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(Problem(f"cannot read the entities vocabulary: {exc}", path=str(path))) from None
+    from writer.fsutil import read_text_input
+
+    text = read_text_input(path, "a YAML vocabulary")
     data = load_yaml(text, str(path)) or {}
     found = shapes.problems(data, shapes.VOCABULARY, str(path))
     if found:

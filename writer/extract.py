@@ -21,6 +21,7 @@ from pathlib import Path
 from writer.articlefile import read_meta
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
+from writer.fsutil import MAX_TEXT_BYTES, data_limit, decode_text, read_text_input
 from writer.housestyle import HouseStyle
 from writer.lint.document import parse
 from writer.lint.mentions import Mention, read_figures
@@ -81,34 +82,18 @@ class Article:
 
 # -- reading the input -----------------------------------------------------------------
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_TEXT_BYTES
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<article|<!--[^>]*-->\s*<)", re.IGNORECASE)
 
 
 def read_article(path: str, stdin: bytes | None = None) -> Article:
     """Read a file (or stdin bytes) as an article; a clear UserError for anything that is not one."""
     name = "<stdin>" if path == "-" else path
+    kind = "a text article (Markdown, text or HTML)"
     if stdin is not None:
-        raw = stdin[: MAX_BYTES + 1]
+        text = decode_text(stdin[: MAX_BYTES + 1], name, kind, MAX_BYTES)
     else:
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise UserError(Problem("no such file", path=name)) from None
-        except OSError as exc:
-            raise UserError(Problem(f"cannot read: {exc.strerror}", path=name)) from None
-    if len(raw) > MAX_BYTES:
-        raise UserError(
-            Problem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read as an article", path=name)
-        )
-    if b"\x00" in raw[:8192]:
-        raise UserError(Problem("binary file, not a text article", path=name, expected="Markdown, text or HTML"))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(Problem(f"not UTF-8: invalid byte 0x{raw[exc.start]:02x}", path=name, line=line)) from None
+        text = read_text_input(path, kind, MAX_BYTES)
     if name.lower().endswith((".html", ".htm")) or _HTML_START.match(text):
         from writer.htmltext import article_text
 
@@ -298,10 +283,7 @@ def append_history(path: Path, rows: list[Row]) -> int:
     existing: list[dict[str, str]] = []
     text = ""
     if path.exists():
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(Problem(f"cannot read the history file: {exc}", path=str(path))) from None
+        text = read_text_input(path, "a history CSV", data_limit())
         reader = csv.DictReader(io.StringIO(text))
         missing = [
             c

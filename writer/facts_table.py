@@ -53,5 +53,7 @@ def facts_table(facts: WeekFacts, style: HouseStyle) -> str:
         derived.append(f"gap: {facts.gap_before} report week(s) missing before this one")
     for fig in facts.repeated:
         derived.append(f"warning: {fig.key} {fig.metric} repeats the previous week's figure ({fig.repeated_from})")
+    for copy in facts.copies:
+        derived.append(f"warning: {copy}")
     lines.extend(derived)
     return "\n".join(lines)

@@ -1,4 +1,11 @@
-"""Atomic file writes: a temporary file in the same folder, then a rename.
+"""Reading a person's files safely, and writing files atomically.
+
+``read_text_input`` is the one check every reader of user files goes through
+(articles, data files, notes, rules, the vocabulary): a binary, non-UTF-8 or
+oversized file is one line naming the path and what was expected, never a
+codec traceback or a read of gigabytes.
+
+Atomic file writes: a temporary file in the same folder, then a rename.
 
 An interrupted run leaves either the old file or the new one, never half of one.
 The file gets the mode any other new file gets (0666 less the umask, or the
@@ -14,6 +21,73 @@ import os
 from pathlib import Path
 
 from writer.errors import Problem, UserError
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # an article, notes or rules file is kilobytes; past this it is not one
+
+
+DATA_MB = 64  # a data file (CSV, JSON, Parquet): 20 years of weekly rows are about 1 MB
+DATA_MB_VARIABLE = "WRITER_MAX_DATA_MB"  # a newsroom with a larger history raises the cap here
+
+
+def data_limit() -> int:
+    """The size cap of a data file in bytes: ``WRITER_MAX_DATA_MB`` if set, else 64 MB."""
+    raw = os.environ.get(DATA_MB_VARIABLE, "").strip()
+    if not raw:
+        return DATA_MB * 1024 * 1024
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes < 1024 * 1024:
+        raise UserError(
+            Problem(f"{DATA_MB_VARIABLE}={raw!r} is not a size", expected="a positive number of megabytes, e.g. 256")
+        )
+    return int(megabytes * 1024 * 1024)
+
+
+def decode_text(raw: bytes, name: str, kind: str, limit: int = MAX_TEXT_BYTES) -> str:
+    """Bytes already read (at most ``limit + 1`` of them) as text, or a UserError saying why not.
+
+    ``kind`` names what the file should have been ("YAML", "CSV or JSON", "a text article"):
+    it ends the binary message ("binary file, not YAML") and is what was expected.
+    """
+    if len(raw) > limit:
+        size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+        raise UserError(Problem(f"file is larger than {size}; not read as {kind}", path=name))
+    if b"\x00" in raw[:8192]:
+        raise UserError(Problem(f"binary file, not {kind}", path=name))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UserError(
+            Problem(
+                f"not UTF-8: invalid byte 0x{raw[exc.start]:02x}",
+                path=name,
+                line=line,
+                expected=f"{kind}, as UTF-8 text",
+            )
+        ) from None
+
+
+def read_text_input(path: Path | str, kind: str, limit: int = MAX_TEXT_BYTES, missing: str = "no such file") -> str:
+    """A user's text file ('-' is stdin), checked by ``decode_text``; reads at most ``limit + 1`` bytes."""
+    import sys
+
+    name = "<stdin>" if str(path) == "-" else str(path)
+    try:
+        if str(path) == "-":
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise UserError(Problem(missing, path=name)) from None
+    except IsADirectoryError:
+        raise UserError(Problem("is a folder, not a file", path=name, expected=kind)) from None
+    except OSError as exc:
+        raise UserError(Problem(f"cannot read: {exc.strerror or exc}", path=name)) from None
+    return decode_text(raw, name, kind, limit)
 
 
 def _umask() -> int:

@@ -34,6 +34,7 @@ class MoneyStyle:
     million_decimals: int
     million_whole_from: float
     hedges: dict[str, tuple[str, ...]]
+    nearly_floor: float = 0.8  # "nearly X" is true of X * nearly_floor up to X
 
     def hedge(self, bound: str) -> str:
         """The word written for a bound (the first of its list)."""
@@ -58,6 +59,7 @@ def load_style(block: dict[str, Any], reader: Any) -> MoneyStyle:
         million_decimals=reader.integer("money.million_decimals"),
         million_whole_from=reader.number("money.million_whole_from"),
         hedges={b: tuple(str(w).lower() for w in block["hedges"][b]) for b in ("approx", "over", "under", "nearly")},
+        nearly_floor=reader.number("money.nearly_floor"),
     )
 
 
@@ -129,12 +131,53 @@ def _quantize(magnitude: float, unit: str, step: Decimal, mode: str) -> Decimal:
     return (Decimal(repr(magnitude)) / scale).quantize(step, rounding=mode)
 
 
+NEARLY_EXTRA_DECIMALS = 6  # how much finer than house style "nearly X" may be written to stay true
+
+
 def round_amount(magnitude: float, bound: str, style: MoneyStyle) -> tuple[Decimal, str]:
     """Round a magnitude to house style, in the direction that keeps the hedge true.
 
     "over X" rounds down and "under/nearly X" round up, so the printed bound
-    still holds of the true value. Returns the shown number and its unit.
+    still holds of the true value. "nearly X" also needs the value at least
+    X * nearly_floor: where the house step is too coarse for that ($0.03
+    million would be "nearly $0.1 million"), a finer step is taken, one
+    decimal at a time (as the Chinese codec does). Returns the shown number and its unit.
     """
+    shown, unit = _round_at(magnitude, bound, style)
+    extra = 0
+    while bound == "nearly" and not _nearly_holds(magnitude, shown, unit, style) and extra < NEARLY_EXTRA_DECIMALS:
+        extra += 1
+        shown, unit = _round_at(magnitude, bound, _finer_by(style, extra))
+    return shown, unit
+
+
+def _nearly_holds(magnitude: float, shown: Decimal, unit: str, style: MoneyStyle) -> bool:
+    """ "nearly X" is true: X * nearly_floor <= magnitude <= X (the interval the linter reads)."""
+    value = float(shown) * (1000.0 if unit == "billion" else 1.0)
+    return value * style.nearly_floor <= abs(magnitude) * (1 + 1e-12) and abs(magnitude) <= value * (1 + 1e-12)
+
+
+def _finer_by(style: MoneyStyle, extra: int) -> MoneyStyle:
+    """House style with ``extra`` more decimals in both units (no whole-million step)."""
+    if not extra:
+        return style
+    return replace(
+        style,
+        billion_decimals=style.billion_decimals + extra,
+        million_decimals=style.million_decimals + extra,
+        million_whole_from=math.inf,
+    )
+
+
+def _true_bound(magnitude: float, bound: str, style: MoneyStyle) -> str:
+    """The bound actually written: "nearly" that no step up to NEARLY_EXTRA_DECIMALS finer
+    makes true (a value of a few dollars) becomes "under", true of anything up to X."""
+    if bound != "nearly":
+        return bound
+    return "nearly" if _nearly_holds(magnitude, *round_amount(magnitude, bound, style), style) else "under"
+
+
+def _round_at(magnitude: float, bound: str, style: MoneyStyle) -> tuple[Decimal, str]:
     from decimal import Decimal
 
     mode = _ROUNDING.get(bound, "ROUND_HALF_UP")
@@ -163,6 +206,7 @@ def _hedge_for(magnitude: float, bound: str, shown: Decimal, unit: str, style: M
 def format_bare(magnitude: float, bound: str = "exact", style: MoneyStyle | None = None) -> str:
     """ "$1.7 billion" with no hedge word (for the second end of a range)."""
     style = style or _shipped()
+    bound = _true_bound(abs(magnitude), bound, style)
     shown, unit = round_amount(abs(magnitude), bound, style)
     return f"${_number_text(shown)} {unit}"
 
@@ -171,6 +215,7 @@ def format_amount(magnitude: float, bound: str = "exact", style: MoneyStyle | No
     """ "approximately $1.7 billion", "over $1 billion", "$33.5 million"."""
     style = style or _shipped()
     magnitude = abs(magnitude)
+    bound = _true_bound(magnitude, bound, style)
     shown, unit = round_amount(magnitude, bound, style)
     hedge = _hedge_for(magnitude, bound, shown, unit, style)
     body = f"${_number_text(shown)} {unit}"
@@ -206,6 +251,8 @@ def format_range(low: float, high: float, bound: str = "approx", style: MoneySty
     """ "approximately $308 million to $630 million" (smaller magnitude first, one hedge)."""
     style = style or _shipped()
     a, b = sorted((abs(low), abs(high)))
+    if bound == "nearly" and "under" in (_true_bound(a, bound, style), _true_bound(b, bound, style)):
+        bound = "under"  # one hedge for both ends, true of both
     hedges = {_hedge_for(m, bound, *round_amount(m, bound, style), style) for m in (a, b)} - {""}
     hedge = style.hedge(bound) if bound != "exact" else (style.hedge("approx") if hedges else "")
     first, second = distinct_bare([(a, bound), (b, bound)], style)

@@ -82,6 +82,20 @@ def round_amount(magnitude: float, bound: str, style: ZhMoneyStyle) -> tuple[Dec
     return shown, unit
 
 
+def _nearly_holds(magnitude: float, shown: Decimal, unit: str, style: ZhMoneyStyle) -> bool:
+    """近X is true: X * nearly_floor <= magnitude <= X (the interval the linter reads)."""
+    value = float(shown) * _UNITS[unit]
+    return value * style.nearly_floor <= abs(magnitude) * (1 + 1e-12) and abs(magnitude) <= value * (1 + 1e-12)
+
+
+def _true_bound(magnitude: float, bound: str, style: ZhMoneyStyle) -> str:
+    """The bound actually written: 近 that no finer step makes true (an amount of a few
+    dollars) becomes 不足, which is true of anything up to X."""
+    if bound != "nearly":
+        return bound
+    return "nearly" if _nearly_holds(magnitude, *round_amount(magnitude, bound, style), style) else "under"
+
+
 def _rounded(magnitude: float, bound: str, style: ZhMoneyStyle) -> tuple[Decimal, str]:
     mode = _ROUNDING.get(bound, "ROUND_HALF_UP")
     exact = Decimal(repr(abs(magnitude)))
@@ -121,12 +135,13 @@ def _bare_number(magnitude: float, bound: str, style: ZhMoneyStyle) -> str:
 def format_bare(magnitude: float, bound: str = "exact", style: ZhMoneyStyle | None = None) -> str:
     """ "17亿美元" with no hedge."""
     style = style or _shipped()
-    return _bare_number(magnitude, bound, style) + style.currency
+    return _bare_number(magnitude, _true_bound(magnitude, bound, style), style) + style.currency
 
 
 def format_amount(magnitude: float, bound: str = "exact", style: ZhMoneyStyle | None = None) -> str:
     """ "约17亿美元", "超过10亿美元", "3350万美元"."""
     style = style or _shipped()
+    bound = _true_bound(magnitude, bound, style)
     shown, unit = round_amount(magnitude, bound, style)
     hedge = _hedge_for(magnitude, bound, shown, unit, style)
     return f"{hedge}{_number_text(shown)}{unit}{style.currency}"
@@ -165,6 +180,8 @@ def format_range(low: float, high: float, bound: str = "approx", style: ZhMoneyS
     """ "约3.08亿至6.3亿美元": smaller first, one hedge, the currency once at the end."""
     style = style or _shipped()
     a, b = sorted((abs(low), abs(high)))
+    if bound == "nearly" and "under" in (_true_bound(a, bound, style), _true_bound(b, bound, style)):
+        bound = "under"  # one hedge for both ends, true of both
     first, second = distinct_bare([(a, bound), (b, bound)], style)
     first = first.removesuffix(style.currency)
     inexact = any(_hedge_for(m, bound, *round_amount(m, bound, style), style) for m in (a, b))

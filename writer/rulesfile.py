@@ -48,13 +48,10 @@ def _line_loader(lines: dict[str, int]) -> type:
 
 
 def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[str, int]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(Problem("rules file not found", path=str(path))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(Problem(f"cannot read rules file: {exc}", path=str(path))) from None
+    from writer.fsutil import read_text_input
     from writer.yamlsafe import load_yaml
+
+    text = read_text_input(path, "a YAML rules file", missing="rules file not found")
 
     lines: dict[str, int] = {}
     data = load_yaml(text, str(path), aliases=True, loader=_line_loader(lines))
@@ -108,19 +105,24 @@ def extends_chain(path: Path) -> list[Path]:
     """
     import re
 
+    from writer.fsutil import read_text_input
+
+    def text(file: Path) -> str:  # the one input check: binary, not UTF-8 or huge is one line
+        return read_text_input(file, "a YAML rules file", missing="rules file not found")
+
     chain = [Path(path)]
     while len(chain) < 10:
-        match = re.search(rb"^extends:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", chain[-1].read_bytes(), re.MULTILINE)
+        match = re.search(r"^extends:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", text(chain[-1]), re.MULTILINE)
         if not match:
             break
-        parent = resolve_extends(chain[-1], match.group(1).decode().strip())
+        parent = resolve_extends(chain[-1], match.group(1).strip())
         if not parent.is_file() or parent in chain:
             break
         chain.append(parent)
     included = []  # and the files each names on its one-line ``include:`` (editorial.zh.yaml)
     for file in chain:
-        match = re.search(rb"^include:\s*\[?([^\]\n#]+)\]?", file.read_bytes(), re.MULTILINE)
-        for name in match.group(1).decode().split(",") if match else ():
+        match = re.search(r"^include:\s*\[?([^\]\n#]+)\]?", text(file), re.MULTILINE)
+        for name in match.group(1).split(",") if match else ():
             part = resolve_extends(file, name.strip().strip("'\""))
             if part.is_file():
                 included.append(part)

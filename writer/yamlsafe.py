@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from writer.errors import Problem, UserError, yaml_problem
+from writer.fsutil import MAX_TEXT_BYTES as MAX_BYTES  # a hand-written YAML file is kilobytes
 
-MAX_BYTES = 5 * 1024 * 1024  # a hand-written YAML file is kilobytes
 MAX_EXPANDED_NODES = 200_000  # nodes once aliases are expanded; the shipped rules file has about 2,000
 
 

@@ -79,6 +79,7 @@ def test_unreadable_inputs_are_findings_not_tracebacks(tmp_path):
     (tmp_path / "empty.md").write_text("")
     big = tmp_path / "huge.md"
     big.write_text("Funds fell. " * (20 * 1024 * 1024 // 12))
+    (tmp_path / "advice.md").write_text((ARTICLES / "advice.md").read_text(encoding="utf-8"), encoding="utf-8")
     started = time.monotonic()
     result = run("lint", tmp_path, "--format", "json")
     assert time.monotonic() - started < 10
@@ -88,7 +89,18 @@ def test_unreadable_inputs_are_findings_not_tracebacks(tmp_path):
     assert "not UTF-8" in by_file["latin.md"]["message"] and "line 1" in by_file["latin.md"]["message"]
     assert by_file["empty.md"]["rule"] == "empty-file"
     assert "larger than" in by_file["huge.md"]["message"]
-    assert result.exit_code == 1 and "Traceback" not in result.output
+    # an unreadable file is a data error, as in extract (exit 2), and the readable ones are still linted
+    assert any(f["path"].endswith("advice.md") and f["rule"] == "risk-notice" for f in report["findings"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_lint_and_extract_agree_on_a_binary_file(tmp_path):
+    binary = tmp_path / "binary.md"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    linted, extracted = run("lint", binary), run("extract", binary, "--week", "2026-01-26")
+    assert linted.exit_code == extracted.exit_code == 2
+    assert f"{binary}:1:1: error unreadable binary file, not a text article" in linted.output
+    assert f"{binary}: binary file, not a text article" in extracted.output
 
 
 def test_catastrophic_rule_is_a_load_error_not_a_hang(tmp_path):

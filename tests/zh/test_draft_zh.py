@@ -51,7 +51,7 @@ def test_sample_week_states_every_fact_and_flag_in_chinese(sample):
         "瑞士",
         "德国",
         "瑞典",
-        "均仅来自Source C，均待验证",  # the group flag over the country list
+        "（均待验证，仅来自Source C）",  # the group flag over the country list: 均 once
         "据CoinShares",
         "部分渠道",  # the source's superlative, reported once and flagged
         "该说法待验证",
@@ -93,6 +93,9 @@ def test_every_real_week_drafts_clean_in_chinese(week):
     assert [f for f in draft.findings if f.level in ("error", "warning")] == []
     assert "美元" in draft.article.body or "未" in draft.article.body
     assert 'lang="zh-CN"' in draft.html
+    # the group flag says 均 ("all") once: not "均仅来自X，均待验证"
+    for aside in re.findall(r"（[^（）]*）", draft.article.body):
+        assert aside.count("均") <= 1, aside
 
 
 def test_backfill_in_chinese_is_byte_identical_to_draft(tmp_path):

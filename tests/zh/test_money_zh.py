@@ -82,6 +82,17 @@ def test_parse_inverts_format_at_the_stated_precision(value, bound):
         assert value >= parsed.value * ZH.nearly_floor
 
 
+@given(st.floats(min_value=1e-12, max_value=1e-3, allow_nan=False, allow_infinity=False))
+def test_a_nearly_amount_too_small_for_any_step_is_written_as_under(value):
+    """近X needs X * nearly_floor <= value <= X; where no finer step gets there, 不足X is true."""
+    parsed = ZH.parse_amount(ZH.amount(value, "nearly"))
+    assert parsed.value >= value - 1e-15
+    if parsed.bound == "nearly":
+        assert value >= parsed.value * ZH.nearly_floor * (1 - 1e-9)
+    else:
+        assert parsed.bound == "under"
+
+
 @given(magnitudes)
 def test_the_hedge_is_dropped_only_when_rounding_lost_nothing(value):
     parsed = ZH.parse_amount(ZH.amount(value, "exact"))

@@ -19,6 +19,7 @@ from writer.data import history as hist
 from writer.data.load import STRICT, Columns, load_frame
 from writer.data.notes import Claim, Commentary, WeekNotes
 from writer.data.reconcile import reconcile
+from writer.data.sources import MisdatedCopy, misdated_copies
 from writer.entities import Vocabulary
 from writer.errors import Problem, UserError
 from writer.figures import Figure
@@ -85,6 +86,7 @@ class WeekFacts:
     input_hash: str
     figures: tuple[Figure, ...] = field(default_factory=tuple)
     providers: tuple[Figure, ...] = ()  # issuers (Grayscale, BlackRock, ...) when the data has them
+    copies: tuple[MisdatedCopy, ...] = ()  # another week's report under this week's date: no source here
 
     @property
     def direction(self) -> str:
@@ -133,7 +135,11 @@ class History:
 
     def __init__(self, frame: pd.DataFrame, style: HouseStyle) -> None:
         self.style = style
-        self.figures = reconcile(frame, style)
+        copies = misdated_copies(frame)
+        self._copies: dict[pd.Timestamp, list[MisdatedCopy]] = {}
+        for copy in copies.values():
+            self._copies.setdefault(copy.week, []).append(copy)
+        self.figures = reconcile(frame, style, copies)
         self.totals = hist.weekly_totals(self.figures, style.superlative_min_weeks)
         self.ytd = hist.year_to_date(self.figures, self.totals)
         flows = hist.against_total(self.figures, self.totals)
@@ -207,6 +213,7 @@ class History:
             input_hash=self.row_hash(stamp.date()),
             figures=tuple(figs),
             providers=_by_magnitude([f for f in figs if f.scope == "provider" and f.metric == "net_flow"]),
+            copies=tuple(self._copies.get(stamp, ())),
         )
 
     def _ytd(self, stamp: pd.Timestamp, after: Figure | None) -> YearToDate | None:

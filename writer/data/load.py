@@ -20,6 +20,7 @@ import pandas as pd
 from writer.data.sources import family_ids
 from writer.entities import SCOPES, Vocabulary
 from writer.errors import Problem, UserError
+from writer.fsutil import DATA_MB_VARIABLE, data_limit, read_text_input
 from writer.money import BOUNDS, precision_of
 
 REQUIRED = ("week_ending", "scope", "key", "metric", "usd_m", "source")
@@ -105,24 +106,27 @@ def as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.map(cell_text) if len(frame.columns) else frame
 
 
+def _too_large(path: Path, limit: int) -> Problem:
+    return Problem(
+        f"file is larger than {limit / (1024 * 1024):g} MB; not read as data",
+        path=str(path),
+        expected=f"a smaller file, or {DATA_MB_VARIABLE} set higher",
+    )
+
+
 def read_table(path: Path) -> tuple[pd.DataFrame, int]:
     """Raw cells as strings, and the row number of the first data row."""
     path = Path(path)
     if not path.is_file():
         raise UserError(Problem("data file not found", path=str(path)))
+    limit = data_limit()
+    if path.stat().st_size > limit:  # before reading a byte of it (the read is capped too)
+        raise UserError(_too_large(path, limit))
     if path.suffix.lower() in (".parquet", ".pq"):
         return _read_parquet(path)
-    raw = path.read_bytes()
-    if not raw.strip():
+    text = read_text_input(path, "CSV or JSON", limit)
+    if not text.strip():
         raise UserError(Problem("file is empty", path=str(path), expected="a header row: " + ", ".join(REQUIRED)))
-    if b"\x00" in raw[:8192]:
-        raise UserError(Problem("binary file, not CSV or JSON", path=str(path)))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            Problem(f"not UTF-8 text (byte {exc.start})", path=str(path), expected="a UTF-8 CSV or JSON file")
-        ) from None
     if path.suffix.lower() == ".json" or text.lstrip()[:1] in "[{":
         return _read_json(path, text)
     return _read_csv(path, text)

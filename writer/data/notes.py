@@ -116,12 +116,9 @@ def _strings(path: Path, section: str, items: Any, fields: tuple[str, ...]) -> l
 
 def read_notes(path: Path) -> WeekNotes:
     """Read and check one notes file; every problem is a UserError naming the file."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(Problem("notes file not found", path=str(path))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(Problem(f"cannot read notes: {exc}", path=str(path))) from None
+    from writer.fsutil import read_text_input
+
+    text = read_text_input(path, "YAML", missing="notes file not found")
     data = load_yaml(text, str(path)) or {}
     if not isinstance(data, dict):
         raise UserError(

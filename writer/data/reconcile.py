@@ -7,11 +7,17 @@ relative tolerance from the rules file widens each interval by half of it).
 One source counts once however often it repeats a figure. The agreeing group
 is the set of rows through the most corroborated point, so its rows all
 agree with each other; anything left over makes the figure conflicting.
+
+A publication's rows that are a copy of another week's report under the wrong
+date (``sources.misdated_copies``) are no source for the week: where anyone
+else reports the figure they are set aside; where nobody does, they make the
+figure as one source at most (flagged), however many copies there are.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -32,6 +38,7 @@ class _Row:
     value: float
     amount: Amount
     status: str
+    copy: bool = False  # part of a report of another week, carried under this one's date
 
 
 def _rank(row: _Row) -> tuple[int, float]:
@@ -79,7 +86,17 @@ def _sources(rows: list[_Row]) -> tuple[str, ...]:
     return tuple(sorted(seen.values(), key=str.casefold))
 
 
+def _without_copies(rows: list[_Row]) -> list[_Row]:
+    """Copies set aside where any other row reports the figure; else one source, all of them."""
+    independent = [r for r in rows if not r.copy]
+    if independent:
+        return independent
+    first = rows[0].source_id
+    return [replace(r, source_id=first) for r in rows]
+
+
 def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
+    rows = _without_copies(rows)
     clusters = _clusters(rows, style)
     main = clusters[0]
     best = min(main, key=_rank)
@@ -127,9 +144,15 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
     }
 
 
-def reconcile(frame: pd.DataFrame, style: HouseStyle) -> pd.DataFrame:
-    """One row per figure: value or low/high, precision, bound, status, sources, sides."""
+def reconcile(
+    frame: pd.DataFrame, style: HouseStyle, copies: Collection[tuple[pd.Timestamp, str]] = ()
+) -> pd.DataFrame:
+    """One row per figure: value or low/high, precision, bound, status, sources, sides.
+
+    ``copies`` holds the (week, source) pairs whose rows are misdated copies of another report.
+    """
     frame = frame.sort_values(FIGURE_KEYS + ["row"], kind="stable")
+    copied = frozenset(copies)
     cols = {c: frame[c].to_numpy() for c in ("source_id", "source", "usd_m", "precision", "bound", "status")}
     records = []
     for key, idx in frame.groupby(FIGURE_KEYS, sort=True).indices.items():
@@ -140,6 +163,7 @@ def reconcile(frame: pd.DataFrame, style: HouseStyle) -> pd.DataFrame:
                 value=float(cols["usd_m"][i]),
                 amount=Amount(abs(float(cols["usd_m"][i])), float(cols["precision"][i]), cols["bound"][i]),
                 status=cols["status"][i],
+                copy=bool(copied) and (key[0], cols["source"][i]) in copied,
             )
             for i in idx
         ]

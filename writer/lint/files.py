@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 from writer.errors import Problem, UserError
+from writer.fsutil import MAX_TEXT_BYTES as MAX_BYTES
+from writer.fsutil import read_text_input  # an article is kilobytes
 
 SUFFIXES = (".md", ".markdown", ".mdown")
-MAX_BYTES = 5 * 1024 * 1024  # an article is kilobytes; past this it is not an article
 
 
 class Input(NamedTuple):
@@ -40,27 +40,16 @@ def expand(paths: tuple[str, ...]) -> list[str]:
 
 
 def read(path: str, max_bytes: int = MAX_BYTES) -> Input:
-    if path == "-":
-        raw = sys.stdin.buffer.read(max_bytes + 1)
-        name = "<stdin>"
-    else:
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-        name = path
-    if len(raw) > max_bytes:
-        return Input(name, None, f"file is larger than {max_bytes // (1024 * 1024)} MB; not linted as an article")
-    if b"\x00" in raw[:8192]:
-        return Input(name, None, "binary file, not a text article")
+    """One file (or '-', stdin) through the shared check (``fsutil.read_text_input``);
+    a file that is not a text article is an Input with the reason, linted as a finding."""
+    name = "<stdin>" if path == "-" else path
     try:
-        return Input(name, raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Input(name, None, f"not UTF-8: invalid byte 0x{raw[exc.start]:02x} on line {line}")
+        return Input(name, read_text_input(path, "a text article", max_bytes))
+    except UserError as err:
+        problem = err.problems[0]
+        return Input(name, None, problem.message + (f" on line {problem.line}" if problem.line else ""))
 
 
 def iter_inputs(paths: list[str], max_bytes: int = MAX_BYTES) -> Iterator[Input]:
     for path in paths:
-        try:
-            yield read(path, max_bytes)
-        except OSError as exc:
-            yield Input(path, None, f"cannot read: {exc.strerror}")
+        yield read(path, max_bytes)

@@ -2,7 +2,10 @@
 
 It takes plain values (already checked by whichever parser read the command
 line), prints the report and returns the exit code: 0 clean, 1 an error
-finding. A usage, rules or data problem raises UserError (exit 2 upstream).
+finding, 2 when a file could not be read as an article (binary, not UTF-8,
+over 5 MB): it is reported with its path among the findings and the other
+files are still linted. A usage, rules or data problem raises UserError
+(exit 2 upstream).
 """
 
 from __future__ import annotations
@@ -48,7 +51,9 @@ def run_lint(
         history = History.from_files(list(data), style, vocabulary, Columns(allow_extra, warn))
     cache: dict = {}
     results = []
+    unreadable = False
     for item in iter_inputs(files):
+        unreadable = unreadable or item.text is None
         facts = None
         if history is not None and item.text is not None:
             wk = week or front_matter_week(item.text)
@@ -79,6 +84,8 @@ def run_lint(
             )
     if "writer.lint.regex_store" in sys.modules:  # the next run loads the patterns this one compiled
         sys.modules["writer.lint.regex_store"].save()
+    if unreadable:  # a data error, as for every command (exit 2); the other files were still linted
+        return 2
     return 1 if any(f.level == "error" for r in results for f in r.findings) else 0
 
 

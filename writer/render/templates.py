@@ -21,7 +21,7 @@ import jinja2.sandbox
 from writer.articlefile import compose
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
-from writer.fsutil import sha
+from writer.fsutil import read_text_input, sha
 from writer.housestyle import HouseStyle
 from writer.render.prose import Md, Prose, finalize
 from writer.resources import resource
@@ -61,12 +61,27 @@ class Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
 def _loader(folder: Path) -> jinja2.BaseLoader:
     """The folder's templates; a newsroom folder from before the index template gets the shipped one."""
-    own = jinja2.FileSystemLoader(str(folder))
+    own = _CheckedLoader(str(folder))
     shipped = resource("templates")
     if folder.resolve() == shipped.resolve():
         return own
 
     return jinja2.ChoiceLoader([own, _ShippedIndex(shipped)])
+
+
+class _CheckedLoader(jinja2.FileSystemLoader):
+    """A folder's templates read through the one input check (``fsutil.read_text_input``):
+    a binary or non-UTF-8 template is one line naming its path, not a codec message."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            path = Path(folder, *pieces)
+            if path.is_file():
+                text = read_text_input(path, "a Jinja template")
+                mtime = path.stat().st_mtime
+                return text, str(path), lambda p=path, m=mtime: p.is_file() and p.stat().st_mtime == m
+        raise jinja2.TemplateNotFound(template)
 
 
 class _ShippedIndex(jinja2.BaseLoader):
