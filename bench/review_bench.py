@@ -1,12 +1,16 @@
 """Cost of ``backfill --review`` against a plain backfill on a SYNTHETIC 520-week history.
 
-    python bench/review_bench.py [--weeks 520] [--runs 3]
+    python bench/review_bench.py [--weeks 520] [--runs 3] [--parts]
 
 Each backfill is its own ``writer backfill --jobs 1`` process into a fresh folder;
 CPU is that process (getrusage of children), so start-up, loading, facts,
 drafts, lint and (with --review) the review pages and charts are all counted.
 Plain and --review runs alternate, so machine load hits both alike; the
 medians and their ratio are printed (the target: --review within 2x).
+
+``--parts`` instead runs one ``--review`` backfill in this process and prints
+the CPU per week of each part of the review page (timers around the
+functions, no profiler: a profiler inflates matplotlib's many small calls).
 """
 
 from __future__ import annotations
@@ -41,14 +45,66 @@ def cpu_of(args: list[str]) -> tuple[float, dict]:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), json.loads(done.stdout)
 
 
+def parts(data: Path, out: Path) -> None:
+    """CPU per week of each part of a --review backfill, measured in this process."""
+    import functools
+    import io
+    import time
+
+    import jinja2
+
+    from writer.backfill import backfill
+    from writer.draft import render_week  # noqa: F401 (imported before it is wrapped)
+    from writer.review import build, charts, marking, page
+
+    spent: dict[str, float] = {}
+
+    def timed(module, name: str, label: str) -> None:
+        function = getattr(module, name)
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            began = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - began
+
+        setattr(module, name, wrapper)
+
+    import writer.draft
+
+    timed(writer.draft, "render_week", "draft and lint (plain backfill's work)")
+    timed(build.Reviewer, "for_history", "history chart and rows (once per run)")
+    timed(build.Reviewer, "page", "review page, all of it")
+    timed(charts, "breakdown_chart", "  chart by asset and country")
+    timed(page, "mark_figures", "  marking figures (the linter's reader)")
+    timed(marking, "render_marked", "  article Markdown with marks")
+    timed(page, "build_claims", "  the week's claims")
+    render = jinja2.Template.render
+    timed(jinja2.Template, "render", "  templates (page; and the draft's)")
+    began = time.process_time()
+    summary = backfill([data], out, jobs=1, review=True, progress_stream=io.StringIO())
+    total = time.process_time() - began
+    jinja2.Template.render = render
+    weeks = summary.written
+    print(f"{weeks} weeks, --review, in process: {total:.2f} s CPU, {total / weeks * 1000:.1f} ms/week")
+    for label, seconds in spent.items():
+        print(f"  {label:45s} {seconds / weeks * 1000:7.2f} ms/week")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--weeks", type=int, default=520)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--parts", action="store_true", help="CPU per week of each part of the review page")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         data = write(tmp / "synthetic.csv", args.weeks, seed=7)
+        if args.parts:
+            parts(data, tmp / "parts")
+            return
         plain, review = [], []
         for n in range(args.runs):
             cpu, summary = cpu_of(["--data", str(data), "--out", str(tmp / f"plain-{n}")])

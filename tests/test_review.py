@@ -12,7 +12,9 @@ from click.testing import CliRunner
 
 from tests.conftest import HISTORY, ROOT
 from tests.review_html import outline, read
+from writer.claims import build_claims
 from writer.cli import main
+from writer.data.facts import History
 
 GOLDEN = ROOT / "tests" / "golden" / "review-structure.json"
 
@@ -178,8 +180,38 @@ def test_backfill_review_adds_a_page_per_week_links_it_and_skips_it_when_current
     assert all(f'href="{w}.review.html"' in index for w in weeks)
     html = (out / f"{weeks[-1]}.review.html").read_text()
     page = read(html)
-    assert page.find("a", "figure") and len(page.find("svg")) == 2
+    assert page.find("a", "figure") and len(page.find("svg")) == 3  # history, breakdown, its legend
     assert f"#week-{weeks[-1]} path" in html  # the week is highlighted in the shared history chart
     assert 'id="week-2025-02-24"' in html  # which covers the whole history, not only the weeks written
     again = json.loads(run("backfill", *recent, "--review", "--json").output)
     assert again["skipped"] == len(weeks) and again["written"] == 0
+
+
+@pytest.mark.parametrize(
+    ("total_rows", "against"),
+    [
+        # the total's sign is certain: Bitcoin ran against it, and both draft and page say so
+        ("2026-01-05,total,all,net_flow,30,,Alpha Wire,,,\n", True),
+        # a conflict across zero: the total has no certain sign, so nothing runs "against" it
+        ("2026-01-05,total,all,net_flow,30,,Alpha Wire,,,\n2026-01-05,total,all,net_flow,-12,,Beta Digest,,,\n", False),
+    ],
+)
+def test_the_page_names_against_the_total_what_the_draft_names(tmp_path, setup, total_rows, against):
+    """One definition: the page's derived facts read the draft's claims, not a second rule of their own."""
+    data = tmp_path / "flows.csv"
+    data.write_text(
+        "week_ending,scope,key,metric,usd_m,bound,source,url,status,note\n"
+        + total_rows
+        + "2026-01-05,asset,Bitcoin,net_flow,-25,,Alpha Wire,,,\n"
+        "2026-01-05,asset,Ethereum,net_flow,40,,Alpha Wire,,,\n"
+        "2026-01-05,total,all,ytd_flow,30,,Alpha Wire,,,\n"
+    )
+    page = run("review", "--data", data)
+    assert "<html" in page.output, page.output
+    derived = page.output.split('id="facts-h"', 1)[1].split('id="warnings"', 1)[0]
+    history = History.from_files([data], setup.style, setup.vocabulary)
+    claims = build_claims(history.week(history.weeks[0]), setup.style)  # what the draft's sections print
+    assert [c.key for c in claims.of("against")] == (["Bitcoin"] if against else [])
+    assert ("Against the week's direction: Bitcoin." in derived) is against
+    if against:
+        assert "keeps moving against the total" in run("draft", "--data", data).output

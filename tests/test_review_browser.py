@@ -150,11 +150,11 @@ def test_charts_are_drawn_and_kept_as_screenshots(browser, pages):
     ARTIFACTS.mkdir(exist_ok=True)
     for chart in ("chart-history", "chart-breakdown"):
         figure = page.locator(f"#{chart}")
-        assert figure.locator("svg").count() == 1
+        assert figure.locator("[role=img] svg").count() == 1
         label = figure.locator("[role=img]").get_attribute("aria-label")
         assert "US$ million" in label  # the text alternative
         path = ARTIFACTS / f"review-{chart}.png"
-        figure.locator("svg").screenshot(path=str(path))
+        figure.locator("[role=img] svg").screenshot(path=str(path))
         image = Image.open(path).convert("RGB")
         colours = image.getcolors(maxcolors=1 << 20)
         non_white = sum(n for n, c in colours if c != (255, 255, 255))

@@ -297,7 +297,11 @@ def lint(paths, rules, entities, data, week, fmt, min_level, allow_extra, langua
 @click.option("--week", type=WEEK, required=True, help="The report week the rows belong to.")
 @click.option("--source", help="Who reported the figures (default: front matter 'source:', else the file name).")
 @click.option("--url", help="Where (default: front matter 'url:').")
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the articles (default: detected).")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    help="Language of the articles (default: front matter 'lang:', else detected).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the CSV here (atomically).")
 @click.option(
     "--append",
@@ -317,15 +321,22 @@ def extract(paths, week, source, url, lang, out, append, rules, entities) -> Non
     from writer import extract as ex
     from writer.setup import load_setup
 
-    setup = load_setup(rules, entities)
     if paths.count("-") > 1:
         raise UserError("'-' (stdin) can be given once")
     articles = [ex.read_article(p, sys.stdin.buffer.read() if p == "-" else None) for p in paths]
     rows, had_figures = [], False
+    setups: dict[str, object] = {}
     for article in articles:
-        if (lang or ex.language_of(article.text)) == "zh":
-            raise UserError(Problem("Chinese articles are not read yet; extract reads English", path=article.path))
+        language = lang or article.meta.get("lang") or ex.language_of(article.text)
+        if language not in ("en", "zh"):
+            raise UserError(Problem(f"front matter lang: {language!r}", path=article.path, expected="en or zh"))
+        setup = setups.get(language) or setups.setdefault(language, load_setup(rules, entities, language=language))
+        if not article.text.strip():
+            click.echo(f"{article.path}: note: no text to read (an empty file, or a page with no article)", err=True)
+            continue
         found = ex.extract(article, week, setup.style, setup.vocabulary, source, url)
+        if not found.had_figures:
+            click.echo(f"{article.path}: note: no fund-flow figure found", err=True)
         had_figures = had_figures or found.had_figures
         for skipped in found.skipped:
             click.echo(str(skipped), err=True)

@@ -30,6 +30,7 @@ from writer.money import Amount, AmountRange, precision_of
 COLUMNS = ("week_ending", "scope", "key", "metric", "usd_m", "bound", "source", "url", "status", "note")
 MIN_CONFIDENCE = 0.7  # below this a figure is reported, not written
 MAX_WEEKS_BACK = 53  # a week named by a date more than a year back is not read as this year's
+MAX_WEEKS_AHEAD = 2  # a later week named by its dates ("preliminary data for Dec 15-21") is that week's row
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Extraction:
 class Article:
     path: str
     text: str  # Markdown or plain text (HTML already stripped)
-    meta: dict[str, str]  # front matter fields (source, url) when present
+    meta: dict[str, str]  # front matter fields (source, url, lang) when present
 
 
 # -- reading the input -----------------------------------------------------------------
@@ -113,9 +114,9 @@ def language_of(text: str) -> str:
 
 
 def _front_matter(text: str) -> dict[str, str]:
-    """``source`` and ``url`` from the front matter, when it gives them."""
+    """``source``, ``url`` and ``lang`` from the front matter, when it gives them."""
     meta = read_meta(text)
-    return {k: str(meta[k]) for k in ("source", "url") if meta.get(k)}
+    return {k: str(meta[k]) for k in ("source", "url", "lang") if meta.get(k)}
 
 
 # -- figures to rows -------------------------------------------------------------------
@@ -154,7 +155,7 @@ def _week_of(mention: Mention, week: dt.date) -> tuple[dt.date | None, str]:
             return None, "the date said with it is not a date"
         monday = end + dt.timedelta(days=-end.weekday() % 7)
         back = round((week - monday).days / 7)
-        if back < 0 or back > MAX_WEEKS_BACK:
+        if back < -MAX_WEEKS_AHEAD or back > MAX_WEEKS_BACK:
             return None, f"the week it names (to {end.isoformat()}) is not near the report week"
         row_week = week - dt.timedelta(weeks=back)
     if mention.period == "previous":

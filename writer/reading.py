@@ -14,6 +14,7 @@ from typing import Any
 from writer.errors import Problem, UserError
 from writer.lazyre import lazy
 from writer.record import dataclass  # dataclasses without generated code: fast start-up
+from writer.style_section import alternation, fields_of
 
 FIELDS = (
     "outflow",
@@ -30,6 +31,12 @@ FIELDS = (
     "cumulative",
     "daily",
     "currency",
+    "movement",
+    "movement_direct",
+    "level",
+    "flow_level",
+    "week_span",
+    "attributive",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -53,30 +60,25 @@ class ReadingWords:
     cumulative: re.Pattern[str] = _NEVER
     daily: re.Pattern[str] = _NEVER
     currency: re.Pattern[str] = _NEVER  # "dollars", "USD": amounts whose currency is a word
+    movement: re.Pattern[str] = _NEVER  # "went" (into), "flowed" (out of): money moved to what follows
+    movement_direct: re.Pattern[str] = _NEVER  # "left", "entered": the same without a preposition
+    level: re.Pattern[str] = _NEVER  # "stands at": a year to date said as a level
+    flow_level: re.Pattern[str] = _NEVER  # "inflows rose to": a flow's level, not a price
+    week_span: re.Pattern[str] = _NEVER  # days of one week, groups month, day, month2, day2 (numbers)
+    attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
-    if patterns is None:
-        return _NEVER
-    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise UserError(Problem(f"house_style.{name} is {patterns!r}", path=path, expected="a list of regexes"))
-    if not patterns:
+    joined = alternation(path, name, patterns)
+    if joined is None:
         return _NEVER
     try:
-        return lazy(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))  # cached as source
+        return lazy(re.compile(joined, re.IGNORECASE))  # cached as source, compiled on first use
     except re.error as exc:
         raise UserError(Problem(f"house_style.{name}: bad regex: {exc}", path=path)) from None
 
 
 def reading_words(section: Any, path: str = "", prefix: str = "") -> ReadingWords:
     """The ``house_style.<language>.reading`` section compiled, with one clear error per bad field."""
-    if section is None:
-        return ReadingWords()
-    if not isinstance(section, dict):
-        raise UserError(Problem(f"house_style.{prefix}reading is {section!r}", path=path, expected="a mapping"))
-    unknown = sorted(set(section) - set(FIELDS))
-    if unknown:
-        raise UserError(
-            Problem(f"house_style.{prefix}reading: unknown field {unknown[0]!r}", path=path, expected=", ".join(FIELDS))
-        )
-    return ReadingWords(**{name: _compile(path, f"{prefix}reading.{name}", section.get(name)) for name in FIELDS})
+    checked = fields_of(section, FIELDS, f"{prefix}reading", path, _compile)
+    return ReadingWords() if checked is None else ReadingWords(**checked)

@@ -169,9 +169,7 @@ def _record(out: Path, record: WeekRecord, result: Rendered, summary: Summary) -
     return record
 
 
-def _setup_hash(
-    rules: Path | None, entities: Path | None, templates: Path | None, language: str | None = None
-) -> str:
+def _setup_hash(rules: Path | None, entities: Path | None, templates: Path | None, language: str | None = None) -> str:
     """The setup's bytes, the templates the language renders with, and the language."""
     from writer.lint import cache
     from writer.render.templates import templates_hash

@@ -26,6 +26,9 @@ from writer.money import Amount, AmountRange, precision_of
 from writer.reading import NEVER as _NEVER_PATTERN
 
 INF = float("inf")
+# clause punctuation, ASCII and the full-width forms Chinese prose uses
+_SEMICOLONS = (";", "；")
+_CLAUSE_MARKS = (";", ":", "；", "：")
 
 
 def figure_amount(fig: Figure) -> Amount:
@@ -126,13 +129,13 @@ def _direction(
     base = sentence.start
     text = sentence.text
     lo = max(prev_end, base)
-    clause_lo = max(text.rfind(";", 0, start - base), text.rfind(":", 0, start - base))
+    clause_lo = max(text.rfind(c, 0, start - base) for c in _CLAUSE_MARKS)
     if clause_lo >= 0:
         lo = max(lo, base + clause_lo)
     hi = min(next_start, sentence.end, end + 40)
-    semi = text.find(";", end - base)
-    if semi >= 0:
-        hi = min(hi, base + semi)
+    semis = [at for c in _SEMICOLONS if (at := text.find(c, end - base)) >= 0]
+    if semis:
+        hi = min(hi, base + min(semis))
     tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
@@ -201,13 +204,20 @@ _WEEK_DATE = re.compile(
     + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
     re.IGNORECASE,
 )
-# "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles"
-_INTO = re.compile(
-    r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
-    r"(?:(?:went|flowed|poured|drains?|drained|left|exited|entered|moved)\s+|(?:was|were)\s+\w+\s+)?"
-    r"(?:(?:into|to|from|out\s+of|for)\s+|(?:left|exited|entered|quit)\s+(?:from\s+)?)(?:the\s+)?(?:[\w-]+\s+){0,2}?",
-    re.IGNORECASE,
-)
+
+
+# "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles": the verbs are the house
+# style's ``reading.movement`` (with a preposition) and ``reading.movement_direct`` ("left Bitcoin")
+@cache
+def _into(movement: str, direct: str) -> re.Pattern[str]:
+    return re.compile(
+        r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
+        rf"(?:(?:{movement})\s+|(?:was|were)\s+\w+\s+)?"
+        rf"(?:(?:into|to|from|out\s+of|for)\s+|(?:{direct})\s+(?:from\s+)?)(?:the\s+)?(?:[\w-]+\s+){{0,2}}?",
+        re.IGNORECASE,
+    )
+
+
 _SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -227,10 +237,7 @@ _BETWEEN_DATES = re.compile(
 )
 _LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&)\s*", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
-_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b", re.IGNORECASE)
-_LEVEL = re.compile(
-    r"\b(?:stands?|stood|at|reached|reach|came\s+to|add\s+up\s+to|totall?(?:ed|ing)|to)\s*$", re.IGNORECASE
-)
+_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b|\d\s*[亿万]", re.IGNORECASE)
 _YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
 # site furniture that points at another article: its figures are that article's
@@ -250,8 +257,13 @@ _DETERMINER = re.compile(r"(?:the|all|a|an)\b", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|but|and|or|after|when|though|although|since)\b", re.IGNORECASE)
 
 
-def _week_date(text: str) -> tuple[int, int, int] | None:
+def _week_date(text: str, reading) -> tuple[int, int, int] | None:
     """(month, day, days to the end of the week) of a week the sentence names by date."""
+    span = reading.week_span.search(text)  # the house style's own form ("3 月 2 日至 6 日")
+    if span and all(g.isdigit() for g in span.group("month", "day", "day2")):
+        first, month = int(span.group("month")), int(span.group("month2") or span.group("month"))
+        days = (month - first) * 30 + int(span.group("day2")) - int(span.group("day"))
+        return (month, int(span.group("day2")), 0) if 0 <= days <= 7 else None
     m = _WEEK_DATE.search(text)
     if not m:
         m = _BETWEEN_DATES.search(text)
@@ -315,7 +327,11 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
     return sorted(out, key=lambda a: a[0])
 
 
-_CLAUSE_END = re.compile(r"[,;:(]|\s(?:while|whereas|but|and|with)\s")
+# an upper-case ticker the vocabulary does not know: the figure is that fund's, not the market's
+_UNKNOWN_TICKER = re.compile(
+    r"(?<![A-Za-z])(?!(?:ETFs?|ETPs?|ETNs?|USD|US|CEO|CIO|SEC|AUM|NAV|YTD|MTD)(?![A-Za-z]))[A-Z]{3,6}(?![A-Za-z])"
+)
+_CLAUSE_END = re.compile(r"[,;:(，；：（、]|\s(?:while|whereas|but|and|with)\s")
 
 
 def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
@@ -361,10 +377,37 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
     return sorted(found, key=lambda n: n.start)
 
 
+# "BlackRock's ETHA ETF", "iShares Bitcoin Trust (IBIT)": one fund of a provider, named by its ticker
+_PRODUCT = re.compile(
+    r"(?:['’]s?\s+|\s*的\s*|\s+)(?!(?:ETF|ETP|ETN|USD|CEO|CIO|SEC|NAV|AUM)\b)"
+    r"(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)"
+)
+
+
+def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Name]:
+    """The names a figure may be about, with a provider's fund named by ticker as one key
+    ("BlackRock ETHA", the contract's issuer/product keys) in place of the names it spans."""
+    out: list[_Name] = []
+    until = -1
+    for n in names:
+        if n.start < until:
+            continue  # "Bitcoin" inside "iShares Bitcoin Trust (IBIT)"
+        m = _PRODUCT.match(text, n.end) if n.scope == "provider" else None
+        ticker = (m.group("bracketed") or m.group("ticker")) if m else None
+        if m and ticker:
+            fund = vocabulary.lookup(ticker)  # "21Shares' ARKB" is the vocabulary's "ARK 21Shares ARKB"
+            key = fund[1] if fund and fund[0] == "provider" else f"{n.key} {ticker}"
+            out.append(_Name(n.start, m.end(), "provider", key, known=vocabulary.knows("provider", key)))
+            until = m.end()
+            continue
+        out.append(n)
+    return out
+
+
 def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
     """The words before an amount in its clause, and after it up to the next clause."""
     head = text[lo:start]
-    cut = max(head.rfind(";"), head.rfind(":"))
+    cut = max(head.rfind(c) for c in _CLAUSE_MARKS)
     if cut >= 0:
         head = head[cut + 1 :]
     tail = text[end:hi]
@@ -377,7 +420,8 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     near_head = head[-70:]
     if reading.aum.search(head[-45:]) and not reading.aum_change.search(head):
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
-    if reading.not_flow.search(near_head + amount) or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
+    priced = reading.not_flow.search(near_head + amount) and not reading.flow_level.search(near_head)
+    if priced or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
         return "not_flow", "a price, volume or other amount that is not a fund flow"
     if reading.ytd.search(head[-100:]) or reading.ytd.search(tail):
         return "ytd_flow", ""
@@ -388,7 +432,7 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     return "net_flow", ""
 
 
-def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
+def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: bool = False) -> str:
     """Which period an amount covers, as the words next to it say.
 
     ``tail`` is the rest of the amount's clause; ``rest`` the text up to the next
@@ -409,6 +453,9 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
         # after the amount only a period it is "over", "in" or "for" counts, not "$21m after six weeks of outflows"
         if period in ("previous", "earlier_year"):  # "$13 million, the week before" may sit past a comma
             after = rest[:40]
+            if has_next:  # but the clause that leads into the next amount is that amount's ("由上周的 X")
+                cut = max(after.rfind(c) for c in ",;:，；：")
+                after = after[:cut] if cut >= 0 else ""
         else:
             after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
         if pattern.search(near_head) or pattern.search(after):
@@ -418,7 +465,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str) -> str:
 
 def clause_start(text: str, lo: int, start: int) -> int:
     """Where the clause of an amount starts: after the previous amount, a semicolon or a colon."""
-    return max(lo, text.rfind(";", lo, start) + 1, text.rfind(":", lo, start) + 1)
+    return max(lo, *(text.rfind(c, lo, start) + 1 for c in _CLAUSE_MARKS))
 
 
 def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[int], text: str, reading):
@@ -443,7 +490,8 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     clause = clause_start(text, los[i], start)
     hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
     after = [n for n in names if end <= n.start < hi]
-    into = after[0] if after and _INTO.fullmatch(text[end : after[0].start]) else None
+    into_words = _into(reading.movement.pattern, reading.movement_direct.pattern)
+    into = after[0] if after and into_words.fullmatch(text[end : after[0].start]) else None
     if into is not None and into.scope != "total":
         return (into,), ""  # "$790 million of it into Bitcoin vehicles"
     if _SHARE_OF.search(text, los[i], start):
@@ -477,9 +525,9 @@ def _told_before_colon(text: str, lo: int, clause: int, names: list[_Name]) -> _
     """ "Bitcoin posted the largest outflow: a net outflow of $978 million": an amount whose clause
     follows a colon and names nothing is the one entity the clause before the colon names."""
     colon = clause - 1
-    if colon < lo or text[colon] != ":":
+    if colon < lo or text[colon] not in ":：":
         return None
-    opened = max(lo, text.rfind(";", lo, colon) + 1)
+    opened = max(lo, *(text.rfind(c, lo, colon) + 1 for c in _SEMICOLONS))
     told = [n for n in names if opened <= n.start and n.end <= colon]
     if not told or any(n.scope == "total" for n in told) or len({n.key for n in told}) != 1:
         return None
@@ -511,6 +559,30 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
     if name is None:
         return None
     return name, (-1 if flow.group("out") else 1), flow.group()
+
+
+_FUND_NOUN = re.compile(r"\s*(?:(?:ETF|ETP|fund|trust)s?\b\s*)?", re.IGNORECASE)
+
+
+def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_Name], words: _Words, reading):
+    """ "the $72 billion iShares Bitcoin Trust": an amount set before a fund's name as its size is
+    that fund's AUM. Only a fund (a provider's key): "the $2 trillion Bitcoin market" is no AUM, and
+    "the $30 million IBIT outflow" is a flow."""
+    if not reading.attributive.search(text, max(lo, start - 12), start):
+        return None
+    fund = next((n for n in funds if end <= n.start < hi and n.scope == "provider"), None)
+    if fund is None:
+        return None
+    gap = text[end : fund.start]
+    if not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", gap) or words.pattern.search(gap):
+        return None
+    noun = _FUND_NOUN.match(text, fund.end)
+    verb = words.pattern.match(text, noun.end())
+    if verb and not re.fullmatch(r"\s*(?:(?:a|an|some|about|net)\s+)*", text[verb.end() : hi]):
+        return (
+            None  # "the $30 million IBIT outflow": the direction is this amount's, unless an amount of its own follows
+        )
+    return fund
 
 
 def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> _Name | None:
@@ -569,8 +641,9 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         if not found:
             continue
         text = sentence.text
-        dated = _week_date(text)
+        dated = _week_date(text, reading)
         names = _names(doc, sentence, vocabulary, style)
+        funds = _products(text, names, vocabulary)
         teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
@@ -585,14 +658,20 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             head, tail = _window(text, los[i], s, e, hi)
             rest = text[e:hi]
             metric, why = _metric(head, text[s:e], tail, reading)
-            period = _period(head, tail, rest, reading, metric)
+            after_level = i and out[-1].sentence is sentence and out[-1].metric == "aum" and len(head.strip()) <= 8
+            if after_level and reading.level.search(head):  # "AUM fell from $241 billion to $221 billion"
+                metric, why = "aum", ""
+            period = _period(head, tail, rest, reading, metric, i + 1 < len(found))
+            listed_with = i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s])
+            if period == "week" and listed_with:
+                period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
             confidence = 1.0
             said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
             began = _YEAR_BEGAN.search(head[-60:])  # "2026 began with $582 million of inflows"
             year = int(said.group(1)) if said else int(began.group(1)) if began else None
             if year and metric == "net_flow" and (period == "cumulative" or began):
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
-                metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow")
+                metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow", i + 1 < len(found))
                 if sentence.block == headline:
                     year_of_doc = year
             elif (
@@ -611,11 +690,14 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
                 if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
-            about, doubt = _about(i, spans, names, los, text, reading)
+            about, doubt = _about(i, spans, funds, los, text, reading)
             fronted = _fronted(text, los[i], s, e, hi, names, words)
             if fronted is not None:
                 name, sign, word = fronted
                 about, doubt = (name,), ""
+            sized = _sized_fund(text, los[i], s, e, hi, funds, words, reading)
+            if sized is not None and metric != "not_flow":
+                metric, why, about, doubt, period = "aum", "", (sized,), "", "week"
             if metric == "aum" and not about and doubt.startswith("a whole"):
                 doubt = "no entity named"  # "2.5% of the $90 billion in these products": the whole is the level
             doubts: list[str] = []
@@ -627,7 +709,13 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append("a range, not one figure")
             if period in _PERIOD_DOUBTS:
                 doubts.append(_PERIOD_DOUBTS[period])
-            follows = period in ("previous", "earlier") or metric == "ytd_flow" or _POSSESSIVE.search(head)
+            follows = (
+                period in ("previous", "earlier")
+                or metric == "ytd_flow"
+                or _POSSESSIVE.search(head)
+                # "short-Bitcoin products drew $105 million, ... with just $139 million in AUM": the same funds' level
+                or (metric == "aum" and not reading.total_words.search(head) and not reading.total.search(head))
+            )
             if not about and i and out[-1].sentence is sentence and out[-1].about and follows:
                 # "$42 million, up from $13 million the week before"; "bringing the year's tally to $310 million";
                 # "took in $8.2 million, making $640 million since January"
@@ -636,21 +724,43 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 doubts.append("the rest of the market, not one key")
             elif not about:
                 named_before = [n for n in names if n.start < s]
-                if not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
+                # "Outflows of $54 million hit Bitcoin": a name later in the amount's clause may be what it is about
+                named_after = [n for n in names if e <= n.start < e + len(tail) and n.scope != "total"]
+                ticker_after = _UNKNOWN_TICKER.search(text, e, e + len(tail))
+                if ticker_after and not named_after:  # "bought $300 million of XYZ": XYZ's, not the market's
+                    named_after = [_Name(ticker_after.start(), ticker_after.end(), "asset", ticker_after.group())]
+                if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
+                    named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
+                # "With $20 billion in assets, Grayscale ...": a fronted amount is the name's that follows it
+                fronted_level = _FRONTED_HEAD.fullmatch(text, clause_start(text, los[i], s), s) and any(
+                    n.start >= e and n.scope != "total" for n in names
+                )
+                if fronted_level:
+                    doubts.append("unclear whether it is the market's or the name's after it")
+                elif not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
-                elif sign and not named_before and not _named_before(doc, sentence, vocabulary, style):
+                elif (
+                    sign
+                    and not named_before
+                    and not named_after
+                    and not _named_before(doc, sentence, vocabulary, style)
+                ):
                     # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.75
+                elif named_after and doubt == "no entity named":
+                    doubts.append(f"unclear whether it is {named_after[0].key}'s or the market's")
                 else:
                     doubts.append(doubt)
             elif doubt:
                 confidence -= 0.15
-            if metric == "ytd_flow" and not sign and _LEVEL.search(head):
+            if metric == "ytd_flow" and not sign and reading.level.search(head):
                 sign, word, confidence = 1, "", confidence - 0.1  # "year-to-date flows now stand at $40 million"
             if metric in ("net_flow", "ytd_flow") and not sign:
                 if last_sign and i:  # a list that carries the first amount's direction
                     sign, word, confidence = last_sign, last_word, confidence - 0.15
+                    if out[-1].sentence is sentence and out[-1].metric == "ytd_flow" and metric == "net_flow":
+                        metric = "ytd_flow"  # "year-to-date flows stand at $4 billion, with Bitcoin at $3 billion"
                 else:
                     doubts.append("direction unclear")
             if sign:

@@ -172,48 +172,135 @@ def _bars(figures: Sequence[Figure], panel: str) -> list[Bar]:
     ]
 
 
-def _panel(ax, bars: list[Bar], title: str, words: Mapping[str, str]) -> None:
-    ax.set_title(title, loc="left", fontsize=10)
-    if not bars:
-        ax.text(0.5, 0.5, words["none"], ha="center", va="center", transform=ax.transAxes, color="#555555")
-        ax.set_xticks([])
-        ax.set_yticks([])
-        return
-    y = list(range(len(bars)))[::-1]
-    for pos, bar in zip(y, bars, strict=True):
-        if bar.status == "conflicting":
-            ax.barh(pos, bar.high - bar.low, left=bar.low, height=0.6, color=RANGE, hatch="xxx", edgecolor=EDGE)
-            ax.plot(list(bar.sides), [pos] * len(bar.sides), linestyle="none", marker="|", markersize=12, color=EDGE)
-        else:
-            colour = OUTFLOW if bar.high < 0 else INFLOW
-            hatch = "" if bar.status == "verified" else "////"
-            ax.barh(pos, bar.high, height=0.6, color=colour, hatch=hatch, edgecolor="white" if hatch else colour)
-    ax.axvline(0, color=EDGE, linewidth=0.8)
-    ax.set_yticks(y, [b.key for b in bars])
-    ax.set_xlabel(words["unit"])
-    ax.margins(x=0.12)
+def _money_tick(value: float, _pos=None) -> str:
+    """A tick in US$ million: "1,500", "-20", "2.5" (never "-0", never an offset or exponent)."""
+    return f"{value + 0.0:,.2f}".rstrip("0").rstrip(".")
+
+
+class BreakdownPainter:
+    """One matplotlib figure per process, its artists updated for each week.
+
+    Building a figure (axes, spines, tick objects, fonts) costs more than
+    drawing it, and a backfill draws hundreds of these, so the figure is made
+    once and each week only moves bars, tick labels and limits. Assets and
+    countries share one axes and one scale (the same week, the same unit):
+    half the axis machinery of two panels, and the two are comparable. The
+    legend is the same every week, so it is drawn once (``legend_svg``).
+    """
+
+    ROW = 0.24  # inches per row
+    MARGINS = (1.55, 0.3, 0.55, 0.4)  # left, right, bottom, top, inches
+
+    def __init__(self, words: Mapping[str, str]) -> None:
+        matplotlib, MplFigure, Canvas = _matplotlib()
+        from matplotlib.lines import Line2D
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+        self.words = dict(words)
+        with matplotlib.rc_context(_RC):
+            self.fig = MplFigure(figsize=(7.4, 3))
+            Canvas(self.fig)
+            self.ax = ax = self.fig.add_axes((0.2, 0.2, 0.75, 0.7))
+            # title and axis labels at fixed places: matplotlib would otherwise measure every tick label
+            # twice more per drawing to keep clear of them (most of a drawing's cost)
+            ax.set_title(words["breakdown_title"], loc="left", fontsize=10, y=1.0, pad=8)
+            ax.set_xlabel(words["unit"])
+            ax.yaxis.set_label_coords(-0.2, 0.5)
+            ax.axvline(0, color=EDGE, linewidth=0.8)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
+            ax.xaxis.set_major_formatter(FuncFormatter(_money_tick))
+            ax.tick_params(axis="y", left=False)  # rows are categories: no tick marks
+            self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE)
+            ax.add_line(self.sides)
+        self._bars: list = []
+
+    def _rows(self, by_asset: list[Bar], by_country: list[Bar]) -> list[tuple[str, Bar | None, str]]:
+        """Top to bottom: a heading row per group, then its bars (or a "none reported" row)."""
+        rows: list[tuple[str, Bar | None, str]] = []
+        for title, bars in ((self.words["assets_title"], by_asset), (self.words["countries_title"], by_country)):
+            rows.append((title, None, "bold"))
+            rows += [(b.key, b, "normal") for b in bars] or [(self.words["none"], None, "italic")]
+        return rows
+
+    def draw(self, by_asset: list[Bar], by_country: list[Bar]) -> str:
+        import matplotlib
+        from matplotlib.patches import Rectangle
+
+        ax = self.ax
+        for patch in self._bars:
+            patch.remove()
+        self._bars = []
+        rows = self._rows(by_asset, by_country)
+        height = self.MARGINS[2] + self.MARGINS[3] + self.ROW * (len(rows) + 0.6)
+        left, right, bottom, top = self.MARGINS
+        self.fig.set_size_inches(7.4, height)
+        ax.set_position((left / 7.4, bottom / height, 1 - (left + right) / 7.4, 1 - (bottom + top) / height))
+        ax.xaxis.set_label_coords(0.5, -0.36 / (height - bottom - top))  # 0.36 in below the axes
+        sides_x: list[float] = []
+        sides_y: list[float] = []
+        lo = hi = 0.0
+        ys = list(range(len(rows)))[::-1]
+        for y, (_, bar, _) in zip(ys, rows, strict=True):
+            if bar is None:
+                continue
+            if bar.status == "conflicting":
+                patch = Rectangle((bar.low, y - 0.32), bar.high - bar.low, 0.64, facecolor=RANGE, hatch="xxx")
+                patch.set_edgecolor(EDGE)
+                sides_x += bar.sides
+                sides_y += [y] * len(bar.sides)
+            else:
+                colour = OUTFLOW if bar.high < 0 else INFLOW
+                flagged = bar.status != "verified"
+                patch = Rectangle((0, y - 0.32), bar.high, 0.64, facecolor=colour, hatch="////" if flagged else None)
+                patch.set_edgecolor("white" if flagged else colour)
+            ax.add_artist(patch)  # not add_patch: the limits are set below, not grown patch by patch
+            self._bars.append(patch)
+            lo, hi = min(lo, bar.low, *bar.sides), max(hi, bar.high, *bar.sides)
+        self.sides.set_data(sides_x, sides_y)
+        pad = (hi - lo) * 0.08 or 1.0
+        ax.set_xlim(lo - pad, hi + pad)
+        ax.set_ylim(-0.6, len(rows) - 0.4)
+        ax.set_yticks(ys, [label for label, _, _ in rows])
+        for tick, (_, _, style) in zip(ax.yaxis.get_major_ticks(), rows, strict=False):
+            tick.label1.set_fontweight("bold" if style == "bold" else "normal")
+            tick.label1.set_fontstyle("italic" if style == "italic" else "normal")
+        with matplotlib.rc_context(_RC):
+            return _svg(self.fig, "breakdown")
+
+    def legend_svg(self) -> str:
+        """The key to the breakdown's colours and hatching, the same every week: drawn once."""
+        matplotlib, MplFigure, Canvas = _matplotlib()
+        from matplotlib.patches import Patch
+
+        w = self.words
+        with matplotlib.rc_context(_RC):
+            fig = MplFigure(figsize=(7.4, 0.32))
+            Canvas(fig)
+            handles = [
+                Patch(color=INFLOW, label=w["inflow"]),
+                Patch(color=OUTFLOW, label=w["outflow"]),
+                Patch(facecolor="#8c8c8c", edgecolor="white", hatch="////", label=w["flagged"]),
+                Patch(facecolor=RANGE, edgecolor=EDGE, hatch="xxx", label=w["conflict"]),
+            ]
+            fig.legend(
+                handles=handles, loc="center left", bbox_to_anchor=(0.01, 0.5), ncol=4, frameon=False, fontsize=8
+            )
+            return _svg(fig, "legend")
+
+
+_PAINTERS: dict[tuple, tuple[BreakdownPainter, str]] = {}
 
 
 def breakdown_chart(assets: Sequence[Figure], countries: Sequence[Figure], words: Mapping[str, str]) -> Chart:
-    """The week's net flows by asset and by country; a conflict is a range with a tick at each side."""
-    matplotlib, MplFigure, Canvas = _matplotlib()
-    from matplotlib.patches import Patch
+    """The week's net flows by asset and by country; a conflict is a range with a tick at each side.
 
+    The painter (and the legend it draws once) is kept per process and per set of words.
+    """
+    key = tuple(sorted(words.items()))
+    if key not in _PAINTERS:
+        painter = BreakdownPainter(words)
+        _PAINTERS[key] = (painter, painter.legend_svg())
+    painter, legend = _PAINTERS[key]
     by_asset, by_country = _bars(assets, "asset"), _bars(countries, "country")
-    rows = max(len(by_asset), len(by_country), 2)
-    with matplotlib.rc_context(_RC):
-        fig = MplFigure(figsize=(7.4, 1.5 + 0.32 * rows))
-        Canvas(fig)
-        left = fig.add_axes((0.16, 0.28, 0.32, 0.6))
-        right = fig.add_axes((0.66, 0.28, 0.32, 0.6))
-        _panel(left, by_asset, words["assets_title"], words)
-        _panel(right, by_country, words["countries_title"], words)
-        handles = [
-            Patch(color=INFLOW, label=words["inflow"]),
-            Patch(color=OUTFLOW, label=words["outflow"]),
-            Patch(facecolor="#8c8c8c", edgecolor="white", hatch="////", label=words["flagged"]),
-            Patch(facecolor=RANGE, edgecolor=EDGE, hatch="xxx", label=words["conflict"]),
-        ]
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=4, frameon=False, fontsize=8)
-        svg = _svg(fig, "breakdown")
-    return Chart(svg=svg, title=words["breakdown_title"], points=tuple(by_asset + by_country))
+    svg = painter.draw(by_asset, by_country)
+    return Chart(svg=svg, title=words["breakdown_title"], points=tuple(by_asset + by_country), extra={"legend": legend})

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from writer.claims import build_claims
 from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.lint.findings import Finding
@@ -38,10 +39,14 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     """A newsroom's templates first, the shipped ones behind them (a copy made before review existed still works)."""
     folders = [str(templates)] if templates else []
     folders.append(str(resource("templates")))
-    from writer.render.templates import Sandbox  # a contributor's templates run no code here either
+    # a contributor's templates run no code here either, and are read through the one input check
+    from writer.render.templates import Sandbox, _CheckedLoader
 
-    env = Sandbox(
-        loader=jinja2.FileSystemLoader(folders),
+    # the shipped templates are this package's own code: the sandbox checks every attribute a
+    # template reads (a third of a page's rendering), so only a newsroom's folder pays for it
+    kind = Sandbox if templates else jinja2.Environment
+    env = kind(
+        loader=_CheckedLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -106,7 +111,7 @@ def _figure_tag(mark: Mark, w: Words) -> str:
         attrs.update({"data-scope": fig.scope, "data-key": fig.key, "data-metric": fig.metric})
     if mark.side is not None:
         attrs["data-side"] = str(mark.side + 1)
-    return Markup("<a") + Markup("").join(Markup(' {}="{}"').format(k, v) for k, v in attrs.items()) + Markup(">")
+    return Markup("<a" + "".join(f' {k}="{escape(v)}"' for k, v in attrs.items()) + ">")
 
 
 def _finding_tag(n: int, finding: Finding, w: Words) -> str:
@@ -161,6 +166,8 @@ def review_page(
         point_tag=lambda n: _finding_tag(n, ordered[n], w),
     )
     counts = {s: sum(1 for m in marked.marks if m.provenance.status == s) for s in STATUSES}
+    # what runs against the total: the draft's own claims, so page and draft never disagree
+    against = tuple(c.figure for c in build_claims(facts, setup.style).of("against"))
     breakdown = breakdown_chart(facts.assets, facts.countries, w.chart)
     try:
         return env.get_template(PAGE).render(
@@ -177,6 +184,7 @@ def review_page(
             findings=list(enumerate(ordered, 1)),
             findings_unplaced=[n + 1 for n in range(len(ordered)) if n not in placed_findings],
             warnings=warnings_of(facts),
+            against=against,
             counts=counts,
             history=history,
             breakdown=breakdown,
