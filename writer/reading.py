@@ -9,10 +9,11 @@ grounding check and ``writer extract`` read figures with the same words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.lazyre import lazy
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 from writer.style_section import alternation, fields_of
 
 FIELDS = (
@@ -36,6 +37,8 @@ FIELDS = (
     "flow_level",
     "week_span",
     "attributive",
+    "respectively",
+    "ellipsis",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -65,6 +68,8 @@ class ReadingWords:
     flow_level: re.Pattern[str] = _NEVER  # "inflows rose to": a flow's level, not a price
     week_span: re.Pattern[str] = _NEVER  # days of one week, groups month, day, month2, day2 (numbers)
     attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
+    respectively: re.Pattern[str] = _NEVER  # "respectively" (after the amounts), "分别" (before them): pair by order
+    ellipsis: re.Pattern[str] = _NEVER  # what may stand between two amounts whose second leaves its verb out
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
@@ -72,7 +77,7 @@ def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
     if joined is None:
         return _NEVER
     try:
-        return re.compile(joined, re.IGNORECASE)
+        return lazy(re.compile(joined, re.IGNORECASE))  # cached as source, compiled on first use
     except re.error as exc:
         raise UserError(Problem(f"house_style.{name}: bad regex: {exc}", path=path)) from None
 
