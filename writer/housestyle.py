@@ -32,6 +32,7 @@ One object per language, built from the rules file's ``house_style``::
         sentences: {ends: '.!?', space_after: true, capital_after: true, abbreviations: [...],
                     initialisms: [...], starters: [...]}
         reading: {...}          # how the reader of figures reads other outlets (writer/reading.py)
+        clauses: {...}          # words of the causal clause analysis and of who speaks (writer/clause_words.py)
 
 The rule for every list: the writer uses the first entry, the linter accepts
 any. Defaults live once, in the shipped ``rules/editorial.yaml``: any rules
@@ -47,19 +48,23 @@ data layer and the linter (document, mentions, the figure kinds) hold it too.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import math
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from writer.clause_words import FIELDS as CLAUSE_FIELDS
+from writer.clause_words import ClauseWords, clause_words
 from writer.errors import Problem, UserError
 from writer.reading import FIELDS as READING_FIELDS
 from writer.reading import ReadingWords, reading_words
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 BOUNDS = ("approx", "over", "under", "nearly")
 DIRECTIONS = ("outflow", "inflow")
@@ -116,6 +121,7 @@ LANGUAGE_FIELDS = (
     "named_source",
     "sentences",
     "reading",
+    "clauses",
 )
 # the mappings whose keys are fixed (the schema closes the same ones); "*" is a language block
 _CLOSED = {
@@ -130,6 +136,7 @@ _CLOSED = {
     "*.metric_words": METRICS,
     "*.sentences": SENTENCE_FIELDS,
     "*.named_source": ("name", "gap"),
+    "*.clauses": CLAUSE_FIELDS,
     "*.reading": READING_FIELDS,
 }
 
@@ -220,8 +227,9 @@ class HouseStyle:
     word_boundary: str
     sentences: Sentences
     reading: ReadingWords  # how other outlets' figures are read (writer/reading.py)
-    speaker_name: str = r"(?!)"  # regex: a named source ("CoinShares", "James Butterfill")
+    speaker_name: str = r"(?!)"  # regex: a named source ("CoinShares", "James Butterfill", "Bank of America")
     speaker_gap: str = r"\s+"  # regex: what may stand between that name and its speech verb
+    clauses: ClauseWords = field(default_factory=ClauseWords)  # causal clause words (writer/clause_words.py)
     claims: dict[str, Any] = field(default_factory=dict)  # language-neutral news judgment (writer/claims.py)
 
     # -- words the writer prints (the first of each list) ----------------------------
@@ -487,6 +495,7 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
     months = r.words("months")
     if len(months) != 12:
         raise r.fail("months", months, "twelve month names")
+    words = clause_words(r.get("clauses"), str(path), f"{language}.")
     return HouseStyle(
         language=language,
         money=money,
@@ -520,10 +529,21 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
             starters=frozenset(r.words("sentences.starters", empty=True)),
         ),
         reading=reading_words(r.get("reading"), str(path), f"{language}."),
-        speaker_name=r.text("named_source.name"),
-        speaker_gap=r.text("named_source.gap"),
+        speaker_name=_speaker_name(r.text("named_source.name"), words),
+        speaker_gap=_speaker_gap(r.text("named_source.gap"), words),
+        clauses=words,
         claims=dict(top.get("claims") or {}),
     )
+
+
+def _speaker_name(word: str, words: ClauseWords) -> str:
+    """A name: words of the house style's name pattern, maybe joined ("Bank of America")."""
+    return rf"(?:{word})(?:\s+(?:(?i:{words.name_joiners})\s+)?(?:{word}))*"
+
+
+def _speaker_gap(gap: str, words: ClauseWords) -> str:
+    """Between a name and its speech verb: a possessive role ("CoinShares's head of research"), then the gap."""
+    return rf"(?:(?:{words.possessives})\s*[\w ]{{1,40}}?)?(?:{gap})"
 
 
 @cache

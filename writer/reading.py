@@ -9,10 +9,12 @@ grounding check and ``writer extract`` read figures with the same words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.lazyre import lazy
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
+from writer.style_section import alternation, fields_of
 
 FIELDS = (
     "outflow",
@@ -35,6 +37,8 @@ FIELDS = (
     "flow_level",
     "week_span",
     "attributive",
+    "respectively",
+    "ellipsis",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -64,30 +68,21 @@ class ReadingWords:
     flow_level: re.Pattern[str] = _NEVER  # "inflows rose to": a flow's level, not a price
     week_span: re.Pattern[str] = _NEVER  # days of one week, groups month, day, month2, day2 (numbers)
     attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
+    respectively: re.Pattern[str] = _NEVER  # "respectively" (after the amounts), "分别" (before them): pair by order
+    ellipsis: re.Pattern[str] = _NEVER  # what may stand between two amounts whose second leaves its verb out
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
-    if patterns is None:
-        return _NEVER
-    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise UserError(Problem(f"house_style.{name} is {patterns!r}", path=path, expected="a list of regexes"))
-    if not patterns:
+    joined = alternation(path, name, patterns)
+    if joined is None:
         return _NEVER
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return lazy(re.compile(joined, re.IGNORECASE))  # cached as source, compiled on first use
     except re.error as exc:
         raise UserError(Problem(f"house_style.{name}: bad regex: {exc}", path=path)) from None
 
 
 def reading_words(section: Any, path: str = "", prefix: str = "") -> ReadingWords:
     """The ``house_style.<language>.reading`` section compiled, with one clear error per bad field."""
-    if section is None:
-        return ReadingWords()
-    if not isinstance(section, dict):
-        raise UserError(Problem(f"house_style.{prefix}reading is {section!r}", path=path, expected="a mapping"))
-    unknown = sorted(set(section) - set(FIELDS))
-    if unknown:
-        raise UserError(
-            Problem(f"house_style.{prefix}reading: unknown field {unknown[0]!r}", path=path, expected=", ".join(FIELDS))
-        )
-    return ReadingWords(**{name: _compile(path, f"{prefix}reading.{name}", section.get(name)) for name in FIELDS})
+    checked = fields_of(section, FIELDS, f"{prefix}reading", path, _compile)
+    return ReadingWords() if checked is None else ReadingWords(**checked)

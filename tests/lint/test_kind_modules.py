@@ -73,6 +73,7 @@ def test_the_shipped_kinds_are_found_from_their_modules():
         "grounded-figures",
         "attribute-figures",
         "attribute-figures-lead",
+        "reasons",
     }
     assert {k for k, v in registry().items() if v.needs_data} == {"qualify-figures", "grounded-figures"}
 

@@ -93,3 +93,17 @@ def test_causal_precision_and_recall_on_the_chinese_corpus():
     precision = (len(CORPUS["causal"]) - len(missed)) / (len(CORPUS["causal"]) - len(missed) + len(wrong))
     assert recall >= 0.95, missed
     assert precision >= 0.95, wrong
+
+
+ATTRIBUTION = yaml.safe_load((Path(__file__).parent.parent / "corpus" / "attribution_zh.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", ATTRIBUTION, ids=lambda c: c["why"][:30])
+def test_unattributed_figure_definition_in_chinese(case):
+    """Paragraphs (a list with its lead-in is one), the first paragraph, and the clause that makes a figure a flow."""
+    text = case["text"]
+    found = lint_text(text, "a.md", ZH.ruleset, Context(ZH.style, ZH.vocabulary)).findings
+    got = [text.split("\n")[f.line - 1][f.column - 1 :] for f in found if f.rule == "attribute-flow-figures-zh"]
+    assert len(got) == len(case["flag"]), (case["why"], got)
+    for line, flag in zip(got, case["flag"], strict=True):
+        assert line.startswith(flag), (case["why"], line, flag)

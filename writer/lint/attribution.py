@@ -15,11 +15,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-import regex
-
+from writer.clause_words import ClauseWords
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.document import Document
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 
 _UNIT = regex.compile(r"(?i)\d\s*(?:million|billion|trillion|mn|m|bn|b|k)\b")
 _COINS = regex.compile(r"\b\d[\d,]*(?:\.\d+)?\s*(?:BTC|ETH|SOL|bitcoins?|ether)\b")
@@ -85,7 +85,7 @@ class SourcePattern:
 
 
 def source_pattern(
-    names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str]
+    names: Iterable[str], lead_ins: Iterable[str], verbs: Iterable[str], unnamed: Iterable[str], w: ClauseWords
 ) -> SourcePattern:
     """Where a paragraph names a data source. ``lead_ins`` are the house style's attribution phrases
     ("according to"): they count only when a name follows them. The name grammar is written once
@@ -93,22 +93,24 @@ def source_pattern(
     skip = "|".join(regex.escape(w) for w in unnamed) or "(?!)"
     verb = "|".join(regex.escape(v) for v in verbs) or "(?!)"
     word = rf"\b(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
-    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:of\s+|at\s+)?(?&word))*))"
+    # the words around a name are the house style's (house_style.<lang>.clauses, writer/clause_words.py)
+    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:(?i:{w.name_joiners})\s+)?(?&word))*))"
     name = "(?&name)"
-    known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
+    # longest first; ties in a fixed order, so the pattern (and its stored compiled form) is the same every run
+    known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=lambda n: (-len(n), n)))
     lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
-    noun = r"(?:data|figures|numbers|statistics|report|research|tracker|tracking|analysis|estimates?|survey)"
-    by = r"(?:reported\s+by|compiled\s+by|as\s+(?:noted|reported|stated)\s+by)"
+    noun, by, the = f"(?:{w.report_nouns})", f"(?:{w.reported_by})", rf"(?:(?i:{w.determiners})\s+)?"
+    statement = f"(?:{w.statements})"
     alternatives = [
-        rf"\b(?i:{lead}|{by})\s+(?:the\s+)?{name}",
-        rf"\b(?i:{noun})\s+(?i:from|by|of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}",
-        rf"\b(?i:post|tweet|statement|note|comment)\s+(?i:by|from)\s+{name}",
-        rf"{name}(?:['’]s?)?\s+(?:\w+\s+)?(?:{noun}|{verb})\b",
+        rf"\b(?i:{lead}|{by})\s+{the}{name}",
+        rf"\b(?i:{noun})\s+(?i:{w.source_links})\s+{the}(?:[a-z][\w-]*\s+){{0,3}}{name}",
+        rf"\b(?i:{statement})\s+(?i:{w.statement_links})\s+{name}",
+        rf"{name}(?:{w.possessives})?\s+(?:\w+\s+)?(?:(?i:{noun})|{verb})\b",
         rf"\b(?:{verb})\s+{name}",  # '"...," said Kira Holm'
     ]
     return SourcePattern(
         known=regex.compile(rf"(?<!\w)(?i:{known})(?!\w)") if known else None,
-        cues=regex.compile(rf"\b(?i:{lead}|{by}|{noun}|post|tweet|statement|note|comment|{verb})\b"),
+        cues=regex.compile(rf"\b(?i:{lead}|{by}|{noun}|{statement}|{verb})\b"),
         full=grammar + "|".join(f"(?:{a})" for a in alternatives),
     )
 
@@ -133,6 +135,17 @@ def flow_figures(
             continue  # "$87,000": a price level
         if _is_flow(sentence.text, start - sentence.start, end - sentence.start, flows, not_flows):
             yield start, end
+
+
+def is_flow_in_clause(
+    text: str, start: int, end: int, flows: regex.Pattern, not_flows: regex.Pattern, breaks: regex.Pattern
+) -> bool:
+    """``_is_flow`` inside the clause that holds the figure: a flow and an asset level can share
+    one sentence ("净流入X，总净资产为Y"), and only the words of the figure's own clause decide."""
+    lo = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
+    nxt = breaks.search(text, end)
+    hi = nxt.start() if nxt else len(text)
+    return _is_flow(text[lo:hi], start - lo, end - lo, flows, not_flows)
 
 
 def _is_flow(text: str, start: int, end: int, flows: regex.Pattern, not_flows: regex.Pattern) -> bool:

@@ -15,42 +15,76 @@ whole lint run (one article must stay under 0.8x proselint's process time), and
 these decisions need only clause bounds, a few word classes and the speaker,
 which a handful of precompiled patterns over one sentence give in microseconds.
 The word classes are data (the rule's ``effects``, ``non_effects``, ``agents``,
-``events``, ``changes`` lists in the rules file), so an editor can extend them.
+``events``, ``changes`` lists in the rules file), so an editor can extend them; so are
+the words of the clause grammar itself (clause breaks, "up" and "down" verbs, contrast,
+negation, anaphora, how speech is introduced: ``house_style.<language>.clauses``, read
+by ``writer.clause_words``). This module holds only how the classes combine.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from writer.clause_words import ClauseWords
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
+from writer.record import asdict, dataclass  # dataclasses without generated code: fast start-up
 
-import regex
 
-# Clause bounds inside a sentence: semicolons, colons, dashes.
-_CLAUSE_BREAK = regex.compile(r"[;:—–]|\s-\s")
-_PRONOUN_SUBJECT = regex.compile(
-    r"^\W*(?:it|this|that|these|those|they|others|some|many|the\s+(?:move|trend|shift|change|surge|slide|drop|rise|"
-    r"decline|pattern|rebound|reversal|swing))\b",
-    regex.IGNORECASE,
-)
-_QUESTION = regex.compile(r"\?\W*$")
-_WH = regex.compile(r"\W*(?:what|why|how|which|who)\b", regex.IGNORECASE)
-# "up" and "down" words: an "as" clause whose change runs the other way from the main clause is a contrast.
-_UP = regex.compile(
-    r"\b(?:rose|ris(?:e|es|ing)|climb\w*|jump\w*|surg\w*|soar\w*|rall\w*|gain\w*|add(?:ed|ing|s)?|"
-    r"attract\w*|poured|bought|buying|recover\w*|rebound\w*|up)\b",
-    regex.IGNORECASE,
-)
-_DOWN = regex.compile(
-    r"\b(?:fell|fall\w*|slid\w*|slides?|drop\w*|plung\w*|tumbl\w*|sank|sink\w*|slump\w*|declin\w*|"
-    r"withdr\w*|pulled|sold|selling|unload\w*|dump\w*|exit\w*|lost|los(?:e|es|ing)|shed\w*|down|negative|bled|"
-    r"bleed\w*|thinn\w*|weaken\w*)\b",
-    regex.IGNORECASE,
-)
-_CONTRAST = regex.compile(r"\b(?:actually|while|whereas|instead|even\s+as|despite|though)\b", regex.IGNORECASE)
-_SHARE_OF = regex.compile(
-    r"\b(?:share|portion|part|bulk|majority|most|half|much)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
-    r"(?:outflows?|inflows?|flows?|selling|buying|redemptions?|withdrawals?)\b",
-    regex.IGNORECASE,
-)
+@dataclass(frozen=True)
+class Grammar:
+    """The house style's clause words (writer.clause_words.ClauseWords), compiled for one language."""
+
+    breaks: regex.Pattern
+    pronoun_subject: regex.Pattern
+    question: regex.Pattern
+    wh: regex.Pattern
+    up: regex.Pattern
+    down: regex.Pattern
+    contrast: regex.Pattern
+    composition: regex.Pattern
+    share_subject: regex.Pattern
+    negated: regex.Pattern
+    adding_up: regex.Pattern
+    cause_stops: regex.Pattern
+    temporal: regex.Pattern
+    figure: regex.Pattern
+    timelike: regex.Pattern
+    state: regex.Pattern
+    reading_verb: regex.Pattern
+    cause_of: regex.Pattern
+    lead: regex.Pattern
+
+
+# Each part of the grammar: a pattern around the house style's words ({field} of ClauseWords)
+_SHAPES = {
+    "breaks": "{breaks}",
+    "pronoun_subject": r"^\W*(?:{pronoun_subjects})\b",
+    "question": r"[?？]\W*$",
+    "wh": r"\W*(?:{question_words})",
+    "up": r"\b(?:{up})\b",
+    "down": r"\b(?:{down})\b",
+    "contrast": r"\b(?:{contrast})\b",
+    "composition": "{composition}",
+    "share_subject": r"\W*(?:[\w'’-]+\s+){{0,3}}?(?:{share_subjects})\b",
+    "negated": r"\b(?:{negations})\s+(?:\w+\s+)?$",
+    "adding_up": "(?:{adding_up})",
+    "cause_stops": r"\b(?:{cause_stops})\b",
+    "temporal": r"\b(?:{temporal})\b",
+    "figure": "{figure}",
+    "timelike": r"(?:{timelike_framings})\b",
+    "state": "(?:{state_framings})$",
+    "reading_verb": "(?:{reading_verbs})",
+    "cause_of": r"\s*(?:{cause_of})((?:[\w'’-]+\s*){{1,4}})",
+    "lead": "(?:{speech_leads}|{own_words})",
+}
+_GRAMMARS: dict[ClauseWords, Grammar] = {}
+
+
+def grammar(w: ClauseWords) -> Grammar:
+    """Compiled once per set of words (the shipped English words on every run)."""
+    if w not in _GRAMMARS:
+        words = asdict(w)
+        parts = {name: regex.compile(shape.format(**words), regex.IGNORECASE) for name, shape in _SHAPES.items()}
+        _GRAMMARS[w] = Grammar(**parts)
+    return _GRAMMARS[w]
 
 
 @dataclass(frozen=True)
@@ -65,19 +99,20 @@ class Lexicon:
     changes: regex.Pattern  # verbs of change an "as" clause must carry to be a cause
     aggregates: regex.Pattern  # "had a total of": "as a result" that only adds up
     readings: regex.Pattern  # sentiment that flows can be read as ("reflecting weaker risk appetite")
+    g: Grammar  # the clause words of the house style
 
 
 _PARENS = regex.compile(r"\([^()]*\)")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of a sentence around [start, end): between the nearest breaks outside parentheses."""
     if "(" in text:  # "(X only; pending verification)": its semicolon does not end the outer clause
         text = _PARENS.sub(lambda m: " " * len(m.group()), text)
     lo = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+    for m in lex.g.breaks.finditer(text, 0, start):
         lo = m.end()
-    nxt = _CLAUSE_BREAK.search(text, end)
+    nxt = lex.g.breaks.search(text, end)
     hi = nxt.start() if nxt else len(text)
     return lo, hi
 
@@ -99,20 +134,20 @@ def nearest_term(lex: Lexicon, text: str, backwards: bool) -> str | None:
 
 def _effect_class(lex: Lexicon, side: str, backwards: bool, before: str) -> str | None:
     found = nearest_term(lex, side, backwards)
-    if found is None and _PRONOUN_SUBJECT.search(side.strip() or "it"):
+    if found is None and (not side.strip() or lex.g.pronoun_subject.search(side.strip())):
         # "It reflects ...", "The move was backed by ...": the effect is in the previous sentence
         found = nearest_term(lex, before, backwards=True)
     return found
 
 
-def is_question(sentence: str, heading: bool = False) -> bool:
+def is_question(lex: Lexicon, sentence: str, heading: bool = False) -> bool:
     """A question ("What drove the exits?", a heading "Why funds sold") names a topic, it states no cause."""
-    return _QUESTION.search(sentence) is not None or (heading and _WH.match(sentence) is not None)
+    return lex.g.question.search(sentence) is not None or (heading and lex.g.wh.match(sentence) is not None)
 
 
 def backward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """A connective whose effect comes before it ("X due to Y", "X was driven by Y", "attributes X to Y")."""
-    lo, hi = _clause(text, start, end)
+    lo, hi = _clause(lex, text, start, end)
     effect_span = text[start:end]  # "attributed the outflows to": the effect sits inside the match
     head = text[lo:start] + " " + effect_span
     cause = text[end:hi]
@@ -131,15 +166,13 @@ def backward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -
     if _first_noun_class(lex, cause) == "agent" and not lex.prices.search(head):
         return False
     # "flows reflecting weaker risk appetite": a reading of sentiment (evidential), not a reason
-    return not (effect_span.lower().startswith("reflect") and lex.readings.search(" ".join(cause.split()[:5])))
+    return not (lex.g.reading_verb.match(effect_span) and lex.readings.search(" ".join(cause.split()[:5])))
 
 
 def _first_noun_class(lex: Lexicon, cause: str) -> str:
     """Whether the cause phrase is headed by an agent (investors, inflows) within its first words."""
     lead = " ".join(regex.findall(r"[\w$.'’-]+", cause)[:5])
-    lead = regex.split(r"\b(?:among|across|from|for|with|who|that)\b", lead)[
-        0
-    ]  # "attitude among investors": not an agent
+    lead = lex.g.cause_stops.split(lead)[0]  # "attitude among investors": not an agent
     agent = lex.agents.search(lead)
     event = lex.events.search(lead)
     if agent and (not event or agent.start() < event.start()):
@@ -149,13 +182,16 @@ def _first_noun_class(lex: Lexicon, cause: str) -> str:
 
 def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """A verb whose effect follows it ("X drove the outflows", "X caused BTC to fall")."""
-    lo, hi = _clause(text, start, end)
+    lo, hi = _clause(lex, text, start, end)
     comma = text.find(",", end)
     stop = hi if comma == -1 else min(hi, comma)
     effect = " ".join(text[start:stop].split()[:9])  # the object, not the rest of the sentence
-    if nearest_term(lex, effect, backwards=False) != "effect":
+    # the object after the verb decides ("cut the cost of entry for allocators": allocators); only when
+    # it holds no noun of either class do the matched words ("selling pressure") decide
+    after = nearest_term(lex, " ".join(text[end:stop].split()[:7]), backwards=False)
+    if (after or nearest_term(lex, effect, backwards=False)) != "effect":
         return False
-    if _SHARE_OF.search(effect):
+    if lex.g.composition.search(effect):
         return False  # "caused a sizable share of the outflows": composition
     # "heavy redemptions, amplifying the net outflow": flows adding up to flows, not a cause
     cause = text[lo:start]
@@ -163,57 +199,51 @@ def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
         lex.agents.search(cause)
         and lex.agents.search(effect)
         and not lex.prices.search(effect)
-        and regex.match(r"(?i)(?:amplif|exacerbat|add|deepen|widen|swell)", text[start:end])
+        and lex.g.adding_up.match(text[start:end])
     )
 
 
 def framing_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """ "amid", "following", "given", "with X -ing": a cause only when an event or condition follows
     and the main clause is a flow or a price."""
-    lo, hi = _clause(text, start, end)
+    lo, hi = _clause(lex, text, start, end)
     comma = text.find(",", end)
     stop = min(comma if comma != -1 else hi, hi, end + 120)
     complement = text[end:stop]
-    word = text[start:end].lower()
-    if word != "with":  # "with X -ing" is a state by its shape; the others need an event after them
+    word = text[start:end].strip()
+    if not lex.g.state.match(word):  # "with X -ing" is a state by its shape; the others need an event after them
         if not lex.events.search(complement):
             return False
-        if word.startswith(("following", "on the heels")) and _temporal(complement):
+        if lex.g.timelike.match(word) and _temporal(lex, complement):
             return False
     if regex.match(r"\W*$", text[lo:start]):  # "Amid X, Y" / "With X -ing, Y": the effect is the main clause
         return nearest_term(lex, text[stop:hi], backwards=False) == "effect"
     return _effect_class(lex, text[lo:start], backwards=True, before=before) == "effect"
 
 
-_FIGURE = regex.compile(r"[$€£¥]\s?\d|\d\s?%|\d+(?:\.\d+)?\s*(?:million|billion|bn|m)\b", regex.IGNORECASE)
-_TEMPORAL = regex.compile(
-    r"\b(?:weeks?|days?|months?|years?|weekends?|quarters?|sessions?|high|low|peak|record|rally|plunge|drop|"
-    r"inflows?|outflows?|flows?|streak|run)\b",
-    regex.IGNORECASE,
-)
-
-
-def _temporal(complement: str) -> bool:
+def _temporal(lex: Lexicon, complement: str) -> bool:
     """ "following a $2 billion inflow", "following a new all-time high": a point in time, not a reason."""
     head = " ".join(complement.split()[:7])
-    return _FIGURE.search(head) is not None or _TEMPORAL.search(head) is not None
+    return lex.g.figure.search(head) is not None or lex.g.temporal.search(head) is not None
 
 
 def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """ "Y as X": causal when X reports a change in the same direction as Y, and Y is a flow or a price."""
-    lo, hi = _clause(text, start, end)
+    lo, hi = _clause(lex, text, start, end)
     clause = text[end:hi]
     comma = clause.find(",")
     as_part = " ".join((clause if comma == -1 else clause[:comma]).split()[:14])
     main = text[lo:start] if text[lo:start].strip() else clause[comma + 1 :] if comma != -1 else ""
     if not main.strip() or not lex.changes.search(as_part):
         return False
-    if _CONTRAST.search(as_part):
+    if lex.g.contrast.search(as_part):
         return False
+    if lex.g.share_subject.match(as_part):
+        return False  # "rotation deepens as Bitcoin's share slides": one flow's share of the others is composition
     if nearest_term(lex, main, backwards=bool(text[lo:start].strip())) != "effect":
         return False
-    main_up, main_down = bool(_UP.search(main)), bool(_DOWN.search(main))
-    as_up, as_down = bool(_UP.search(as_part)), bool(_DOWN.search(as_part))
+    main_up, main_down = bool(lex.g.up.search(main)), bool(lex.g.down.search(main))
+    as_up, as_down = bool(lex.g.up.search(as_part)), bool(lex.g.down.search(as_part))
     # opposite directions are a contrast ("Bitcoin slid as Solana surged")
     main_way = (main_up and not main_down) - (main_down and not main_up)
     as_way = (as_up and not as_down) - (as_down and not as_up)
@@ -222,17 +252,13 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
 
 def claim_effect(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """Motives, mechanisms and cause nouns: a claim, unless what they are the cause *of* is not a flow or price."""
-    of = regex.match(r"\s*(?:for|of|behind|that)\s+(?:the\s+|a\s+|this\s+)?((?:[\w'’-]+\s*){1,4})", text[end:])
+    of = lex.g.cause_of.match(text[end:])
     return not (of and nearest_term(lex, of.group(1), backwards=False) == "other")
 
 
-_ANAPHOR = (
-    r"(?:\b(?i:he|she|they)|\b(?i:the|its|their)\s+(?:firm|company|report|analysts?|asset\s+manager|manager|"
-    r"researchers?|research\s+team|issuer|provider|team|author|strategists?|economists?|analysis|note|post))"
-)
-
-
-def speaker_pattern(verbs: list[str] | tuple[str, ...], unnamed: list[str] | tuple[str, ...]) -> regex.Pattern:
+def speaker_pattern(
+    verbs: list[str] | tuple[str, ...], unnamed: list[str] | tuple[str, ...], w: ClauseWords
+) -> regex.Pattern:
     """A named party (or a definite reference back to one) that speaks: "CoinShares analysts said",
     "according to Glassnode", "The firm added", "in their words", "post by CoinShares:".
 
@@ -243,20 +269,20 @@ def speaker_pattern(verbs: list[str] | tuple[str, ...], unnamed: list[str] | tup
     verb = "|".join(regex.escape(v) for v in verbs)
     word = rf"(?!(?:{skip})\b)\p{{Lu}}(?:[\w&'’-]|\.(?=\w))*"
     # the name grammar is written once and called where it is needed: a small pattern compiles fast
-    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:of\s+|at\s+)?(?&word))*))"
+    grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:(?i:{w.name_joiners})\s+)?(?&word))*))"
     name = "(?&name)"
-    role = rf"(?:['’]s?)?(?:\s+(?!(?:{verb}|that)\b)[a-z][\w-]*){{0,4}}?"
-    who = rf"(?:{name}{role}|{_ANAPHOR})"
+    role = rf"(?:{w.possessives})?(?:\s+(?!(?:{verb}|{w.that})\b)[a-z][\w-]*){{0,4}}?"
+    who = rf"(?:{name}{role}|\b(?i:{w.anaphora})\b)"
     return regex.compile(
-        grammar + rf"(?:\b(?i:according\s+to|in\s+the\s+words\s+of|as\s+(?:noted|reported|stated|said)\s+by)\s+{who})"
-        rf"|(?:\b(?i:in\s+(?:his|her|their|its)\s+words)\b)"
-        rf"|(?:\b(?i:post|tweet|statement|note|report|comment|analysis)\s+(?i:by|from)\s+{name})"
+        grammar + rf"(?:\b(?i:{w.speech_leads})\s+{who})"
+        rf"|(?:\b(?i:{w.own_words})\b)"
+        rf"|(?:\b(?i:{w.statements})\s+(?i:{w.statement_links})\s+{name})"
         rf"|(?:{who}(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?(?:{verb})\b)",
         regex.VERSION0,
     )
 
 
-def attributed(speaker: regex.Pattern, text: str, start: int, end: int) -> bool:
+def attributed(lex: Lexicon, speaker: regex.Pattern, text: str, start: int, end: int) -> bool:
     """The hit sits in what a named party says: a speaker before it, or reported speech closing the
     sentence ("...," the analysts wrote). A closing "according to X" attributes the figure, not the cause."""
     first_word = regex.match(r"\s*\w+", text[start:end])
@@ -265,7 +291,7 @@ def attributed(speaker: regex.Pattern, text: str, start: int, end: int) -> bool:
         return True
     tail = text[end:]
     for m in speaker.finditer(tail):
-        said = not regex.match(r"(?i)according|as\s|in\s", m.group())
+        said = not lex.g.lead.match(m.group())
         if said and tail[: m.start()].rstrip().endswith((",", '"', "”")):
             return True
     return False

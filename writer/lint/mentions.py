@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Protocol
 
 from writer.entities import Vocabulary
 from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.document import Document, Sentence
+from writer.lint.mention import LintFacts, Mention, amounts
 from writer.money import Amount, AmountRange, precision_of
 from writer.reading import NEVER as _NEVER_PATTERN
 
@@ -29,36 +29,6 @@ INF = float("inf")
 # clause punctuation, ASCII and the full-width forms Chinese prose uses
 _SEMICOLONS = (";", "；")
 _CLAUSE_MARKS = (";", ":", "；", "：")
-
-
-class LintFacts(Protocol):
-    """What the figure rules need of a week: WeekFacts satisfies it, so do rule examples."""
-
-    figures: tuple[Figure, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    amount: Amount | AmountRange
-    sentence: Sentence
-    entities: tuple[str, ...]  # canonical names mentioned in the sentence, nearest before first
-    sign: int  # direction the prose gives the amount: -1 outflow, 1 inflow, 0 unsaid
-    sign_word: str
-    figure: Figure | None = None
-    side: Side | None = None  # one side of a conflict, when a single amount matched it
-    closest: Figure | None = None
-    # what the reader makes of the amount on its own, without data (extract uses these)
-    about: tuple[tuple[str, str], ...] = ()  # (scope, key) it is about: ("total", "all"), or several with "each"
-    unknown: tuple[str, ...] = ()  # names in `about` the vocabulary does not know, as written
-    metric: str = "net_flow"  # net_flow, ytd_flow, aum, or not_flow
-    period: str = "week"  # week, previous (the week before), earlier, earlier_year, cumulative, daily
-    dated: tuple[int, int, int] | None = None  # (month, day, days to the week's end) of a week named by date
-    year: int | None = None  # the calendar year a year's flow is said to cover ("in 2025")
-    confidence: float = 1.0
-    doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
 
 def figure_amount(fig: Figure) -> Amount:
@@ -139,20 +109,23 @@ class _Words:
             phrase_regex(style.inflow_words, style.word_boundary),
             style.reading.outflow.pattern,
             style.reading.inflow.pattern,
+            style.word_boundary,
         )
         self.glue = _glue(style.direction_glue)
 
 
 @cache
-def _direction_words(out: str, inn: str, read_out: str, read_in: str) -> re.Pattern[str]:
+def _direction_words(out: str, inn: str, read_out: str, read_in: str, edge: str) -> re.Pattern[str]:
+    """``edge`` is the house style's word boundary: none in a language written without spaces
+    ("比特币吸纳" holds the inflow word with no edge before it)."""
     return re.compile(
-        rf"(?P<out>{out}|\b(?:{read_out})\b|-(?=\s?\$))|(?P<in>{inn}|\b(?:{read_in})\b|\+(?=\s?\$))",
+        rf"(?P<out>{out}|{edge}(?:{read_out}){edge}|-(?=\s?\$))|(?P<in>{inn}|{edge}(?:{read_in}){edge}|\+(?=\s?\$))",
         re.IGNORECASE,
     )
 
 
 def _direction(
-    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, words: _Words
+    sentence: Sentence, start: int, end: int, prev_end: int, next_start: int, words: _Words, named: tuple[int, ...] = ()
 ) -> tuple[int, str]:
     """The direction the prose gives an amount.
 
@@ -162,6 +135,9 @@ def _direction(
     """
     base = sentence.start
     text = sentence.text
+    glued = text[max(0, start - base - 2) : start - base].strip(" (")
+    if glued in ("-", "−", "+"):  # "(-$630M)": a sign written on the amount binds tightest
+        return (1 if glued == "+" else -1), glued
     lo = max(prev_end, base)
     clause_lo = max(text.rfind(c, 0, start - base) for c in _CLAUSE_MARKS)
     if clause_lo >= 0:
@@ -173,8 +149,15 @@ def _direction(
     tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
-    before = [m for m in words.pattern.finditer(text, lo - base, start - base)]
+    # searched to the sentence's end, so that a word's look-ahead may see the amount ("put $5 million into")
+    before = []
+    for m in words.pattern.finditer(text, lo - base):
+        if m.end() > start - base:
+            break
+        before.append(m)
     after = words.pattern.search(text, end - base, max(end - base, hi - base))
+    if after and any(end - base <= at < after.start() for at in named):
+        after = None  # "Bitcoin took $910 million, Ethereum collected ...": the next subject's own verb
     # the amount's own verb right after it beats a word far back ("Flows into ether products
     # turned negative for the year, with $3 million having left them")
     if before and not (after and after.start() - (end - base) <= 20 and (start - base) - before[-1].end() > 40):
@@ -198,12 +181,7 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
     Every key the week's data names is a known entity here, in the vocabulary or not.
     """
     if facts is None:  # without data only the amounts and their sentences are used
-        return [
-            Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "")
-            for sentence in doc.sentences
-            if style.may_hold_amount(sentence.text)  # e.g. no "$" (en) or "美元" (zh): no amount
-            for s, e, a in style.find_amounts(sentence.text)
-        ]
+        return amounts(doc, style)
     vocabulary = vocabulary.with_keys((f.scope, f.key) for f in facts.figures)
     out: list[Mention] = []
     for mention in read_figures(doc, style, vocabulary):
@@ -228,8 +206,7 @@ class _Name:
 
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
-_GROUPED = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:,|and|or|&)\s*$")  # "$3.7 billion (+500%) and"
-_RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.IGNORECASE)
+_GROUPED = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:,|and|or|&|和|与|及|以及|、|，)\s*$")  # "$3.7 billion (+500%) and"
 _EACH = re.compile(r"^\W{0,3}(?:each|apiece)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^\s?[Kk]\b")
 _MONTH = (
@@ -274,7 +251,8 @@ _BETWEEN_DATES = re.compile(
     + r"\s+)?(?P<day2>\d{1,2})\b",
     re.IGNORECASE,
 )
-_LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&)\s*", re.IGNORECASE)
+_LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)
+_AMOUNTS_JOINED = re.compile(r"\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)  # a list, not "or"
 _YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
 _UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b|\d\s*[亿万]", re.IGNORECASE)
 _YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
@@ -284,6 +262,7 @@ _TEASER = re.compile(r"[\s*_>#-]*(?:related|read\s+more|see\s+also|also\s+read|r
 _WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
 # "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
 # inflow ...": an amount fronted by a preposition, whose own clause names its flow and entity right after it
 _FRONTED_HEAD = re.compile(r"\s*(?:at|with)\s*", re.IGNORECASE)
@@ -454,18 +433,45 @@ def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str
     return head, tail[: stop.start()] if stop else tail[:60]
 
 
+_SEEN: dict[int, tuple[object, dict[tuple[int, str], bool]]] = {}  # id(reading) -> (reading, memo)
+_SEEN_MAX = 16_384  # windows remembered per reading
+_SEEN_LONGEST = 400  # characters: windows are a few words; a longer one is searched each time
+
+
+def _found(reading, pattern: re.Pattern[str], text: str) -> bool:
+    """Does one of ``reading``'s patterns occur in ``text``, a few words around an amount?
+
+    The words around the amounts of drafts from one template repeat week after
+    week (only the amounts change), so each answer is remembered per reading
+    (a bounded memo; the reading is held, so the pattern ids stay its own).
+    """
+    if len(text) > _SEEN_LONGEST:  # a long clause (a hostile document): searched, never held
+        return pattern.search(text) is not None
+    held = _SEEN.get(id(reading))
+    if held is None or held[0] is not reading:
+        held = _SEEN[id(reading)] = (reading, {})
+    memo = held[1]
+    key = (id(pattern), text)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _SEEN_MAX:
+            memo.clear()
+        found = memo[key] = pattern.search(text) is not None
+    return found
+
+
 def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     """Metric of an amount and, when it is no flow, why."""
     near_head = head[-70:]
-    if reading.aum.search(head[-45:]) and not reading.aum_change.search(head):
+    if _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head):
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
-    priced = reading.not_flow.search(near_head + amount) and not reading.flow_level.search(near_head)
-    if priced or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
+    priced = reading.not_flow.search(near_head + amount) and not _found(reading, reading.flow_level, near_head)
+    if priced or _found(reading, reading.not_flow, tail) or _THOUSANDS.match(tail):  # near_head + amount: not held
         return "not_flow", "a price, volume or other amount that is not a fund flow"
-    if reading.ytd.search(head[-100:]) or reading.ytd.search(tail):
+    if _found(reading, reading.ytd, head[-100:]) or _found(reading, reading.ytd, tail):
         return "ytd_flow", ""
-    if reading.aum.search(head[-100:]) or reading.aum.search(tail[:25]):
-        if reading.aum_change.search(head):
+    if _found(reading, reading.aum, head[-100:]) or _found(reading, reading.aum, tail[:25]):
+        if _found(reading, reading.aum_change, head):
             return "not_flow", "a change in assets under management, not a flow"
         return "aum", ""
     return "net_flow", ""
@@ -497,7 +503,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
                 after = after[:cut] if cut >= 0 else ""
         else:
             after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
-        if pattern.search(near_head) or pattern.search(after):
+        if _found(reading, pattern, near_head) or _found(reading, pattern, after):
             return period
     return "week"
 
@@ -519,13 +525,25 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     while j + 1 < len(spans) and _GROUPED.fullmatch(text[spans[j][1] : spans[j + 1][0]]):
         j += 1
         group.append(j)
-    if len(group) > 1 and _RESPECTIVELY.match(text[spans[group[-1]][1] :]):
+    if len(group) > 1:
         listed = [n for n in names if los[group[0]] <= n.start < spans[group[0]][0] and n.scope != "total"]
         listed = listed[-len(group) :]
         joined = all(_LISTED.fullmatch(text[a.end : b.start]) for a, b in pairwise(listed))
-        if len(listed) == len(group) and joined:
+        after_last = text[spans[group[-1]][1] :][:60]
+        between = text[listed[-1].end : spans[group[0]][0]] if listed else ""
+        said = reading.respectively.match(re.split(r"[.;。；]", after_last)[0]) or reading.respectively.search(between)
+        # "Germany and Canada recorded inflows of $41 million and $17 million": two names joined, then
+        # two amounts joined, in one clause, pair by order as surely as with "respectively"
+        in_order = (
+            len(listed) == len(group)
+            and joined
+            and listed[0].start >= clause_start(text, los[group[0]], spans[group[0]][0])
+            and all(_AMOUNTS_JOINED.fullmatch(text[spans[a][1] : spans[b][0]]) for a, b in pairwise(group))
+        )
+        if len(listed) == len(group) and joined and (said or in_order):
             return (listed[group.index(i)],), ""
-        return (), "a list with 'respectively' whose names and amounts do not pair up"
+        if said:
+            return (), "a list with 'respectively' whose names and amounts do not pair up"
     clause = clause_start(text, los[i], start)
     hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
     after = [n for n in names if end <= n.start < hi]
@@ -549,7 +567,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     if before:
         last = before[-1]
         prior = [n for n in before[:-1] if n.key != last.key]
-        if prior and re.fullmatch(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:and|&|,)\s*", text[prior[-1].end : last.start]):
+        if prior and _LISTED.fullmatch(text[prior[-1].end : last.start]):
             return (), "several entities share one amount"
         return (last,), ""
     if into is not None:
@@ -624,23 +642,31 @@ def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_
     return fund
 
 
-def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> _Name | None:
-    """The one asset, country or provider the headline is about ("Spot Bitcoin ETFs post ..."), if any.
+def _subject(doc: Document, vocabulary: Vocabulary, style: HouseStyle) -> tuple[_Name | None, bool]:
+    """The one asset, country or provider the headline is about ("Spot Bitcoin ETFs post ..."), if any,
+    and whether the article stays on it.
 
-    A figure whose sentence names nothing is then that entity's, not the whole market's.
+    A figure whose sentence names nothing is then that entity's, not the whole market's, but only
+    when the article stays on it: one that also names another entity of its kind, or the whole
+    market, has figures of its own for those, and an unnamed one is then unclear.
     """
     heading = next((b for b in doc.blocks if b.kind == "heading"), None)
     if heading is None:
-        return None
+        return None, False
     text = doc.prose[heading.start : heading.end]
     if style.reading.total.search(text):
-        return None
+        return None, False
     found = _entity_pattern(vocabulary, style).finditer(text)
     keys = {hit for m in found if (hit := vocabulary.lookup(m.group("name")))}
     if len(keys) != 1:
-        return None
+        return None, False
     scope, key = keys.pop()
-    return _Name(0, 0, scope, key)
+    subject = _Name(0, 0, scope, key)
+    for m in _entity_pattern(vocabulary, style).finditer(doc.prose, heading.end):
+        hit = vocabulary.lookup(m.group("name"))
+        if hit and hit[0] == scope and hit[1] != key and not doc.in_name(m.start(), m.end()):
+            return subject, False
+    return subject, True
 
 
 def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> bool:
@@ -670,15 +696,20 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     whose entity, direction, metric or period is unclear says why in ``doubts``.
     """
     words = _Words(style)
-    subject = _subject(doc, vocabulary, style)
+    subject, sole = _subject(doc, vocabulary, style)
     headline = next((i for i, b in enumerate(doc.blocks) if b.kind == "heading"), None)
     year_of_doc: int | None = None  # "... attract $47.2 billion in 2025": an annual review
     reading = style.reading
     out: list[Mention] = []
-    for sentence in doc.sentences:
+    for index, sentence in enumerate(doc.sentences):
         found = _amounts(sentence.text, style)
         if not found:
             continue
+        before_names = _previous_names(doc, index, vocabulary, style)
+        keys_before = {n.key for n in before_names}
+        before_it = [before_names[-1]] if len(keys_before) == 1 and before_names[-1].scope != "total" else []
+        # the headline's asset holds for an unnamed figure only where the sentence before speaks of nothing else
+        on_subject = sole and subject is not None and keys_before <= {subject.key}
         text = sentence.text
         dated = _week_date(text, reading)
         names = _names(doc, sentence, vocabulary, style)
@@ -692,7 +723,15 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             entities = around[i]
             prev_end = sentence.start + los[i]
             next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
-            sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words)
+            named = tuple(n.start for n in names)
+            sign, word = _direction(
+                sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named
+            )
+            listed_with = i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s])
+            if listed_with and out[-1].sign and not _tight(text, e, words):
+                # "$14 million and $9 million respectively, against US outflows of $447 million": the
+                # list's direction, not a word past it that belongs to the next amount
+                sign, word = out[-1].sign, out[-1].sign_word
             hi = found[i + 1][0] if i + 1 < len(found) else len(text)
             head, tail = _window(text, los[i], s, e, hi)
             rest = text[e:hi]
@@ -701,7 +740,6 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             if after_level and reading.level.search(head):  # "AUM fell from $241 billion to $221 billion"
                 metric, why = "aum", ""
             period = _period(head, tail, rest, reading, metric, i + 1 < len(found))
-            listed_with = i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s])
             if period == "week" and listed_with:
                 period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
             confidence = 1.0
@@ -761,6 +799,9 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
             elif not about and _OTHERS.search(head):
                 doubts.append("the rest of the market, not one key")
+            elif not about and not names and _POSSESSIVE.search(head) and len(before_it) == 1:
+                # "Bitcoin had a rough week. Its funds shed $156 million": "its" carries the one name before
+                about, confidence = (before_it[0],), 0.85
             elif not about:
                 named_before = [n for n in names if n.start < s]
                 # "Outflows of $54 million hit Bitcoin": a name later in the amount's clause may be what it is about
@@ -776,6 +817,17 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 )
                 if fronted_level:
                     doubts.append("unclear whether it is the market's or the name's after it")
+                elif _BRACKETED.search(text, 0, s):
+                    # "products built on a basket of altcoins (-$0.4 million)": the figure of the words before
+                    # the bracket, which name no entity the vocabulary knows
+                    doubts.append("a bracketed figure of something the vocabulary does not name")
+                elif subject is not None and not on_subject and not named_before:
+                    # a headline about one asset, in an article that names others too: an unnamed figure
+                    # may be that asset's or the market's
+                    doubts.append(f"unclear whether it is {subject.key}'s (the headline's) or the market's")
+                elif not named_before and len(before_it) == 1 and not reading.total_words.search(head):
+                    # "Inflows into Bitcoin came to $31 million. Year-to-date inflows stand at $890 million."
+                    doubts.append(f"unclear whether it is {before_it[0].key}'s (named just before) or the market's")
                 elif not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
                     # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
                     about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
@@ -796,7 +848,9 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             if metric == "ytd_flow" and not sign and reading.level.search(head):
                 sign, word, confidence = 1, "", confidence - 0.1  # "year-to-date flows now stand at $40 million"
             if metric in ("net_flow", "ytd_flow") and not sign:
-                if last_sign and i:  # a list that carries the first amount's direction
+                if last_sign and i and _elliptic(text, spans[i - 1][1], s, names, reading):
+                    # "Bitcoin funds gathered $1.2 billion and Solana products $96 million": the verb left out
+                    # is the first one's; "Bitcoin lost $35 million, and XRP gathered $8 million" says its own
                     sign, word, confidence = last_sign, last_word, confidence - 0.15
                     if out[-1].sentence is sentence and out[-1].metric == "ytd_flow" and metric == "net_flow":
                         metric = "ytd_flow"  # "year-to-date flows stand at $4 billion, with Bitcoin at $3 billion"
@@ -824,6 +878,39 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 )
             )
     return out
+
+
+def _tight(text: str, end: int, words: _Words) -> bool:
+    """Is a direction noun right after the amount ("$9 million of outflows")?"""
+    return words.pattern.match(text, end + len(words.glue.match(text, end).group())) is not None
+
+
+def _elliptic(text: str, start: int, end: int, names: list[_Name], reading) -> bool:
+    """Does the text between two amounts leave the verb out, so the second takes the first's direction?
+
+    With no name between them the second is the same flow compared or continued. A gap that names a
+    new subject may hold only names, punctuation and the house style's ``reading.ellipsis`` words
+    ("and", "products"); any other word (a verb of its own) means the amount says its own direction."""
+    gap = text[start:end]
+    inside = [n for n in names if start <= n.start and n.end <= end]
+    if not inside:
+        return True  # "$57 million, compared with $2.5 million the week before": the same flow
+    for n in inside:
+        gap = gap[: n.start - start] + " " * (n.end - n.start) + gap[n.end - start :]
+    return _ellipsis(reading.ellipsis.pattern).fullmatch(gap) is not None
+
+
+@cache
+def _ellipsis(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s,，、()（）]|(?:{words})(?![\w-]))*", re.IGNORECASE)
+
+
+def _previous_names(doc: Document, index: int, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
+    """The entities (whole market included) the sentence before names in the same paragraph:
+    what "its" may point back to, and what an unnamed figure may be confused with."""
+    if index == 0 or doc.sentences[index - 1].block != doc.sentences[index].block:
+        return []
+    return _names(doc, doc.sentences[index - 1], vocabulary, style)
 
 
 def _entities_around(names: list[tuple[int, str]], starts: list[int]) -> list[tuple[str, ...]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from writer.clause_words import FIELDS as CLAUSE_FIELDS
 from writer.housestyle import BOUNDS, DIRECTIONS, FLAG_FORMS, LANGUAGE_KEYS, METRICS, PROSE_FORMS
 from writer.lint.findings import LEVELS
 from writer.lint.kinds import Field, registry
@@ -136,6 +137,12 @@ def language_schema() -> dict:
                     "starters": _MAYBE_NONE,
                 },
                 "additionalProperties": False,
+            },
+            "clauses": {
+                "type": "object",
+                "properties": {f: {"type": "array", "items": {"type": "string"}} for f in CLAUSE_FIELDS},
+                "additionalProperties": False,
+                "description": "regexes of the causal clause analysis and of who speaks (writer/clause_words.py)",
             },
             "reading": {
                 "type": "object",

@@ -26,6 +26,7 @@ def _source_pattern(rule: Rule, ctx: Context) -> attribution.SourcePattern:
         tuple(ctx.style.attribution),
         tuple(rule.params.get("speech_verbs") or ()),
         unnamed,
+        ctx.style.clauses,
     )
     if key not in _SOURCES:
         _SOURCES[key] = attribution.source_pattern(*key)

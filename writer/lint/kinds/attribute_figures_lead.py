@@ -6,14 +6,13 @@ writer.lint.attribution's English sentence shapes do not apply (Chinese: 据Coin
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-import regex
-
 from writer.housestyle import HouseStyle, phrase_regex
+from writer.lazyre import LazyPattern
+from writer.lint import attribution
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
@@ -21,7 +20,7 @@ from writer.lint.kinds import SUGGESTION, Field, Kind
 from writer.lint.kinds._figures import names_source
 from writer.lint.rules import Rule, make_finding, search
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = LazyPattern(r"[\u3400-\u9fff]")  # a wide class: slow to compile, so only when used
 
 
 def _words(text: str) -> int:
@@ -43,7 +42,8 @@ def _attribution_pattern(words: tuple[str, ...], boundary: str, name: str) -> re
 def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     sources = rule.compiled.get("source_patterns")
     names = list(ctx.facts.sources) if ctx.facts is not None else []
-    ignore = rule.compiled.get("ignore_context")
+    not_flows = rule.compiled.get("ignore_context") or attribution.NEVER
+    flows = _flow_words(ctx.style)
     lead_in = _attribution(ctx.style)
 
     def attributed(text: str) -> bool:
@@ -53,28 +53,36 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             or any(names_source(text, n, ctx.style) for n in names)
         )
 
-    # the lead: the first paragraph that is more than a title line or dateline
-    sentences_in = Counter(s.block for s in doc.sentences)
-    lead = next(
-        (
-            i
-            for i, b in enumerate(doc.blocks)
-            if b.kind == "paragraph" and (sentences_in[i] >= 2 or _words(doc.block_text(i)) >= 20)
-        ),
-        None,
-    )
-    if lead is not None and attributed(doc.block_text(lead)):
-        return  # the lead names the source for the whole article
-    done: set[int] = set()
-    for m in ctx.mentions(doc):
-        block = m.sentence.block
-        if doc.blocks[block].kind == "heading":
-            continue  # a headline's figure is attributed by the text under it
-        if block in done or (ignore is not None and search(ignore, m.sentence.text, ctx.timeout)):
-            continue
-        done.add(block)
-        if not attributed(doc.block_text(block)):
-            yield make_finding(rule, doc, m.start, m.end)
+    # paragraphs and the first paragraph as the house rules define them (a list joins its lead-in)
+    paras = attribution.paragraphs(doc)
+    lead = attribution.first_paragraph(doc, paras)
+    if lead is not None and attributed(doc.prose[lead.start : lead.end]):
+        return  # the first paragraph names the source for the whole article
+    figures = [
+        (m.start, m.end)
+        for m in ctx.mentions(doc)
+        if attribution.is_flow_in_clause(
+            m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start, flows, not_flows, _CLAUSE_BREAK
+        )
+    ]
+    for para in paras:
+        first = next((f for f in figures if para.start <= f[0] < para.end), None)
+        if first is not None and not attributed(doc.prose[para.start : para.end]):
+            yield make_finding(rule, doc, *first)
+
+
+# In Chinese a comma ends a clause: "累计净流入X，总净资产为Y" holds a flow and an asset level.
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+
+
+def _flow_words(style: HouseStyle) -> regex.Pattern:
+    """The house style's direction words (净流入, 流出, ...): what makes an amount a flow."""
+    return _flow_pattern(style.outflow_words + style.inflow_words, style.word_boundary)
+
+
+@cache
+def _flow_pattern(words: tuple[str, ...], boundary: str) -> regex.Pattern:
+    return regex.compile(phrase_regex(words, boundary), regex.IGNORECASE)
 
 
 KIND = Kind(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 
-import regex
-
+from writer.housestyle import HouseStyle
 from writer.lint import clauses
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding
@@ -31,23 +31,25 @@ GROUPS: dict[str, Callable[..., bool]] = {
 }
 # Word classes the clause analysis reads (writer.lint.clauses.Lexicon).
 WORD_CLASSES = ("effects", "prices", "non_effects", "agents", "events", "changes", "aggregates", "readings")
-_NEGATED = regex.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+\s+)?$", regex.IGNORECASE)  # "did not spark"
 _LEXICONS: dict[tuple, clauses.Lexicon] = {}
 _SPEAKERS: dict[tuple, regex.Pattern] = {}
 
 
-def _lexicon(rule: Rule) -> clauses.Lexicon:
-    key = tuple(tuple(rule.params.get(c) or ()) for c in WORD_CLASSES)
+def _lexicon(rule: Rule, style: HouseStyle) -> clauses.Lexicon:
+    key = (*(tuple(rule.params.get(c) or ()) for c in WORD_CLASSES), style.clauses)
     if key not in _LEXICONS:
-        _LEXICONS[key] = clauses.Lexicon(**{c: rule.compiled.get(c) or regex.compile("(?!)") for c in WORD_CLASSES})
+        _LEXICONS[key] = clauses.Lexicon(
+            **{c: rule.compiled.get(c) or regex.compile("(?!)") for c in WORD_CLASSES},
+            g=clauses.grammar(style.clauses),
+        )
     return _LEXICONS[key]
 
 
-def _speaker(rule: Rule) -> regex.Pattern:
+def _speaker(rule: Rule, style: HouseStyle) -> regex.Pattern:
     key = (tuple(rule.params.get("speech_verbs") or ()), tuple(rule.params.get("unnamed_sources") or ()))
-    if key not in _SPEAKERS:
-        _SPEAKERS[key] = clauses.speaker_pattern(*key)
-    return _SPEAKERS[key]
+    if (*key, style.clauses) not in _SPEAKERS:
+        _SPEAKERS[(*key, style.clauses)] = clauses.speaker_pattern(*key, style.clauses)
+    return _SPEAKERS[(*key, style.clauses)]
 
 
 def _previous_text(doc: Document, sentence: Sentence) -> str:
@@ -73,7 +75,7 @@ def _hits(rule: Rule, doc: Document, ctx: Context) -> Iterator[tuple[int, int, S
 
 
 def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    lex = _lexicon(rule)
+    lex = _lexicon(rule, ctx.style)
     done: set[int] = set()
     for start, end, sentence, group in sorted(_hits(rule, doc, ctx), key=lambda h: h[0]):
         if sentence.start in done or ctx.doc_names_hit(start, end):
@@ -83,11 +85,12 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if rule.params.get("quotes") == "ignore" and sentence.in_quotes(start, end):
             continue
         heading = doc.blocks[sentence.block].kind == "heading"
-        if clauses.is_question(text, heading) or search(rule.compiled.get("exceptions"), text, ctx.timeout):
+        if clauses.is_question(lex, text, heading) or search(rule.compiled.get("exceptions"), text, ctx.timeout):
             continue
-        if _NEGATED.search(text, 0, s) or not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
+        if lex.g.negated.search(text, 0, s) or not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
             continue
-        if clauses.attributed(_speaker(rule), text, s, e):  # the costliest check, last; compiled on first need
+        # the costliest check, last; its pattern is compiled on first need
+        if clauses.attributed(lex, _speaker(rule, ctx.style), text, s, e):
             continue
         done.add(sentence.start)
         found = doc.prose[start:end].strip()

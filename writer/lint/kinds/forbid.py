@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from writer.housestyle import HouseStyle, phrase_regex
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding
@@ -28,12 +27,15 @@ def _speaker_pattern(rule: Rule, style: HouseStyle) -> regex.Pattern | None:
     if not verbs:
         return None
     unnamed_words = tuple(rule.params.get("unnamed_sources") or [])
+    anaphora = style.clauses.anaphora  # "he", 他, "the firm": a reference back to a named party
     key = (tuple(verbs), unnamed_words, style.attribution, style.word_boundary, style.speaker_name, style.speaker_gap)
+    key += (anaphora,)
     if key not in _SPEAKER_CACHE:
         b = style.word_boundary
         unnamed = "|".join(regex.escape(w) for w in unnamed_words) or "(?!)"
         verb = "|".join(regex.escape(v) for v in verbs)
-        name = rf"(?!(?:{unnamed}){b})(?:{style.speaker_name})"  # the house style's named source
+        named = rf"(?!(?:{unnamed}){b})(?:{style.speaker_name})"  # the house style's named source
+        name = rf"(?:{named}|(?i:{anaphora}){b})"
         _SPEAKER_CACHE[key] = regex.compile(
             rf"(?:(?i:{phrase_regex(style.attribution, b)})\s*{name})"
             rf"|(?:{name}(?:{style.speaker_gap})(?:{verb}){b})",
@@ -42,7 +44,7 @@ def _speaker_pattern(rule: Rule, style: HouseStyle) -> regex.Pattern | None:
     return _SPEAKER_CACHE[key]
 
 
-def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, end: int) -> bool:
+def excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, end: int) -> bool:
     if sentence is None:
         return False
     if ctx.doc_names_hit(start, end):
@@ -61,7 +63,7 @@ def _excused(rule: Rule, ctx: Context, sentence: Sentence | None, start: int, en
 
 def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     for start, end, sentence in matches(rule, doc, ctx):
-        if _excused(rule, ctx, sentence, start, end):
+        if excused(rule, ctx, sentence, start, end):
             continue
         found = doc.prose[start:end].strip()
         yield make_finding(rule, doc, start, end, f"{rule.message} (found {found!r})")
