@@ -352,3 +352,28 @@ def test_small_figures_are_grouped_only_with_a_total_of_certain_sign():
         2026-01-26,asset,XRP,net_flow,-3.2,,Wire A,,,
     """)
     )
+
+
+# shrunk at a larger budget (250 examples): a conflict's side that rests on a bound was printed bare,
+# "$3.1 billion" for "under 3045.8" (rounded up, hedge dropped), "$0.1 million" for "under 0.04"
+HEDGED_SIDES = {
+    "ytd across zero": """
+        2026-01-26,total,all,ytd_flow,-3045.8,under,Gate News,http://gate.example/b,unverified,
+        2026-01-26,total,all,ytd_flow,3045.8,over,Gate,http://gate.example/a,unverified,
+        2026-01-26,total,all,ytd_flow,3045.8,,CoinShares,,unverified,
+    """,
+    "hedged tiny sides across zero": """
+        2026-01-26,total,all,net_flow,0.04,under,Wire A,,,
+        2026-01-26,total,all,net_flow,-0.04,,Wire B,,,
+        2026-01-26,total,all,net_flow,-0.04,,CoinShares,,,
+        2026-01-26,total,all,net_flow,-0.04,under,Daily C,,,
+        2026-01-26,asset,Litecoin,net_flow,0.04,over,Wire B,,unverified,
+        2026-01-26,provider,BlackRock,net_flow,-0.04,under,Wire A,,,
+    """,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEDGED_SIDES))
+def test_a_hedged_side_of_a_conflict_keeps_its_hedge(name):
+    check_week(_rows(HEDGED_SIDES[name]))
+    assert "under $" in _draft(HEDGED_SIDES[name])

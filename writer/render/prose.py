@@ -90,7 +90,7 @@ class Prose:
         hs = self.style
         repeat = hs.prose["series"] + hs.flags["repeated"] if fig.repeated_from else ""
         if fig.is_range:
-            amounts = distinct_amounts(hs, [(s.value, s.bound) for s in fig.sides])
+            amounts = side_amounts(hs, fig)
             if fig.straddles:  # no direction is shared: each side carries its own ("a net outflow of ...")
                 amounts = [_side_flow(hs, s.value, a) for s, a in zip(fig.sides, amounts, strict=True)]
             sides = hs.prose["series"].join(
@@ -126,7 +126,7 @@ class Prose:
     def sides(self, fig: Figure) -> list[tuple[Md, Md, str]]:
         """A conflict's sides as (sources, bare amount, direction key), amounts told apart, for a
         template that writes them its own way (a headline: "Wire B, $12 million outflow")."""
-        amounts = distinct_amounts(self.style, [(s.value, s.bound) for s in fig.sides])
+        amounts = side_amounts(self.style, fig)
         return [
             (Md(self.join_names(s.sources)), Md(a), direction(s.value))
             for s, a in zip(fig.sides, amounts, strict=True)
@@ -180,6 +180,16 @@ def _side_flow(style: HouseStyle, value: float, amount: str) -> str:
     """One side of a conflict across zero, with its own direction: "a net outflow of $12 million"."""
     key = direction(value)
     return style.says("flat") if key == "flat" else style.says("flow", direction=style.word(key), amount=amount)
+
+
+def side_amounts(style: HouseStyle, fig: Figure) -> list[str]:
+    """A conflict's sides as printed: told apart at a finer step where they would print alike, and a
+    side that rests on a bound keeps its hedge ("under $3.1 billion"), or the bare amount is false of it."""
+    bare = distinct_amounts(style, [(s.value, s.bound) for s in fig.sides])
+    return [
+        style.amount(abs(s.value), s.bound) if s.bound in ("over", "under", "nearly") else text
+        for s, text in zip(fig.sides, bare, strict=True)
+    ]
 
 
 def distinct_amounts(style: HouseStyle, values: list[tuple[float, str]]) -> list[str]:
