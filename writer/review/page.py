@@ -146,13 +146,17 @@ def review_page(
     env: jinja2.Environment,
     lang: str = "en",
     path: str = "-",
+    mentions=None,
 ) -> str:
-    """The page for one article of one week. ``history`` is the shared history chart (see ``charts``)."""
+    """The page for one article of one week. ``history`` is the shared history chart (see ``charts``).
+
+    ``mentions``: the linter's reading of this source with these facts (``Draft.mentions``), if at hand.
+    """
     from writer.review.charts import breakdown_chart, week_id
 
     w = words(env, lang)
     source = marking.clean(source)
-    marked = mark_figures(source, facts, rows, setup.style, setup.vocabulary, path)
+    marked = mark_figures(source, facts, rows, setup.style, setup.vocabulary, path, mentions)
     ordered = findings_in_order(findings)
     points = [marking.offset_of(source, f.line, f.column) for f in ordered]
     html, placed_marks, placed_findings = marking.render_marked(
