@@ -129,6 +129,14 @@ def _finding_tag(n: int, finding: Finding, w: Words) -> str:
     )
 
 
+def _marks_of(marked) -> dict[str, list[Mark]]:
+    """Each provenance's marks in the text, in order (one pass, not a search per panel)."""
+    out: dict[str, list[Mark]] = {p.ident: [] for p in marked.provenances}
+    for mark in marked.marks:
+        out[mark.provenance.ident].append(mark)
+    return out
+
+
 def _title(source: str, body_start: int) -> str:
     for line in source[body_start:].splitlines():
         if line.startswith("# "):
@@ -181,6 +189,7 @@ def review_page(
             facts=facts,
             article=Markup(html),
             marks=marked.marks,
+            marks_of=_marks_of(marked),
             provenances=marked.provenances,
             unplaced=[m for n, m in enumerate(marked.marks) if n not in placed_marks],
             table=figures_for_table(facts, marked, rows, setup.style),
