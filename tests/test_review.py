@@ -247,3 +247,17 @@ def test_the_draft_s_own_reading_of_its_figures_gives_the_page_a_second_reading_
 
 def _no_second_reading(*_args, **_kwargs):
     raise AssertionError("the article was read a second time")
+
+
+@pytest.mark.parametrize("weeks", [12, 200, 240, 520])
+def test_the_history_chart_draws_any_length_of_history_without_a_warning(weeks, recwarn):
+    """matplotlib's date ticks once warned on every page of a 3.6 to 4.9 year history."""
+    import datetime as dt
+
+    from writer.review.charts import WeekPoint, history_chart
+
+    points = [WeekPoint(dt.date(2020, 1, 6) + dt.timedelta(weeks=n), 1.0, 1.0, "verified") for n in range(weeks)]
+    words = {"unit": "u", "history_title": "t", "inflow": "i", "outflow": "o", "gap": "g", "conflict": "c"}
+    chart = history_chart(points, words)
+    assert chart.svg.startswith("<svg") and len(chart.points) == weeks
+    assert not [w for w in recwarn if "matplotlib" in str(w.filename) or "Locator" in str(w.message)]

@@ -230,7 +230,9 @@ def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Char
             ax.axvspan(gap - 3.5, gap + 3.5, facecolor=GAP, edgecolor="#8c8c8c", hatch="////", linewidth=0)
         ax.axhline(0, color=EDGE, linewidth=0.8)
         if len(points):
-            locator = AutoDateLocator(maxticks=8)
+            # minticks 3: yearly ticks from three years on (the default 5 left no interval it liked
+            # for histories of 3.6 to 4.9 years, and matplotlib warned on every such page)
+            locator = AutoDateLocator(minticks=3, maxticks=8)
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
             ax.set_xlim(x[0] - 7, x[-1] + 7)
