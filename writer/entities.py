@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
-from writer import shapes
 from writer.errors import Problem, UserError
 from writer.lazyre import LazyPattern, lazy
 from writer.record import dataclass, field, replace  # dataclasses without generated code: fast start-up
@@ -148,6 +147,7 @@ def _aliases(path: Path, scope: str, name: str, value: object) -> list[str]:
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    from writer import shapes  # only when the vocabulary is read: a warm lint unpickles it
     from writer.yamlsafe import load_yaml
 
     path = Path(path) if path else default_entities()

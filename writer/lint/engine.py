@@ -9,7 +9,7 @@ from writer.lint.context import Context
 from writer.lint.document import Document, Suppression, parse
 from writer.lint.findings import Finding
 from writer.lint.kinds import registry
-from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
+from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet
 from writer.lint.screen import screen_for
 from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
@@ -78,6 +78,7 @@ def lint_text(source: str, path: str, rules: RuleSet, ctx: Context) -> Result:
 def example_runner(style, vocabulary, style_for=None) -> Callable[[Rule], list[str]]:
     """Check that a rule's fail examples fail and its pass examples pass; a rule for another
     language runs its examples in that language's house style (``style_for(lang)``)."""
+    from writer.lint.rules_load import example_facts  # loading code: never on a warm lint run
 
     def run(rule: Rule) -> list[str]:
         failures = []
