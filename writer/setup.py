@@ -78,8 +78,7 @@ def load_setup(
         return replace(cached, templates=templates) if templates else cached
     # a cache miss: only now the loaders (a warm start never compiles their code)
     from writer.entities_load import load_vocabulary
-    from writer.lint.engine import example_runner
-    from writer.lint.rules_load import load_rules
+    from writer.lint.rules_load import example_runner, load_rules
     from writer.rulesfile_load import house_style, load_rules_document
 
     doc = load_rules_document(Path(rules) if rules else default_rules())

@@ -173,6 +173,7 @@ def test_the_loaders_still_answer_to_their_old_names():
     import writer.entities_load
     import writer.housestyle
     import writer.housestyle_load
+    import writer.lint.engine
     import writer.lint.report
     import writer.lint.report_formats
     import writer.lint.rules
@@ -185,6 +186,7 @@ def test_the_loaders_still_answer_to_their_old_names():
         writer.rulesfile: (writer.rulesfile_load, ("load_rules_document", "house_style", "merge_mappings")),
         writer.lint.rules: (writer.lint.rules_load, ("load_rules", "example_facts", "ExampleFacts", "TOP_LEVEL")),
         writer.entities: (writer.entities_load, ("load_vocabulary",)),
+        writer.lint.engine: (writer.lint.rules_load, ("example_runner",)),
         writer.lint.report: (writer.lint.report_formats, ("as_json", "github", "sarif", "codeclimate", "junit")),
     }
     for old, (new, names) in moved.items():

@@ -1,4 +1,4 @@
-"""Validate and self-test the rules of a rules file (``load_rules``).
+"""Validate and self-test the rules of a rules file (``load_rules``, ``example_runner``).
 
 Every field is checked against its kind's parameters; regexes are compiled
 with the ``regex`` module, and every rule's ``examples`` run at every load: a
@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from writer.errors import Problem, UserError
 from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
+from writer.lint.context import Context
+from writer.lint.document import parse
 from writer.lint.fields import DEFAULT_FIELDS
 from writer.lint.findings import LEVELS
 from writer.lint.kinds import Field, registry
-from writer.lint.rules import Rule, RuleSet
+from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet
 from writer.money import precision_of
 from writer.record import dataclass  # dataclasses without generated code: fast start-up
 from writer.rulesfile import RulesDocument
@@ -233,3 +235,38 @@ def _published_fields(doc: RulesDocument) -> tuple[str, ...]:
     if not isinstance(fields, list) or not all(isinstance(f, str) and f for f in fields):
         raise UserError(Problem("'published_fields' must be a list of front-matter keys", path=str(doc.path)))
     return tuple(fields)
+
+
+def example_runner(style, vocabulary, style_for=None) -> Callable[[Rule], list[str]]:
+    """Check that a rule's fail examples fail and its pass examples pass; a rule for another
+    language runs its examples in that language's house style (``style_for(lang)``)."""
+
+    def run(rule: Rule) -> list[str]:
+        failures = []
+        ctx_facts = example_facts(rule)
+        if rule.applies_to(style.language):
+            own = style
+        else:  # the rules file's style for that language; else the shipped one
+            from writer.housestyle import shipped
+
+            own = style_for(rule.lang[0]) if style_for is not None else shipped(rule.lang[0])
+        for side in ("fail", "pass"):
+            for example in rule.examples.get(side, []):
+                doc = parse(example, "<example>")
+                ctx = Context(own, vocabulary, ctx_facts, timeout=EXAMPLE_TIMEOUT)
+                ctx.attach(doc)
+                try:
+                    found = list(registry()[rule.kind].run(rule, doc, ctx)) if ctx_facts or not rule.needs_data else []
+                except RegexTimeout:
+                    failures.append(
+                        f"pattern takes over {EXAMPLE_TIMEOUT}s on example {example[:50]!r} "
+                        "(catastrophic backtracking?)"
+                    )
+                    continue
+                if side == "fail" and not found:
+                    failures.append(f"fail example gives no finding: {example[:70]!r}")
+                if side == "pass" and found:
+                    failures.append(f"pass example gives a finding ({found[0].message[:60]}): {example[:70]!r}")
+        return failures
+
+    return run
