@@ -53,6 +53,8 @@ class Grammar:
     reading_verb: regex.Pattern
     cause_of: regex.Pattern
     lead: regex.Pattern
+    habitual: regex.Pattern
+    influence: regex.Pattern
 
 
 # Each part of the grammar: a pattern around the house style's words ({field} of ClauseWords)
@@ -76,6 +78,8 @@ _SHAPES = {
     "reading_verb": "(?:{reading_verbs})",
     "cause_of": r"\s*(?:{cause_of})((?:[\w'’-]+\s*){{1,4}})",
     "lead": "(?:{speech_leads}|{own_words})",
+    "habitual": r"\b(?:{habitual})\b",
+    "influence": r"\b(?:{influences})\b",
 }
 _GRAMMARS: dict[ClauseWords, Grammar] = {}
 
@@ -205,6 +209,22 @@ def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
     )
 
 
+_DETERMINERS = regex.compile(r"(?:the|a|an|its|their|this|that|these|those|some|fresh|new|renewed|further)$", regex.I)
+
+
+def influence_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
+    """ "lifted demand for Bitcoin funds", "dented Ether's price": a verb of influence is a cause when its
+    object itself is a flow, a demand or a price; "lifted them to a high" (rates) and "denting the progress
+    funds had made" have another object, whatever nouns follow it."""
+    words = regex.findall(r"[\w$'’-]+", text[end : end + 80])
+    while words and _DETERMINERS.match(words[0]):
+        words.pop(0)
+    head = " ".join(words[:2])
+    if not head or lex.g.pronoun_subject.match(head) or nearest_term(lex, head, backwards=False) != "effect":
+        return False
+    return forward_claim(lex, text, start, end, before)
+
+
 def framing_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """ "amid", "following", "given", "with X -ing": a cause only when an event or condition follows
     and the main clause is a flow or a price."""
@@ -218,9 +238,22 @@ def framing_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
             return False
         if lex.g.timelike.match(word) and _temporal(lex, complement):
             return False
+    elif text[lo:start].strip() and not _influence(lex, complement):
+        return False  # "..., with Bitcoin taking most of it": make-up of the flows, not a cause
     if regex.match(r"\W*$", text[lo:start]):  # "Amid X, Y" / "With X -ing, Y": the effect is the main clause
         return nearest_term(lex, text[stop:hi], backwards=False) == "effect"
     return _effect_class(lex, text[lo:start], backwards=True, before=before) == "effect"
+
+
+def _influence(lex: Lexicon, complement: str) -> bool:
+    """A mid-sentence "with X -ing" is a cause when its participle is a verb of influence ("with tariff
+    threats weighing on sentiment") or an event's change ("with inflation cooling"); a participle of
+    make-up or of the flows themselves ("with US products taking the lion's share") is none."""
+    if lex.g.influence.search(complement):
+        return True
+    participle = regex.search(r"\w+ing\b", complement)
+    subject = complement[: participle.start()] if participle else ""
+    return bool(lex.changes.search(complement)) and _first_noun_class(lex, subject) == "event"
 
 
 def _temporal(lex: Lexicon, complement: str) -> bool:
@@ -236,7 +269,15 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
     comma = clause.find(",")
     as_part = " ".join((clause if comma == -1 else clause[:comma]).split()[:14])
     main = text[lo:start] if text[lo:start].strip() else clause[comma + 1 :] if comma != -1 else ""
-    if not main.strip() or not lex.changes.search(as_part):
+    # a "when" clause under a main clause stated as a general rule is a mechanism whatever its condition
+    # ("Whenever the Fed signals patience, allocators generally add"); otherwise the condition must be a change
+    word = text[start:end].strip().lower()
+    rule = word.startswith("when") and lex.g.habitual.search(text[lo:hi]) is not None
+    if not main.strip() or not (rule or lex.changes.search(as_part)):
+        return False
+    # a mid-sentence "when" is a time ("Flows turned in March, when Bitcoin fell") unless the clause states
+    # a general rule ("Funds usually see redemptions when yields climb"); "whenever" states one by itself
+    if text[lo:start].strip() and word == "when" and not rule:
         return False
     if lex.g.contrast.search(as_part):
         return False
