@@ -5,14 +5,15 @@
 Corpus: the drafts of every week of the real history, the bad-article corpus
 and (when present) the reference article, repeated until it passes 1 MB.
 Throughput is CPU time over the corpus, median of 5 runs interleaved with
-proselint's; start-up is the median CPU time (user + system; wall time too) of
+proselint's (``--startup``: skip it); start-up is the median CPU time (user + system; wall time too) of
 whole processes linting one article (warm rule cache), interleaved with
 proselint's, with this package's
 compiled bytecode in place and without it (its __pycache__ removed and
 PYTHONDONTWRITEBYTECODE=1, as when running from a fresh checkout); proselint
 keeps the bytecode pip compiled when installing it. Every figure is printed as a
 ratio against proselint measured in the same run, so a loaded machine slows
-both sides alike.
+both sides alike. Last, where start-up goes: ``python -X importtime`` of the
+same command, the slowest imports (median of 5 runs, bytecode in place).
 """
 
 from __future__ import annotations
@@ -98,10 +99,36 @@ def startup(commands: dict[str, list[str]], runs: int, env: dict | None = None) 
     return {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
 
 
+def import_times(cmd: list[str], runs: int = 5, show: int = 14) -> None:
+    """The imports a command spends most on (``-X importtime``, medians), and their total."""
+    samples: dict[str, list[tuple[int, int]]] = {}
+    totals = []
+    for _ in range(runs):
+        err = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], capture_output=True, text=True).stderr
+        total = 0
+        for line in err.splitlines():
+            if not line.startswith("import time:") or "|" not in line or "self [us]" in line:
+                continue
+            own, cumulative, name = line[len("import time:") :].split("|")
+            samples.setdefault(name.rstrip(), []).append((int(own), int(cumulative)))
+            if not name.startswith("  "):  # a top-level import: its cumulative time counts once
+                total += int(cumulative)
+        totals.append(total)
+    rows = sorted(
+        ((statistics.median(c for _, c in v), statistics.median(o for o, _ in v), k) for k, v in samples.items()),
+        reverse=True,
+    )
+    print(f"imports of one lint run: {statistics.median(totals) / 1000:.0f} ms in all (median of {runs}); slowest:")
+    for cumulative, own, name in rows[:show]:
+        print(f"  {cumulative / 1000:6.1f} ms with what it imports, {own / 1000:5.1f} ms itself  {name}")
+
+
 def main() -> None:
     from writer.setup import load_setup
 
     quick = "--quick" in sys.argv
+    if "--startup" in sys.argv:
+        return startup_report(quick)
     docs = corpus()
     mb = sum(len(t.encode()) for _, t in docs) / 1e6
     setup = load_setup()
@@ -120,7 +147,10 @@ def main() -> None:
         f"throughput ratio writer/proselint: {theirs_t / ours_t:.1f}x "
         f"(per-run ratios {min(ratios):.1f}x to {max(ratios):.1f}x)"
     )
+    startup_report(quick)
 
+
+def startup_report(quick: bool) -> None:
     article = str(ROOT / "tests/golden/reference-week.md")
     commands = {
         "writer": [sys.executable, "-m", "writer", "lint", article],
@@ -144,6 +174,7 @@ def main() -> None:
             f"{c_theirs * 1000:.0f} ms, ratio {c_ours / c_theirs:.2f}; wall {w_ours * 1000:.0f} / "
             f"{w_theirs * 1000:.0f} ms, ratio {w_ours / w_theirs:.2f} (bare interpreter {c_bare * 1000:.0f} ms CPU)"
         )
+    import_times(commands["writer"])
 
 
 if __name__ == "__main__":

@@ -7,15 +7,21 @@ so the ``{week}.md`` convention and the front-matter format live in one place.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from writer.lazyre import LazyPattern
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def article_name(week: dt.date | str) -> str:
     """ "2026-01-26.md": the Markdown article of a week."""
+    import datetime as dt  # here: linting never needs it, and it is a large module
+
     return f"{week.isoformat() if isinstance(week, dt.date) else week}.md"
 
 
@@ -76,6 +82,8 @@ def read_meta(text: str) -> dict[str, Any]:
 
 def front_matter_week(text: str) -> dt.date | None:
     """The ``week:`` of an article's front matter, if it has one."""
+    import datetime as dt
+
     week = read_meta(text).get("week")
     if isinstance(week, dt.date):
         return week
@@ -95,8 +103,8 @@ def written_body(text: str) -> tuple[str | None, str | None]:
 
 
 _LANG_LINE = re.compile(r"^lang:[ \t]*['\"]?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_HAN = LazyPattern(r"[\u3400-\u9fff]")  # wide classes: slow to compile, so only when used
+_LETTER = LazyPattern(r"[A-Za-z\u3400-\u9fff]")
 
 
 def article_language(text: str) -> str | None:
@@ -107,5 +115,7 @@ def article_language(text: str) -> str | None:
     if said:
         return said.group(1).split("-")[0].lower()
     sample = text[:20000]
+    if not sample or max(sample) < "\u3400":  # no Chinese character at all
+        return None
     letters = len(_LETTER.findall(sample))
     return "zh" if letters and len(_HAN.findall(sample)) * 2 > letters else None

@@ -12,10 +12,10 @@ linter on first use, so loading a house style stays cheap and picklable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 from writer.style_section import alternation, fields_of
 
 NEVER = "(?!)"

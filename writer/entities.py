@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from writer import shapes
 from writer.errors import Problem, UserError
+from writer.lazyre import LazyPattern, lazy
+from writer.record import dataclass, field, replace  # dataclasses without generated code: fast start-up
 from writer.resources import default_entities
 
 SCOPES = ("total", "asset", "country", "provider")
 ENTITY_SCOPES = ("asset", "country", "provider")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = LazyPattern(r"[\u3400-\u9fff]")  # a wide class: slow to compile, so only when used
 _LANGUAGES = re.compile(r"^languages:\s*\{([^}\n]*)\}", re.MULTILINE)
 
 
@@ -127,7 +128,7 @@ class Vocabulary:
             if not before and not _HAN.search(name):  # a Latin name in Chinese prose: not inside a word
                 body = rf"(?<![A-Za-z0-9_.]){body}(?![A-Za-z0-9_])"
             parts.append(body)
-        return re.compile(before + r"(?P<name>" + "|".join(parts) + r")" + after)
+        return lazy(re.compile(before + r"(?P<name>" + "|".join(parts) + r")" + after))  # cached as source
 
     def lookup(self, spelling: str) -> tuple[str, str] | None:
         """(scope, canonical) of a spelling found in prose."""

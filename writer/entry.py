@@ -9,7 +9,6 @@ owns every message and option definition, so both paths behave the same.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 
@@ -50,6 +49,8 @@ def parse_lint_args(args: list[str]) -> dict | None:
         elif name == "--lang":
             opts["language"] = value  # an unknown language is the house style loader's one-line error
         elif name == "--week":
+            import datetime as dt
+
             try:
                 opts["week"] = dt.date.fromisoformat(value)
             except ValueError:

@@ -48,21 +48,23 @@ data layer and the linter (document, mentions, the figure kinds) hold it too.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import math
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.clause_words import FIELDS as CLAUSE_FIELDS
 from writer.clause_words import ClauseWords, clause_words
 from writer.errors import Problem, UserError
 from writer.reading import FIELDS as READING_FIELDS
 from writer.reading import ReadingWords, reading_words
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 BOUNDS = ("approx", "over", "under", "nearly")
 DIRECTIONS = ("outflow", "inflow")

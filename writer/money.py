@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+from writer.record import dataclass, replace  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -9,10 +9,11 @@ grounding check and ``writer extract`` read figures with the same words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from writer.errors import Problem, UserError
+from writer.lazyre import lazy
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 from writer.style_section import alternation, fields_of
 
 FIELDS = (
@@ -76,7 +77,7 @@ def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
     if joined is None:
         return _NEVER
     try:
-        return re.compile(joined, re.IGNORECASE)
+        return lazy(re.compile(joined, re.IGNORECASE))  # cached as source, compiled on first use
     except re.error as exc:
         raise UserError(Problem(f"house_style.{name}: bad regex: {exc}", path=path)) from None
 

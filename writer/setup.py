@@ -9,7 +9,6 @@ renders, so the lint path never imports Jinja.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from writer.housestyle import HouseStyle
 from writer.lint import cache
 from writer.lint.engine import example_runner
 from writer.lint.rules import RuleSet, load_rules
+from writer.record import dataclass, replace  # dataclasses without generated code: fast start-up
 from writer.resources import default_entities, default_rules
 from writer.rulesfile import RulesDocument, extends_chain, house_style, load_rules_document
 

@@ -15,12 +15,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-
-import regex
 
 from writer.clause_words import ClauseWords
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.document import Document
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 
 _UNIT = regex.compile(r"(?i)\d\s*(?:million|billion|trillion|mn|m|bn|b|k)\b")
 _COINS = regex.compile(r"\b\d[\d,]*(?:\.\d+)?\s*(?:BTC|ETH|SOL|bitcoins?|ether)\b")
@@ -97,7 +96,8 @@ def source_pattern(
     # the words around a name are the house style's (house_style.<lang>.clauses, writer/clause_words.py)
     grammar = rf"(?(DEFINE)(?P<word>{word})(?P<name>(?&word)(?:\s+(?:(?i:{w.name_joiners})\s+)?(?&word))*))"
     name = "(?&name)"
-    known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=len, reverse=True))
+    # longest first; ties in a fixed order, so the pattern (and its stored compiled form) is the same every run
+    known = "|".join(regex.escape(n) for n in sorted({n for n in names if n.strip()}, key=lambda n: (-len(n), n)))
     lead = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) or "(?!)"
     noun, by, the = f"(?:{w.report_nouns})", f"(?:{w.reported_by})", rf"(?:(?i:{w.determiners})\s+)?"
     statement = f"(?:{w.statements})"

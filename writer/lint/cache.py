@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import stat
+import sys
 from pathlib import Path
-
-from writer.fsutil import atomic_write_bytes
+from types import ModuleType
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _MAGIC = b"FFWC1"  # format of a signed cache file: magic, 32-byte MAC, pickle
@@ -53,8 +54,60 @@ def _code() -> str:
                     path = os.path.join(folder, name)
                     st = os.stat(path)
                     digest.update(f"{os.path.relpath(path, _PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        engine = _regex_extension()  # compiled patterns are pickled: a new regex engine rebuilds them
+        if engine is not None:
+            st = os.stat(engine)
+            digest.update(f"{engine}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
         _code_hash = digest.hexdigest()
     return _code_hash
+
+
+def _regex_extension() -> str | None:
+    """The file of the ``regex`` engine's compiled module, found without importing ``regex``."""
+    import importlib.machinery
+
+    spec = importlib.machinery.PathFinder.find_spec("regex")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            path = os.path.join(folder, "_regex" + suffix)
+            if os.path.isfile(path):
+                return path
+    return None
+
+
+def regex_engine() -> ModuleType:
+    """``regex._regex``, the engine's compiled module: all that a pickled pattern needs.
+
+    ``import regex`` also imports its pure-Python parser (``regex._regex_core``, about
+    10 ms), which only compiling a new pattern needs. This loads the engine alone, under
+    its own name, so a later ``import regex`` finds and uses this same module.
+    """
+    engine = sys.modules.get("regex._regex")
+    if engine is not None:
+        return engine
+    path = None if "regex" in sys.modules else _regex_extension()
+    if path is None:
+        import regex._regex as engine
+
+        return engine
+    import importlib.machinery
+
+    loader = importlib.machinery.ExtensionFileLoader("regex._regex", path)
+    spec = importlib.machinery.ModuleSpec("regex._regex", loader, origin=path)
+    engine = loader.create_module(spec)
+    engine.__spec__, engine.__loader__, engine.__file__ = spec, loader, path
+    loader.exec_module(engine)
+    sys.modules["regex._regex"] = engine
+    return engine
+
+
+class _Unpickler(pickle.Unpickler):
+    """Compiled ``regex`` patterns come back through the engine alone (``regex_engine``)."""
+
+    def find_class(self, module: str, name: str) -> object:
+        if module == "regex._regex":
+            return getattr(regex_engine(), name)
+        return super().find_class(module, name)
 
 
 def key(*parts: str | bytes) -> str:
@@ -131,7 +184,7 @@ def load(name: str) -> object | None:
         mac, payload = raw[len(_MAGIC) : len(_MAGIC) + 32], raw[len(_MAGIC) + 32 :]
         if not raw.startswith(_MAGIC) or not hmac.compare_digest(mac, _mac(secret, payload)):
             return None  # not written by this user's writer: never unpickle it
-        return pickle.loads(payload)
+        return _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # missing, stale format, unreadable: just rebuild
         return None
 
@@ -144,6 +197,8 @@ def store(name: str, value: object) -> None:
         secret = _mac_key(folder, create=True) if folder else None
         if secret is None:
             return
+        from writer.fsutil import atomic_write_bytes  # only when writing: a warm start reads
+
         payload = pickle.dumps(value)
         atomic_write_bytes(folder / f"{name}.pickle", _MAGIC + _mac(secret, payload) + payload)
     except Exception:  # a read-only home or full disk must not break linting

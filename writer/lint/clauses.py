@@ -23,11 +23,9 @@ by ``writer.clause_words``). This module holds only how the classes combine.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
-import regex
-
 from writer.clause_words import ClauseWords
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
+from writer.record import asdict, dataclass  # dataclasses without generated code: fast start-up
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from writer.entities import Vocabulary
 from writer.housestyle import HouseStyle
 from writer.lint.document import Document
-from writer.lint.mentions import LintFacts, Mention, find_mentions
+from writer.lint.mention import LintFacts, Mention, amounts
 from writer.lint.rules import MATCH_TIMEOUT, Budget
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
     from writer.lint.screen import Screen
@@ -49,5 +49,10 @@ class Context:
         """Money mentions of a document, found once and shared by the figure rules."""
         key = id(doc)
         if key not in self._mentions:
-            self._mentions[key] = find_mentions(doc, self.style, self.vocabulary, self.facts)
+            if self.facts is None:  # where the amounts are: the reader of figures is not needed
+                self._mentions[key] = amounts(doc, self.style)
+            else:
+                from writer.lint.mentions import find_mentions
+
+                self._mentions[key] = find_mentions(doc, self.style, self.vocabulary, self.facts)
         return self._mentions[key]

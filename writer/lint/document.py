@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -20,6 +19,7 @@ from writer.articlefile import split as split_front_matter
 from writer.housestyle import Sentences
 from writer.lint.blocks import block_tokens
 from writer.lint.fields import DEFAULT_FIELDS, FieldSpan, field_spans
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
 # Inline non-prose, each with a literal that must be present for it to be worth a scan.
 # Linear on hostile text: no pattern scans past the next opener of its own kind, so

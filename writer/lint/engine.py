@@ -4,7 +4,6 @@ apply suppressions, bound the work."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from writer.lint.context import Context
 from writer.lint.document import Document, Suppression, parse
@@ -12,6 +11,7 @@ from writer.lint.findings import Finding
 from writer.lint.kinds import registry
 from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
 from writer.lint.screen import screen_for
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
 
 @dataclass

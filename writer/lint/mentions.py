@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Protocol
 
 from writer.entities import Vocabulary
 from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.document import Document, Sentence
+from writer.lint.mention import LintFacts, Mention, amounts
 from writer.money import Amount, AmountRange, precision_of
 from writer.reading import NEVER as _NEVER_PATTERN
 
@@ -29,36 +29,6 @@ INF = float("inf")
 # clause punctuation, ASCII and the full-width forms Chinese prose uses
 _SEMICOLONS = (";", "；")
 _CLAUSE_MARKS = (";", ":", "；", "：")
-
-
-class LintFacts(Protocol):
-    """What the figure rules need of a week: WeekFacts satisfies it, so do rule examples."""
-
-    figures: tuple[Figure, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    amount: Amount | AmountRange
-    sentence: Sentence
-    entities: tuple[str, ...]  # canonical names mentioned in the sentence, nearest before first
-    sign: int  # direction the prose gives the amount: -1 outflow, 1 inflow, 0 unsaid
-    sign_word: str
-    figure: Figure | None = None
-    side: Side | None = None  # one side of a conflict, when a single amount matched it
-    closest: Figure | None = None
-    # what the reader makes of the amount on its own, without data (extract uses these)
-    about: tuple[tuple[str, str], ...] = ()  # (scope, key) it is about: ("total", "all"), or several with "each"
-    unknown: tuple[str, ...] = ()  # names in `about` the vocabulary does not know, as written
-    metric: str = "net_flow"  # net_flow, ytd_flow, aum, or not_flow
-    period: str = "week"  # week, previous (the week before), earlier, earlier_year, cumulative, daily
-    dated: tuple[int, int, int] | None = None  # (month, day, days to the week's end) of a week named by date
-    year: int | None = None  # the calendar year a year's flow is said to cover ("in 2025")
-    confidence: float = 1.0
-    doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
 
 def figure_amount(fig: Figure) -> Amount:
@@ -207,12 +177,7 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
     Every key the week's data names is a known entity here, in the vocabulary or not.
     """
     if facts is None:  # without data only the amounts and their sentences are used
-        return [
-            Mention(sentence.start + s, sentence.start + e, a, sentence, (), 0, "")
-            for sentence in doc.sentences
-            if style.may_hold_amount(sentence.text)  # e.g. no "$" (en) or "美元" (zh): no amount
-            for s, e, a in style.find_amounts(sentence.text)
-        ]
+        return amounts(doc, style)
     vocabulary = vocabulary.with_keys((f.scope, f.key) for f in facts.figures)
     out: list[Mention] = []
     for mention in read_figures(doc, style, vocabulary):

@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from writer.errors import Problem, UserError
-from writer.figures import Figure, Side
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.fields import DEFAULT_FIELDS
 from writer.lint.findings import LEVELS, Finding
 from writer.lint.kinds import Field, registry
 from writer.money import precision_of
+from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 from writer.rulesfile import RulesDocument
+
+if TYPE_CHECKING:
+    from writer.figures import Figure
 
 MATCH_TIMEOUT = 1.0  # seconds of regex work per pattern per document (and per megabyte of it) while linting
 EXAMPLE_TIMEOUT = 0.25  # stricter at load: a pattern this slow on one line is broken
@@ -48,10 +49,8 @@ class Rule:
     description: str = ""
     compiled: dict[str, regex.Pattern | None] = field(default_factory=dict)
     lang: tuple[str, ...] = ()  # the languages whose articles it reads; empty: every language
-
-    @property
-    def needs_data(self) -> bool:
-        return registry()[self.kind].needs_data
+    # its kind's, kept on the rule: linting without data then never imports a data kind's module
+    needs_data: bool = False
 
     def applies_to(self, language: str) -> bool:
         return not self.lang or language in self.lang
@@ -257,6 +256,7 @@ def _rule_problems(raw: Any, index: int, doc: RulesDocument, seen: set[str]) -> 
         description=str(raw.get("description", "")),
         compiled=compiled,
         lang=tuple(lang),
+        needs_data=registry()[kind].needs_data,
     )
     return rule, []
 
@@ -281,6 +281,8 @@ def example_facts(rule: Rule) -> ExampleFacts | None:
     rows = rule.examples.get("data")
     if not rows:
         return None
+    from writer.figures import Figure, Side  # only when rules load: a warm lint run never needs it
+
     figures = []
     for row in rows:
         sides = tuple(

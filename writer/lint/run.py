@@ -10,9 +10,12 @@ files are still linted. A usage, rules or data problem raises UserError
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 def run_lint(
@@ -79,6 +82,8 @@ def run_lint(
                 file=sys.stderr,
                 flush=True,
             )
+    if "writer.lint.regex_store" in sys.modules:  # the next run loads the patterns this one compiled
+        sys.modules["writer.lint.regex_store"].save()
     if unreadable:  # a data error, as for every command (exit 2); the other files were still linted
         return 2
     return 1 if any(f.level == "error" for r in results for f in r.findings) else 0

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+
+from writer.record import dataclass  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
     from writer.lint.context import Context
@@ -64,19 +65,67 @@ class Kind:
 SUGGESTION = Field("string", default="", description="what the writer should do instead")
 CASE_SENSITIVE = Field("boolean", default=False, description="patterns match case as written")
 
-_REGISTRY: dict[tuple[str, ...], dict[str, Kind]] = {}
+_REGISTRY: dict[tuple[str, ...], Kinds] = {}
 
 
-def registry() -> dict[str, Kind]:
+class Kinds(Mapping[str, Kind]):
+    """The kind modules of this package by kind name, each imported when first asked for.
+
+    A kind ``foo-bar`` lives in module ``foo_bar``: asking for it imports that one module, so
+    linting with a few kinds never imports the others. Listing the kinds, or asking for a
+    kind whose module is named otherwise, imports every module (a new kind is still one file).
+    """
+
+    def __init__(self, paths: tuple[str, ...]) -> None:
+        self._paths = paths
+        self._kinds: dict[str, Kind] = {}
+        self._complete = False
+
+    def _module_kind(self, module: str) -> Kind | None:
+        name = f"{__name__}.{module}"
+        try:
+            kind = getattr(importlib.import_module(name), "KIND", None)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # the module exists but imports something missing: say so
+                raise
+            return None
+        return kind if isinstance(kind, Kind) else None
+
+    def _all(self) -> dict[str, Kind]:
+        if not self._complete:
+            found: dict[str, Kind] = {}  # in module order, as listed everywhere
+            for info in sorted(pkgutil.iter_modules(list(self._paths)), key=lambda i: i.name):
+                if not info.name.startswith("_"):
+                    kind = self._module_kind(info.name)
+                    if kind is not None:
+                        found.setdefault(kind.name, kind)
+            self._kinds, self._complete = found, True
+        return self._kinds
+
+    def __getitem__(self, name: str) -> Kind:
+        kind = self._kinds.get(name)
+        if kind is None and not self._complete and isinstance(name, str):
+            module = name.replace("-", "_")
+            if module.isidentifier() and not module.startswith("_"):
+                kind = self._module_kind(module)
+                if kind is not None and kind.name == name:
+                    self._kinds[name] = kind
+                    return kind
+            return self._all()[name]
+        if kind is None:
+            raise KeyError(name)
+        return kind
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def registry() -> Kinds:
     """Every kind module of this package, by kind name (found once per package path)."""
     key = tuple(__path__)
     if key not in _REGISTRY:
-        found: dict[str, Kind] = {}
-        for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-            if info.name.startswith("_"):
-                continue
-            kind = getattr(importlib.import_module(f"{__name__}.{info.name}"), "KIND", None)
-            if isinstance(kind, Kind):
-                found[kind.name] = kind
-        _REGISTRY[key] = found
+        _REGISTRY[key] = Kinds(key)
     return _REGISTRY[key]

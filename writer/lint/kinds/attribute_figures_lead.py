@@ -6,14 +6,13 @@ writer.lint.attribution's English sentence shapes do not apply (Chinese: 据Coin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
-import regex
-
 from writer.housestyle import HouseStyle, phrase_regex
+from writer.lazyre import LazyPattern
 from writer.lint import attribution
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
@@ -21,7 +20,7 @@ from writer.lint.kinds import SUGGESTION, Field, Kind
 from writer.lint.kinds._figures import names_source
 from writer.lint.rules import Rule, make_finding, search
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = LazyPattern(r"[\u3400-\u9fff]")  # a wide class: slow to compile, so only when used
 
 
 def _words(text: str) -> int:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 
-import regex
-
 from writer.housestyle import HouseStyle
 from writer.lint import clauses
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding

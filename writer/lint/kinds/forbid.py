@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from writer.housestyle import HouseStyle, phrase_regex
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document, Sentence
 from writer.lint.findings import Finding

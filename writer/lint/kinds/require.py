@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
 from writer.lint.context import Context
 from writer.lint.document import Document
 from writer.lint.findings import Finding
