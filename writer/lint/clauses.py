@@ -207,7 +207,7 @@ def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
     )
 
 
-_DETERMINERS = regex.compile(r"(?:the|a|an|its|their|this|that|these|those|some|fresh|new|renewed|further)$", regex.I)
+_DETERMINERS = r"(?i)(?:the|a|an|its|their|this|that|these|those|some|fresh|new|renewed|further)$"
 
 
 def influence_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
@@ -215,7 +215,7 @@ def influence_claim(lex: Lexicon, text: str, start: int, end: int, before: str) 
     object itself is a flow, a demand or a price; "lifted them to a high" (rates) and "denting the progress
     funds had made" have another object, whatever nouns follow it."""
     words = regex.findall(r"[\w$'’-]+", text[end : end + 80])
-    while words and _DETERMINERS.match(words[0]):
+    while words and regex.match(_DETERMINERS, words[0]):
         words.pop(0)
     head = " ".join(words[:2])
     if not head or lex.g.pronoun_subject.match(head) or nearest_term(lex, head, backwards=False) != "effect":
