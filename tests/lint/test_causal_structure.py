@@ -44,6 +44,16 @@ def causal(setup, text):
             "A cooler jobs report boosted buying of Bitcoin funds.",
             "Altogether, these investments lifted year-to-date inflows to $9 billion.",
         ),
+        # "helped by" a cause is a claim; "helped by" a fund or an issuer is make-up of the flows
+        (
+            "Ether products gained $20 million, aided by the staking decision.",
+            "Ether products gained $20 million, aided by a single Swiss issuer.",
+        ),
+        # "after" is a time, unless the clause states a rule about trading
+        (
+            "Allocators usually pull money from crypto funds after hawkish Fed meetings.",
+            "Funds usually publish their holdings after the close.",
+        ),
     ],
 )
 def test_english_structure_decides(setup, claims, states):
@@ -60,6 +70,9 @@ def test_english_structure_decides(setup, claims, states):
         ("一方面利率上行，另一方面监管趋严，机构减持了加密基金。", "一方面比特币产品流出，另一方面SOL产品流入。"),
         ("降息预期升温，资金随之流入比特币产品。", "每当比特币创新高，关注度都会随之上升。"),
         ("市场避险情绪升温，投资者撤出加密基金。", "资金流向显示避险情绪有所升温。"),
+        ("美股重挫之下，机构抛售了加密基金。", "在统计口径之下，美国产品净流出。"),
+        ("消息一出，投资者随即赎回以太坊产品。", "数据公布后，机构随即发布了新的报告。"),
+        ("借助降息东风，比特币基金吸金5亿美元。", "凭借约1亿美元的流入，Solana位居第二。"),
     ],
 )
 def test_chinese_structure_decides(claims, states):

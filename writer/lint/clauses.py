@@ -53,6 +53,7 @@ class Grammar:
     lead: regex.Pattern
     habitual: regex.Pattern
     influence: regex.Pattern
+    report_noun: regex.Pattern
 
 
 # Each part of the grammar: a pattern around the house style's words ({field} of ClauseWords)
@@ -78,6 +79,7 @@ _SHAPES = {
     "lead": "(?:{speech_leads}|{own_words})",
     "habitual": r"\b(?:{habitual})\b",
     "influence": r"\b(?:{influences})\b",
+    "report_noun": r"\b(?:{report_nouns})\b",
 }
 _GRAMMARS: dict[ClauseWords, Grammar] = {}
 
@@ -270,12 +272,19 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
     # a "when" clause under a main clause stated as a general rule is a mechanism whatever its condition
     # ("Whenever the Fed signals patience, allocators generally add"); otherwise the condition must be a change
     word = text[start:end].strip().lower()
-    rule = word.startswith("when") and lex.g.habitual.search(text[lo:hi]) is not None
+    rule = word in ("when", "whenever", "after") and lex.g.habitual.search(text[lo:hi]) is not None
     if not main.strip() or not (rule or lex.changes.search(as_part)):
         return False
-    # a mid-sentence "when" is a time ("Flows turned in March, when Bitcoin fell") unless the clause states
-    # a general rule ("Funds usually see redemptions when yields climb"); "whenever" states one by itself
-    if text[lo:start].strip() and word == "when" and not rule:
+    # a mid-sentence "when" is a time ("Flows turned in March, when Bitcoin fell") and "after" always one
+    # ("came after the vote") unless the clause states a general rule ("Funds usually see redemptions when
+    # yields climb", "Ether funds usually attract money after upgrades"); "whenever" states one by itself
+    if not rule and (word == "after" or (word == "when" and text[lo:start].strip())):
+        return False
+    # a rule must be about trading: someone who moves money, a move up or down, or a price ("funds usually
+    # attract money after upgrades"); "funds usually publish holdings after the close" states a habit, no cause
+    # ("flow figures are often revised after publication" is about the figures: a report noun)
+    moves = any(p.search(main) for p in (lex.g.up, lex.g.down, lex.prices))
+    if rule and not (moves or (lex.agents.search(main) and not lex.g.report_noun.search(main))):
         return False
     if lex.g.contrast.search(as_part):
         return False
@@ -285,6 +294,8 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
         return False
     main_up, main_down = bool(lex.g.up.search(main)), bool(lex.g.down.search(main))
     as_up, as_down = bool(lex.g.up.search(as_part)), bool(lex.g.down.search(as_part))
+    if rule:
+        return True  # a rule is no contrast: "allocators typically trim crypto funds when yields climb"
     # opposite directions are a contrast ("Bitcoin slid as Solana surged")
     main_way = (main_up and not main_down) - (main_down and not main_up)
     as_way = (as_up and not as_down) - (as_down and not as_up)
