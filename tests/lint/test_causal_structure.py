@@ -54,6 +54,16 @@ def causal(setup, text):
             "Allocators usually pull money from crypto funds after hawkish Fed meetings.",
             "Funds usually publish their holdings after the close.",
         ),
+        # "follows" under a rule about flows is a mechanism; a report's habit is not
+        (
+            "Redemptions typically follow hawkish central bank meetings.",
+            "The weekly report typically follows the Monday close.",
+        ),
+        # a mood spreading is a change an "as" clause can give as the reason
+        (
+            "As gloom gripped the market, crypto funds lost $300 million.",
+            "As of the Friday close, crypto funds held $300 million more.",
+        ),
     ],
 )
 def test_english_structure_decides(setup, claims, states):
@@ -73,6 +83,7 @@ def test_english_structure_decides(setup, claims, states):
         ("美股重挫之下，机构抛售了加密基金。", "在统计口径之下，美国产品净流出。"),
         ("消息一出，投资者随即赎回以太坊产品。", "数据公布后，机构随即发布了新的报告。"),
         ("借助降息东风，比特币基金吸金5亿美元。", "凭借约1亿美元的流入，Solana位居第二。"),
+        ("利率上行叠加监管趋严，机构纷纷离场。", "美国产品流出叠加德国产品流出，合计约3亿美元。"),
     ],
 )
 def test_chinese_structure_decides(claims, states):

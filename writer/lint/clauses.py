@@ -272,13 +272,14 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
     # a "when" clause under a main clause stated as a general rule is a mechanism whatever its condition
     # ("Whenever the Fed signals patience, allocators generally add"); otherwise the condition must be a change
     word = text[start:end].strip().lower()
-    rule = word in ("when", "whenever", "after") and lex.g.habitual.search(text[lo:hi]) is not None
+    after = word == "after" or word.startswith("follow")  # "X usually follows Y": Y before X in time
+    rule = (after or word in ("when", "whenever")) and lex.g.habitual.search(text[lo:hi]) is not None
     if not main.strip() or not (rule or lex.changes.search(as_part)):
         return False
     # a mid-sentence "when" is a time ("Flows turned in March, when Bitcoin fell") and "after" always one
     # ("came after the vote") unless the clause states a general rule ("Funds usually see redemptions when
     # yields climb", "Ether funds usually attract money after upgrades"); "whenever" states one by itself
-    if not rule and (word == "after" or (word == "when" and text[lo:start].strip())):
+    if not rule and (after or (word == "when" and text[lo:start].strip())):
         return False
     # a rule must be about trading: someone who moves money, a move up or down, or a price ("funds usually
     # attract money after upgrades"); "funds usually publish holdings after the close" states a habit, no cause
