@@ -264,6 +264,10 @@ def _temporal(lex: Lexicon, complement: str) -> bool:
 
 def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """ "Y as X": causal when X reports a change in the same direction as Y, and Y is a flow or a price."""
+    word = text[start:end].strip().lower()
+    after = word == "after" or word.startswith("follow")  # "X usually follows Y": Y before X in time
+    if after and not lex.g.habitual.search(text):
+        return False  # the common case first: "after" is a time unless the sentence states a rule (below)
     lo, hi = _clause(lex, text, start, end)
     clause = text[end:hi]
     comma = clause.find(",")
@@ -271,8 +275,6 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
     main = text[lo:start] if text[lo:start].strip() else clause[comma + 1 :] if comma != -1 else ""
     # a "when" clause under a main clause stated as a general rule is a mechanism whatever its condition
     # ("Whenever the Fed signals patience, allocators generally add"); otherwise the condition must be a change
-    word = text[start:end].strip().lower()
-    after = word == "after" or word.startswith("follow")  # "X usually follows Y": Y before X in time
     rule = (after or word in ("when", "whenever")) and lex.g.habitual.search(text[lo:hi]) is not None
     if not main.strip() or not (rule or lex.changes.search(as_part)):
         return False
@@ -284,8 +286,10 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
     # a rule must be about trading: someone who moves money, a move up or down, or a price ("funds usually
     # attract money after upgrades"); "funds usually publish holdings after the close" states a habit, no cause
     # ("flow figures are often revised after publication" is about the figures: a report noun)
-    moves = any(p.search(main) for p in (lex.g.up, lex.g.down, lex.prices))
-    if rule and not (moves or (lex.agents.search(main) and not lex.g.report_noun.search(main))):
+    if rule and not (
+        any(p.search(main) for p in (lex.g.up, lex.g.down, lex.prices))
+        or (lex.agents.search(main) and not lex.g.report_noun.search(main))
+    ):
         return False
     if lex.g.contrast.search(as_part):
         return False

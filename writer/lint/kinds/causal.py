@@ -86,9 +86,12 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if rule.params.get("quotes") == "ignore" and sentence.in_quotes(start, end):
             continue
         heading = doc.blocks[sentence.block].kind == "heading"
-        if clauses.is_question(lex, text, heading) or search(rule.compiled.get("exceptions"), text, ctx.timeout):
+        if clauses.is_question(lex, text, heading) or lex.g.negated.search(text, 0, s):
             continue
-        if lex.g.negated.search(text, 0, s) or not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
+        # the clause analysis rejects most candidates, and costs less than the refusals' scan
+        if not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
+            continue
+        if search(rule.compiled.get("exceptions"), text, ctx.timeout):
             continue
         # the costliest check, last; its pattern is compiled on first need
         if clauses.attributed(lex, _speaker(rule, ctx.style), text, s, e):
