@@ -81,3 +81,19 @@ def test_md_escape_shows_each_character_literally(raw, shown):
     assert "<b>" not in page and "<a " not in page and "<code>" not in page and "<em>" not in page
     text = html.unescape(page.removeprefix("<p>").removesuffix("</p>"))
     assert text == shown
+
+
+@pytest.mark.parametrize("own_folder", [False, True])
+def test_every_template_environment_is_the_immutable_sandbox(tmp_path, own_folder):
+    """Articles, index and review pages, shipped or a newsroom's: none runs outside the sandbox."""
+    import jinja2.sandbox
+
+    from writer.review.page import environment
+
+    folder = tmp_path if own_folder else None
+    envs = [environment(folder), load_setup(templates=folder).env]
+    assert all(isinstance(env, jinja2.sandbox.ImmutableSandboxedEnvironment) for env in envs)
+    payload = "{{ cycler.__init__.__globals__.os.getcwd() }}"
+    for env in envs:
+        with pytest.raises(jinja2.sandbox.SecurityError):
+            env.from_string(payload).render()

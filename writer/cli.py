@@ -447,13 +447,12 @@ def backfill(
     import json
     from dataclasses import asdict
 
+    from writer.backfill import BackfillOptions
     from writer.backfill import backfill as run_backfill
 
     if start and end and start > end:
         raise UserError(f"--from {start} is after --to {end}")
-    summary = run_backfill(
-        list(data),
-        out,
+    options = BackfillOptions(
         notes=notes,
         start=start,
         end=end,
@@ -463,9 +462,10 @@ def backfill(
         entities=entities,
         templates=templates,
         columns=_columns(allow_extra),
-        language=language,
         review=review,
+        language=language,
     )
+    summary = run_backfill(list(data), out, options)
     if as_json:
         click.echo(json.dumps({**asdict(summary), "exit_code": summary.exit_code}, indent=2))
     else:

@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from writer.articlefile import article_name, page_name, review_name
@@ -30,47 +30,54 @@ from writer.backfill.records import Summary, WeekRecord
 from writer.backfill.workers import Rendered, render_all
 from writer.fsutil import atomic_write, make_folder, sha
 
-__all__ = ["Progress", "Summary", "WeekRecord", "backfill"]
+__all__ = ["BackfillOptions", "Progress", "Summary", "WeekRecord", "backfill"]
+
+
+@dataclass(frozen=True)
+class BackfillOptions:
+    """What a backfill can be told besides its data and folder, defined once: ``writer backfill``
+    builds it from its flags; library callers pass it, or its fields as keywords."""
+
+    notes: Path | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    jobs: int | None = None
+    force: bool = False
+    rules: Path | None = None
+    entities: Path | None = None
+    templates: Path | None = None
+    columns: object = None  # writer.data.load.Columns; None: the strict set
+    review: bool = False  # also DATE.review.html (see ``writer.review``), linked from the index
+    language: str | None = None
+
+    @property
+    def paths(self) -> tuple[Path | None, Path | None, Path | None, str | None]:
+        """What a worker needs to load the same setup: rules, entities, templates, language."""
+        return (self.rules, self.entities, self.templates, self.language)
+
+    def in_range(self, week: dt.date) -> bool:
+        return (self.start is None or week >= self.start) and (self.end is None or week <= self.end)
 
 
 def backfill(
     data: list[Path],
     out: Path,
-    notes: Path | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    jobs: int | None = None,
-    force: bool = False,
-    rules: Path | None = None,
-    entities: Path | None = None,
-    templates: Path | None = None,
+    options: BackfillOptions | None = None,
     progress_stream=sys.stderr,
     on_week: Callable[[str, str], None] | None = None,
-    columns=None,
-    review: bool = False,
-    language: str | None = None,
+    **fields,
 ) -> Summary:
     """Write DATE.md/DATE.html for each week with data in range, then index and manifest.
 
-    With ``review``, also DATE.review.html (see ``writer.review``), linked from the index.
+    ``fields`` are ``BackfillOptions`` fields, over ``options`` (``backfill(data, out, jobs=1)``).
     """
     from writer.setup import load_setup
 
+    options = replace(options or BackfillOptions(), **fields)
     began = time.monotonic()
     folder = make_folder(Path(out))
     with folder_lock(folder), _stop_on_sigterm():  # the lock first: a second run fails before any work
-        run = Run(
-            out=folder,
-            notes=notes,
-            start=start,
-            end=end,
-            jobs=jobs,
-            force=force,
-            setup=load_setup(rules, entities, templates, language=language),
-            paths=(rules, entities, templates, language),
-            columns=columns,
-            review=review,
-        )
+        run = Run(folder, options, load_setup(*options.paths[:3], language=options.language))
         _clean_temporaries(run.out)
         try:
             summary = _run(list(data), run, Progress, progress_stream, on_week)
@@ -82,58 +89,48 @@ def backfill(
 
 @dataclass(frozen=True)
 class Run:
-    """The options of one backfill, read once."""
+    """One backfill: its folder, its options and the setup loaded once for them."""
 
     out: Path
-    notes: Path | None
-    start: dt.date | None
-    end: dt.date | None
-    jobs: int | None
-    force: bool
+    options: BackfillOptions
     setup: object
-    paths: tuple[Path | None, Path | None, Path | None]  # rules, entities, templates
-    columns: object = None
-    review: bool = False
-
-    def in_range(self, week: dt.date) -> bool:
-        return (self.start is None or week >= self.start) and (self.end is None or week <= self.end)
 
 
 def _run(data: list[Path], run: Run, progress, progress_stream, on_week) -> Summary:
     from writer.data.facts import History
     from writer.data.load import STRICT, load_lenient
 
-    out, setup = run.out, run.setup
+    out, setup, options = run.out, run.setup, run.options
     records = read_manifest(out)
-    setup_hash = _setup_hash(*run.paths)
+    setup_hash = _setup_hash(*options.paths)
     summary = Summary()
-    loaded = load_lenient(data, setup.vocabulary, run.columns or STRICT)
+    loaded = load_lenient(data, setup.vocabulary, options.columns or STRICT)
     summary.problems = [str(p) for p in loaded.unplaced]
     history = History(loaded.frame, setup.style) if loaded.frame is not None else None
     present = sorted(set(history.weeks if history else ()) | {dt.date.fromisoformat(w) for w in loaded.bad_weeks})
-    weeks = [w for w in present if run.in_range(w)]
+    weeks = [w for w in present if options.in_range(w)]
     summary.weeks = len(weeks)
     todo = plan(
         weeks,
         out=out,
         history=history,
         bad_weeks=loaded.bad_weeks,
-        notes=run.notes,
+        notes=options.notes,
         setup=setup,
         setup_hash=setup_hash,
         records=records,
         summary=summary,
-        force=run.force,
-        review=run.review,
+        force=options.force,
+        review=options.review,
     )
     reviewer = None
-    if run.review and todo:
+    if options.review and todo:
         from writer.review.build import Reviewer
 
-        reviewer = Reviewer.for_history(history, loaded.frame, run.paths[2], setup.style.language)
+        reviewer = Reviewer.for_history(history, loaded.frame, options.templates, setup.style.language)
     bar, batches = progress(len(todo), progress_stream), Batches(len(records))
     try:
-        for result in render_all(todo, run.jobs, setup, run.paths, reviewer):
+        for result in render_all(todo, options.jobs, setup, options.paths, reviewer):
             record = _record(out, records[result.week], result, summary)
             bar.step(failed=record.status != "written")
             if on_week:

@@ -12,7 +12,7 @@ from writer.lint.rules import MATCH_TIMEOUT, Budget
 from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
-    from writer.lint.screen import Screen
+    from writer.lint.screen_set import Screen
 
 
 @dataclass

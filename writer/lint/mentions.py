@@ -429,18 +429,45 @@ def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str
     return head, tail[: stop.start()] if stop else tail[:60]
 
 
+_SEEN: dict[int, tuple[object, dict[tuple[int, str], bool]]] = {}  # id(reading) -> (reading, memo)
+_SEEN_MAX = 16_384  # windows remembered per reading
+_SEEN_LONGEST = 400  # characters: windows are a few words; a longer one is searched each time
+
+
+def _found(reading, pattern: re.Pattern[str], text: str) -> bool:
+    """Does one of ``reading``'s patterns occur in ``text``, a few words around an amount?
+
+    The words around the amounts of drafts from one template repeat week after
+    week (only the amounts change), so each answer is remembered per reading
+    (a bounded memo; the reading is held, so the pattern ids stay its own).
+    """
+    if len(text) > _SEEN_LONGEST:  # a long clause (a hostile document): searched, never held
+        return pattern.search(text) is not None
+    held = _SEEN.get(id(reading))
+    if held is None or held[0] is not reading:
+        held = _SEEN[id(reading)] = (reading, {})
+    memo = held[1]
+    key = (id(pattern), text)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _SEEN_MAX:
+            memo.clear()
+        found = memo[key] = pattern.search(text) is not None
+    return found
+
+
 def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     """Metric of an amount and, when it is no flow, why."""
     near_head = head[-70:]
-    if reading.aum.search(head[-45:]) and not reading.aum_change.search(head):
+    if _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head):
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
-    priced = reading.not_flow.search(near_head + amount) and not reading.flow_level.search(near_head)
-    if priced or reading.not_flow.search(tail) or _THOUSANDS.match(tail):
+    priced = reading.not_flow.search(near_head + amount) and not _found(reading, reading.flow_level, near_head)
+    if priced or _found(reading, reading.not_flow, tail) or _THOUSANDS.match(tail):  # near_head + amount: not held
         return "not_flow", "a price, volume or other amount that is not a fund flow"
-    if reading.ytd.search(head[-100:]) or reading.ytd.search(tail):
+    if _found(reading, reading.ytd, head[-100:]) or _found(reading, reading.ytd, tail):
         return "ytd_flow", ""
-    if reading.aum.search(head[-100:]) or reading.aum.search(tail[:25]):
-        if reading.aum_change.search(head):
+    if _found(reading, reading.aum, head[-100:]) or _found(reading, reading.aum, tail[:25]):
+        if _found(reading, reading.aum_change, head):
             return "not_flow", "a change in assets under management, not a flow"
         return "aum", ""
     return "net_flow", ""
@@ -472,7 +499,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
                 after = after[:cut] if cut >= 0 else ""
         else:
             after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
-        if pattern.search(near_head) or pattern.search(after):
+        if _found(reading, pattern, near_head) or _found(reading, pattern, after):
             return period
     return "week"
 

@@ -23,6 +23,7 @@ from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.fsutil import read_text_input, sha
 from writer.housestyle import HouseStyle
+from writer.render.bytecode import SignedBytecodeCache
 from writer.render.prose import Md, Prose, finalize
 from writer.resources import resource
 
@@ -52,6 +53,21 @@ class Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
     """The immutable sandbox, with ``**`` bounded (``9**9**9`` would take the CPU for minutes)."""
 
     intercepted_binops = frozenset(["**"])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        """Jinja's verdict, remembered per (type, attribute): it reads only the object's type and the
+        name (never the value), and the sandbox asked it some 250 times per article."""
+        kind = type(obj)
+        if obj.__class__ is not kind:  # a class that lies about its type gets the full check every time
+            return super().is_safe_attribute(obj, attr, value)
+        verdict = self._safe.get((kind, attr))
+        if verdict is None:
+            verdict = self._safe[kind, attr] = super().is_safe_attribute(obj, attr, value)
+        return verdict
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:
@@ -119,6 +135,8 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=finalize,  # data strings are Markdown-escaped unless a filter made them safe
+        auto_reload=False,  # one run, one set of templates: no stat of each file at every include
+        bytecode_cache=SignedBytecodeCache(),
     )
     env.filters.update(Prose(style, definite, display or {}).filters())
     env.globals["hs"] = style  # the house style: templates take every flag and direction word from it

@@ -42,10 +42,9 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     # a contributor's templates run no code here either, and are read through the one input check
     from writer.render.templates import Sandbox, _CheckedLoader
 
-    # the shipped templates are this package's own code: the sandbox checks every attribute a
-    # template reads (a third of a page's rendering), so only a newsroom's folder pays for it
-    kind = Sandbox if templates else jinja2.Environment
-    env = kind(
+    # every template runs sandboxed, the shipped ones too (issue 14): the sandbox's verdicts are
+    # remembered per (type, attribute), so the check costs little after the first page
+    env = Sandbox(
         loader=_CheckedLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
