@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SCREENED: dict[str, tuple[str, ...]] = {
     "forbid": ("patterns",),
     "limit": ("patterns",),
-    "causal": ("backward", "forward", "framings", "as_clauses", "claims"),  # writer.lint.kinds.causal.GROUPS
+    "causal": ("backward", "forward", "influence", "framings", "as_clauses", "claims"),  # kinds.causal.GROUPS
 }
 SCREENED_SCOPES = ("sentence", "heading")
 
