@@ -215,3 +215,49 @@ def test_the_page_names_against_the_total_what_the_draft_names(tmp_path, setup, 
     assert ("Against the week's direction: Bitcoin." in derived) is against
     if against:
         assert "keeps moving against the total" in run("draft", "--data", data).output
+
+
+def test_the_draft_s_own_reading_of_its_figures_gives_the_page_a_second_reading_would(tmp_path, setup, monkeypatch):
+    """A backfill hands the page the mentions lint read in the draft, not reading it twice: the same page.
+
+    Checked on synthetic weeks with conflicts, single sources and gaps, and on the sample history.
+    """
+    from bench.synthetic import write
+    from writer.data.load import load_frame
+    from writer.draft import render_week
+    from writer.review.build import Reviewer
+
+    for path in (write(tmp_path / "synthetic.csv", 40, seed=3), HISTORY):
+        frame = load_frame([path], setup.vocabulary)
+        history = History(frame, setup.style)
+        reviewer = Reviewer.for_history(history, frame)
+        reused = 0
+        for week in history.weeks[-12:]:
+            facts = history.week(week)
+            draft = render_week(facts, setup)
+            assert draft.mentions is not None  # the shipped rules read the figures
+            reused += len(draft.mentions)
+            twice = reviewer.page(draft.article.markdown, facts, draft.findings, setup, "a.md")
+            with monkeypatch.context() as patch:  # given the draft's mentions, the page reads nothing again
+                patch.setattr("writer.review.model.find_mentions", _no_second_reading)
+                once = reviewer.page(draft.article.markdown, facts, draft.findings, setup, "a.md", draft.mentions)
+            assert once == twice
+        assert reused > 30
+
+
+def _no_second_reading(*_args, **_kwargs):
+    raise AssertionError("the article was read a second time")
+
+
+@pytest.mark.parametrize("weeks", [12, 200, 240, 520])
+def test_the_history_chart_draws_any_length_of_history_without_a_warning(weeks, recwarn):
+    """matplotlib's date ticks once warned on every page of a 3.6 to 4.9 year history."""
+    import datetime as dt
+
+    from writer.review.charts import WeekPoint, history_chart
+
+    points = [WeekPoint(dt.date(2020, 1, 6) + dt.timedelta(weeks=n), 1.0, 1.0, "verified") for n in range(weeks)]
+    words = {"unit": "u", "history_title": "t", "inflow": "i", "outflow": "o", "gap": "g", "conflict": "c"}
+    chart = history_chart(points, words)
+    assert chart.svg.startswith("<svg") and len(chart.points) == weeks
+    assert not [w for w in recwarn if "matplotlib" in str(w.filename) or "Locator" in str(w.message)]

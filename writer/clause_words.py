@@ -50,6 +50,8 @@ FIELDS = (
     "reported_by",  # "compiled by", "as reported by": a name follows
     "source_links",  # "from", "by", "of", "at": between a report noun and its source
     "determiners",  # "the": may stand before a name ("according to the Block")
+    "habitual",  # "tend to", "typically", "historically": a main clause stated as a general rule (a mechanism)
+    "influences",  # "weighing", "lifting", "dragging": a participle of influence makes ", with X -ing" a cause
 )
 
 
@@ -86,6 +88,8 @@ class ClauseWords:
     reported_by: str = NEVER
     source_links: str = NEVER
     determiners: str = NEVER
+    habitual: str = NEVER
+    influences: str = NEVER
 
 
 def _alternation(path: str, name: str, patterns: Any) -> str:

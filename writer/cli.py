@@ -239,13 +239,15 @@ def review(week, data, notes, rules, entities, templates, article, lang, out, al
         facts = history.week(week, notes_for(notes, week))
         source, path = item.text, str(article)
         findings = lint_input(item, setup.ruleset, setup.style, setup.vocabulary, facts).findings
+        mentions = None  # read again below, in the source as the page shows it
     else:
         week = _pick_week(history, week)
         facts = history.week(week, notes_for(notes, week))
         draft = render_week(facts, setup)
         source, path, findings = draft.article.markdown, article_name(week), list(draft.findings)
+        mentions = draft.mentions
     reviewer = Reviewer.for_history(history, frame, templates, lang)
-    page = reviewer.page(source, facts, findings, setup, path)
+    page = reviewer.page(source, facts, findings, setup, path, mentions)
     if out is None:
         click.echo(page, nl=False)
         return

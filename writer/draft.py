@@ -16,6 +16,7 @@ from writer.fsutil import atomic_write
 from writer.lint.context import Context
 from writer.lint.engine import lint_text
 from writer.lint.findings import Finding
+from writer.lint.mention import Mention
 from writer.render.templates import Article, render_article
 from writer.setup import Setup
 
@@ -26,6 +27,7 @@ class Draft:
     article: Article
     html: str
     findings: tuple[Finding, ...] = ()
+    mentions: tuple[Mention, ...] | None = None  # the figures lint read, for the review page (None: not read)
 
     @property
     def has_errors(self) -> bool:
@@ -38,8 +40,16 @@ def render_week(facts, setup: Setup, path: str | None = None) -> Draft:
 
     article = render_article(facts, setup.env, setup.rules.version)
     name = path or article_name(facts.week)
-    result = lint_text(article.markdown, name, setup.ruleset, Context(setup.style, setup.vocabulary, facts))
-    return Draft(week=facts.week, article=article, html=to_html(article, setup.env), findings=tuple(result.findings))
+    context = Context(setup.style, setup.vocabulary, facts)
+    result = lint_text(article.markdown, name, setup.ruleset, context)
+    mentions = context.read_mentions()
+    return Draft(
+        week=facts.week,
+        article=article,
+        html=to_html(article, setup.env),
+        findings=tuple(result.findings),
+        mentions=None if mentions is None else tuple(mentions),
+    )
 
 
 def edited_by_hand(path: Path) -> bool:

@@ -56,9 +56,9 @@ def parse_lint_args(args: list[str]) -> dict | None:
             except ValueError:
                 return None
         elif name == "--format":
-            from writer.lint.report import FORMATS
+            from writer.lint.report import formats
 
-            if value not in FORMATS:
+            if value != "text" and value not in formats():
                 return None
             opts["fmt"] = value
         elif value in _levels():

@@ -15,6 +15,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from writer.money_style import MoneyStyle  # its own module: a warm lint unpickles it without this one
 from writer.record import dataclass, replace  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
@@ -23,30 +24,6 @@ if TYPE_CHECKING:
 BOUNDS = ("exact", "approx", "over", "under", "nearly")
 
 _SCALES = {"billion": 1000.0, "bn": 1000.0, "b": 1000.0, "million": 1.0, "m": 1.0, "mn": 1.0}
-
-
-@dataclass(frozen=True)
-class MoneyStyle:
-    """House rounding and hedge words, from ``house_style.<language>.money`` (no defaults in code)."""
-
-    billion_from: float
-    billion_decimals: int
-    million_decimals: int
-    million_whole_from: float
-    hedges: dict[str, tuple[str, ...]]
-    nearly_floor: float = 0.8  # "nearly X" is true of X * nearly_floor up to X
-
-    def hedge(self, bound: str) -> str:
-        """The word written for a bound (the first of its list)."""
-        return self.hedges[bound][0]
-
-    def bound_of(self, word: str) -> str:
-        """Which bound a hedge word expresses ("more than" -> "over")."""
-        low = " ".join(word.lower().split())
-        for bound, words in self.hedges.items():
-            if low in words:
-                return bound
-        raise ValueError(f"unknown hedge word {word!r}")
 
 
 def load_style(block: dict[str, Any], reader: Any) -> MoneyStyle:

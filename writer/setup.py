@@ -13,17 +13,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from writer.entities import Vocabulary, language_files, load_vocabulary
-from writer.housestyle import HouseStyle
+from writer.entities import language_files
 from writer.lint import cache
-from writer.lint.engine import example_runner
-from writer.lint.rules import RuleSet, load_rules
 from writer.record import dataclass, replace  # dataclasses without generated code: fast start-up
 from writer.resources import default_entities, default_rules
-from writer.rulesfile import RulesDocument, extends_chain, house_style, load_rules_document
+from writer.rulesfile import extends_chain
 
 if TYPE_CHECKING:
     import jinja2
+
+    from writer.entities import Vocabulary
+    from writer.housestyle import HouseStyle
+    from writer.lint.rules import RuleSet
+    from writer.rulesfile import RulesDocument
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ def load_setup(
     cached = cache.load(name) if name else None
     if isinstance(cached, Setup):
         return replace(cached, templates=templates) if templates else cached
+    # a cache miss: only now the loaders (a warm start never compiles their code)
+    from writer.entities_load import load_vocabulary
+    from writer.lint.rules_load import example_runner, load_rules
+    from writer.rulesfile_load import house_style, load_rules_document
+
     doc = load_rules_document(Path(rules) if rules else default_rules())
     style = house_style(doc, language)
     vocabulary = load_vocabulary(Path(entities) if entities else None)

@@ -47,7 +47,9 @@ def render(facts) -> Rendered:
         draft = render_week(facts, _SETUP)
         review = None
         if _REVIEWER is not None:
-            review = _REVIEWER.page(draft.article.markdown, facts, draft.findings, _SETUP, article_name(week))
+            review = _REVIEWER.page(
+                draft.article.markdown, facts, draft.findings, _SETUP, article_name(week), draft.mentions
+            )
     except UserError as err:
         return Rendered(week, None, None, (), 0, "", "; ".join(str(p) for p in err.problems))
     except Exception as exc:

@@ -51,6 +51,9 @@ class Grammar:
     reading_verb: regex.Pattern
     cause_of: regex.Pattern
     lead: regex.Pattern
+    habitual: regex.Pattern
+    influence: regex.Pattern
+    report_noun: regex.Pattern
 
 
 # Each part of the grammar: a pattern around the house style's words ({field} of ClauseWords)
@@ -74,6 +77,9 @@ _SHAPES = {
     "reading_verb": "(?:{reading_verbs})",
     "cause_of": r"\s*(?:{cause_of})((?:[\w'’-]+\s*){{1,4}})",
     "lead": "(?:{speech_leads}|{own_words})",
+    "habitual": r"\b(?:{habitual})\b",
+    "influence": r"\b(?:{influences})\b",
+    "report_noun": r"\b(?:{report_nouns})\b",
 }
 _GRAMMARS: dict[ClauseWords, Grammar] = {}
 
@@ -203,6 +209,22 @@ def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
     )
 
 
+_DETERMINERS = r"(?i)(?:the|a|an|its|their|this|that|these|those|some|fresh|new|renewed|further)$"
+
+
+def influence_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
+    """ "lifted demand for Bitcoin funds", "dented Ether's price": a verb of influence is a cause when its
+    object itself is a flow, a demand or a price; "lifted them to a high" (rates) and "denting the progress
+    funds had made" have another object, whatever nouns follow it."""
+    words = regex.findall(r"[\w$'’-]+", text[end : end + 80])
+    while words and regex.match(_DETERMINERS, words[0]):
+        words.pop(0)
+    head = " ".join(words[:2])
+    if not head or lex.g.pronoun_subject.match(head) or nearest_term(lex, head, backwards=False) != "effect":
+        return False
+    return forward_claim(lex, text, start, end, before)
+
+
 def framing_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """ "amid", "following", "given", "with X -ing": a cause only when an event or condition follows
     and the main clause is a flow or a price."""
@@ -216,9 +238,22 @@ def framing_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
             return False
         if lex.g.timelike.match(word) and _temporal(lex, complement):
             return False
+    elif text[lo:start].strip() and not _influence(lex, complement):
+        return False  # "..., with Bitcoin taking most of it": make-up of the flows, not a cause
     if regex.match(r"\W*$", text[lo:start]):  # "Amid X, Y" / "With X -ing, Y": the effect is the main clause
         return nearest_term(lex, text[stop:hi], backwards=False) == "effect"
     return _effect_class(lex, text[lo:start], backwards=True, before=before) == "effect"
+
+
+def _influence(lex: Lexicon, complement: str) -> bool:
+    """A mid-sentence "with X -ing" is a cause when its participle is a verb of influence ("with tariff
+    threats weighing on sentiment") or an event's change ("with inflation cooling"); a participle of
+    make-up or of the flows themselves ("with US products taking the lion's share") is none."""
+    if lex.g.influence.search(complement):
+        return True
+    participle = regex.search(r"\w+ing\b", complement)
+    subject = complement[: participle.start()] if participle else ""
+    return bool(lex.changes.search(complement)) and _first_noun_class(lex, subject) == "event"
 
 
 def _temporal(lex: Lexicon, complement: str) -> bool:
@@ -229,12 +264,32 @@ def _temporal(lex: Lexicon, complement: str) -> bool:
 
 def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """ "Y as X": causal when X reports a change in the same direction as Y, and Y is a flow or a price."""
+    word = text[start:end].strip().lower()
+    after = word == "after" or word.startswith("follow")  # "X usually follows Y": Y before X in time
+    if after and not lex.g.habitual.search(text):
+        return False  # the common case first: "after" is a time unless the sentence states a rule (below)
     lo, hi = _clause(lex, text, start, end)
     clause = text[end:hi]
     comma = clause.find(",")
     as_part = " ".join((clause if comma == -1 else clause[:comma]).split()[:14])
     main = text[lo:start] if text[lo:start].strip() else clause[comma + 1 :] if comma != -1 else ""
-    if not main.strip() or not lex.changes.search(as_part):
+    # a "when" clause under a main clause stated as a general rule is a mechanism whatever its condition
+    # ("Whenever the Fed signals patience, allocators generally add"); otherwise the condition must be a change
+    rule = (after or word in ("when", "whenever")) and lex.g.habitual.search(text[lo:hi]) is not None
+    if not main.strip() or not (rule or lex.changes.search(as_part)):
+        return False
+    # a mid-sentence "when" is a time ("Flows turned in March, when Bitcoin fell") and "after" always one
+    # ("came after the vote") unless the clause states a general rule ("Funds usually see redemptions when
+    # yields climb", "Ether funds usually attract money after upgrades"); "whenever" states one by itself
+    if not rule and (after or (word == "when" and text[lo:start].strip())):
+        return False
+    # a rule must be about trading: someone who moves money, a move up or down, or a price ("funds usually
+    # attract money after upgrades"); "funds usually publish holdings after the close" states a habit, no cause
+    # ("flow figures are often revised after publication" is about the figures: a report noun)
+    if rule and not (
+        any(p.search(main) for p in (lex.g.up, lex.g.down, lex.prices))
+        or (lex.agents.search(main) and not lex.g.report_noun.search(main))
+    ):
         return False
     if lex.g.contrast.search(as_part):
         return False
@@ -244,6 +299,8 @@ def as_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool
         return False
     main_up, main_down = bool(lex.g.up.search(main)), bool(lex.g.down.search(main))
     as_up, as_down = bool(lex.g.up.search(as_part)), bool(lex.g.down.search(as_part))
+    if rule:
+        return True  # a rule is no contrast: "allocators typically trim crypto funds when yields climb"
     # opposite directions are a contrast ("Bitcoin slid as Solana surged")
     main_way = (main_up and not main_down) - (main_down and not main_up)
     as_way = (as_up and not as_down) - (as_down and not as_up)

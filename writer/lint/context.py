@@ -12,7 +12,7 @@ from writer.lint.rules import MATCH_TIMEOUT, Budget
 from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
 if TYPE_CHECKING:
-    from writer.lint.screen import Screen
+    from writer.lint.screen_set import Screen
 
 
 @dataclass
@@ -56,3 +56,9 @@ class Context:
 
                 self._mentions[key] = find_mentions(doc, self.style, self.vocabulary, self.facts)
         return self._mentions[key]
+
+    def read_mentions(self) -> list[Mention] | None:
+        """The mentions the figure rules read with the week's data, if one did (the review page marks these)."""
+        if self.facts is None or len(self._mentions) != 1:
+            return None
+        return next(iter(self._mentions.values()))

@@ -3,13 +3,14 @@ apply suppressions, bound the work."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from writer.lint.context import Context
 from writer.lint.document import Document, Suppression, parse
 from writer.lint.findings import Finding
 from writer.lint.kinds import registry
-from writer.lint.rules import EXAMPLE_TIMEOUT, RegexTimeout, Rule, RuleSet, example_facts
+from writer.lint.rules import RegexTimeout, Rule, RuleSet
 from writer.lint.screen import screen_for
 from writer.record import dataclass, field  # dataclasses without generated code: fast start-up
 
@@ -75,36 +76,11 @@ def lint_text(source: str, path: str, rules: RuleSet, ctx: Context) -> Result:
     return lint_document(parse(source, path, rules.fields), rules, ctx)
 
 
-def example_runner(style, vocabulary, style_for=None) -> Callable[[Rule], list[str]]:
-    """Check that a rule's fail examples fail and its pass examples pass; a rule for another
-    language runs its examples in that language's house style (``style_for(lang)``)."""
+def __getattr__(name: str) -> Any:
+    """``example_runner`` by its old name: it self-tests rules as they load
+    (``writer.lint.rules_load``), which a warm run never does."""
+    if name == "example_runner":
+        from writer.lint.rules_load import example_runner
 
-    def run(rule: Rule) -> list[str]:
-        failures = []
-        ctx_facts = example_facts(rule)
-        if rule.applies_to(style.language):
-            own = style
-        else:  # the rules file's style for that language; else the shipped one
-            from writer.housestyle import shipped
-
-            own = style_for(rule.lang[0]) if style_for is not None else shipped(rule.lang[0])
-        for side in ("fail", "pass"):
-            for example in rule.examples.get(side, []):
-                doc = parse(example, "<example>")
-                ctx = Context(own, vocabulary, ctx_facts, timeout=EXAMPLE_TIMEOUT)
-                ctx.attach(doc)
-                try:
-                    found = list(registry()[rule.kind].run(rule, doc, ctx)) if ctx_facts or not rule.needs_data else []
-                except RegexTimeout:
-                    failures.append(
-                        f"pattern takes over {EXAMPLE_TIMEOUT}s on example {example[:50]!r} "
-                        "(catastrophic backtracking?)"
-                    )
-                    continue
-                if side == "fail" and not found:
-                    failures.append(f"fail example gives no finding: {example[:70]!r}")
-                if side == "pass" and found:
-                    failures.append(f"pass example gives a finding ({found[0].message[:60]}): {example[:70]!r}")
-        return failures
-
-    return run
+        return example_runner
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

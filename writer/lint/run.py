@@ -70,7 +70,7 @@ def run_lint(
     floor = level_rank(min_level)
     for r in results:
         r.findings = [f for f in r.findings if level_rank(f.level) >= floor]
-    out = report.FORMATS[fmt](results, ruleset, colour=fmt == "text" and sys.stdout.isatty())
+    out = report.view_for(fmt)(results, ruleset, colour=fmt == "text" and sys.stdout.isatty())
     if out:
         print(out, flush=True)
     if fmt == "text":

@@ -11,109 +11,26 @@ translated (``writer.lint.re2_translate``) to a RE2 pattern that matches a
 superset of what it matches. A pattern the translator does not know, or RE2
 cannot compile, leaves the rule unscreened: it scans the whole document as
 before. Whole-document rules (scope paragraph or document) are never screened.
-Set WRITER_NO_SCREEN=1 to turn screening off.
+Set WRITER_NO_SCREEN=1 to turn screening off. The screen itself is
+``writer.lint.screen_set``, imported only when a run screens (one article never does).
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    import regex
-
-    from writer.lint.document import Document
-    from writer.lint.rules import Rule, RuleSet
+    from writer.lint.rules import RuleSet
+    from writer.lint.screen_set import Screen
 
 # kind -> its pattern parameters whose matches must lie inside one sentence
 SCREENED: dict[str, tuple[str, ...]] = {
     "forbid": ("patterns",),
     "limit": ("patterns",),
-    "causal": ("backward", "forward", "framings", "as_clauses", "claims"),  # writer.lint.kinds.causal.GROUPS
+    "causal": ("backward", "forward", "influence", "framings", "as_clauses", "claims"),  # kinds.causal.GROUPS
 }
 SCREENED_SCOPES = ("sentence", "heading")
-
-
-class Screen:
-    """One RE2 set over the screenable rules of a rule set, and the sentences each rule hit."""
-
-    def __init__(self, rules: RuleSet) -> None:
-        import re2
-
-        from writer.lint.re2_translate import Untranslatable, translate
-
-        self.index: dict[tuple[str, str], int] = {}  # (rule id, parameter) -> position in the set
-        self.skipped: dict[tuple[str, str], str] = {}  # (rule id, parameter) -> why it scans everything
-        options = re2.Options()
-        options.never_capture = True
-        candidates = re2.Set.SearchSet(options)
-        for rule in rules.rules:
-            for param in SCREENED.get(rule.kind, ()):
-                pattern = rule.compiled.get(param)
-                if pattern is None:
-                    continue
-                if rule.params.get("scope", "sentence") not in SCREENED_SCOPES:
-                    self.skipped[rule.id, param] = "whole-document scope"
-                    continue
-                try:
-                    translated = translate(pattern.pattern, bool(pattern.flags & _ignorecase()))
-                    self.index[rule.id, param] = candidates.Add(translated)
-                except (Untranslatable, re2.error, ValueError) as exc:
-                    self.skipped[rule.id, param] = str(exc)
-        candidates.Compile()
-        self._set = candidates
-        self._doc: Document | None = None
-        self._hits: dict[int, list[int]] = {}
-
-    def hits(self, doc: Document) -> dict[int, list[int]]:
-        """Set position -> indices of the document's sentences where it may match."""
-        if self._doc is not doc:
-            hits: dict[int, list[int]] = {}
-            match = self._set.Match
-            for n, sentence in enumerate(doc.sentences):
-                for k in match(sentence.text) or ():
-                    hits.setdefault(k, []).append(n)
-            self._doc, self._hits = doc, hits
-        return self._hits
-
-    def finditer(
-        self, rule: Rule, doc: Document, timeout: float, param: str = "patterns"
-    ) -> Iterator[regex.Match] | None:
-        """Matches of a rule's pattern in the sentences its screen hit, or None if it is unscreened.
-
-        Each hit sentence is searched from its start (or the end of the previous
-        match, as one pass over the document would) to the end of its block, so
-        lookarounds see the same text they would in a whole-document scan.
-        """
-        k = self.index.get((rule.id, param))
-        if k is None:
-            return None
-        return self._windowed(rule.compiled[param], doc, self.hits(doc).get(k, ()), timeout)
-
-    @staticmethod
-    def _windowed(pattern: regex.Pattern, doc: Document, sentence_indices, timeout: float) -> Iterator[regex.Match]:
-        from writer.lint.rules import finditer
-
-        last_end = 0
-        for n in sentence_indices:
-            sentence = doc.sentences[n]
-            block = doc.blocks[sentence.block]
-            pos = max(sentence.start, last_end)
-            if pos >= sentence.end:
-                continue
-            for m in finditer(pattern, doc.prose, pos, block.end, timeout):
-                if m.start() >= sentence.end:
-                    break
-                last_end = m.end()
-                yield m
-
-
-def _ignorecase() -> int:
-    import regex
-
-    return regex.IGNORECASE
 
 
 _SCREENS: dict[int, tuple[RuleSet, Screen | None]] = {}
@@ -137,8 +54,19 @@ def screen_for(rules: RuleSet, size: int = SCREEN_AFTER) -> Screen | None:
             return None
     if entry is None or entry[0] is not rules:
         try:
+            from writer.lint.screen_set import Screen  # compiled only when a run screens
+
             screen = Screen(rules)
         except ImportError:
             screen = None
         entry = _SCREENS[id(rules)] = (rules, screen)
     return entry[1]
+
+
+def __getattr__(name: str) -> Any:
+    """``Screen`` by its old name (``writer.lint.screen_set``)."""
+    if name == "Screen":
+        from writer.lint.screen_set import Screen
+
+        return Screen
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -49,7 +49,8 @@ class Reviewer:
         state["_cache"] = {}
         return state
 
-    def page(self, source: str, facts, findings: Sequence[Finding], setup, path: str = "-") -> str:
+    def page(self, source: str, facts, findings: Sequence[Finding], setup, path: str = "-", mentions=None) -> str:
+        """The week's page; ``mentions`` are the linter's reading of ``source`` (``Draft.mentions``), if at hand."""
         from writer.review.page import review_page
 
         return review_page(
@@ -62,4 +63,5 @@ class Reviewer:
             self.env,
             self.lang,
             path,
+            mentions,
         )

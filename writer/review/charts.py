@@ -12,6 +12,7 @@ Imported only on the review path: it is the one module that loads matplotlib.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
@@ -71,20 +72,100 @@ def _matplotlib():
     import matplotlib
 
     matplotlib.use("svg", force=False)
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure as MplFigure
 
-    return matplotlib, MplFigure, FigureCanvasSVG
+    return MplFigure, _canvas_class()
+
+
+_CANVAS: list = []
+
+
+def _canvas_class():
+    """matplotlib's SVG canvas, with text measured once per process rather than once per drawing.
+
+    matplotlib caches a text's size per renderer, and its SVG canvas makes a new
+    renderer for every drawing: a backfill's hundreds of charts would measure
+    the same labels ("By asset", "Bitcoin", "500") again each time, most of a
+    chart's cost. The size of a string in a font does not depend on the drawing,
+    so this renderer shares one table of sizes; everything else is the library's.
+    """
+    if _CANVAS:
+        return _CANVAS[0]
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
+
+    sizes: dict = {}
+
+    class MeasuredOnce(RendererSVG):
+        def get_text_width_height_descent(self, s, prop, ismath):
+            size = sizes.get((s, prop, ismath))
+            if size is None:  # the key keeps a copy: a FontProperties' hash follows its mutable state
+                size = sizes[(s, prop.copy(), ismath)] = super().get_text_width_height_descent(s, prop, ismath)
+            return size
+
+        def _get_font_height_metrics(self, prop):
+            # matplotlib >= 3.11 asks a renderer for a font's ascent, descent and line gap, and
+            # without an answer reads them from the font file for every text it lays out
+            heights = sizes.get(("heights", prop))
+            if heights is None:
+                heights = sizes[("heights", prop.copy())] = _font_heights(prop)
+            return heights
+
+    class Canvas(FigureCanvasSVG):
+        def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_ignored):
+            # FigureCanvasSVG.print_svg for a text buffer, with the renderer above (print_figure also
+            # passes dpi, facecolor, edgecolor and orientation, which that method drops too)
+            dpi = self.figure.dpi
+            self.figure.dpi = 72
+            width, height = self.figure.get_size_inches()
+            vector = MeasuredOnce(width * 72, height * 72, filename, image_dpi=dpi, metadata=metadata)
+            renderer = MixedModeRenderer(
+                self.figure, width, height, dpi, vector, bbox_inches_restore=bbox_inches_restore
+            )
+            self.figure.draw(renderer)
+            renderer.finalize()
+
+    _CANVAS.append(Canvas)
+    return Canvas
+
+
+def _font_heights(prop) -> tuple[float | None, float | None, float | None]:
+    """Ascent, descent and line gap of a font at 72 dpi, as ``matplotlib.text.Text._get_layout`` reads them."""
+    from matplotlib.font_manager import fontManager, get_font
+
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    for table_name, gap, ascent, descent in (
+        ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+        ("hhea", "lineGap", "ascent", "descent"),
+    ):
+        table = font.get_sfnt_table(table_name)
+        if table is not None:
+            scale = prop.get_size_in_points() / font.get_sfnt_table("head")["unitsPerEm"]
+            return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
+    return None, None, None  # the library measures "lp" instead
+
+
+@contextlib.contextmanager
+def _settings(values: Mapping[str, object]):
+    """``matplotlib.rc_context`` for a few keys: it saves and restores only those, not the whole
+    table of settings (which costs more than a small chart's bars)."""
+    import matplotlib
+
+    params = matplotlib.rcParams
+    saved = {key: params[key] for key in values}
+    params.update(values)
+    try:
+        yield
+    finally:
+        params.update(saved)
 
 
 def _svg(fig, salt: str) -> str:
     """The figure as SVG markup without the XML prolog, ids salted per chart so two charts never share one."""
     import warnings
 
-    import matplotlib
-
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": salt}), warnings.catch_warnings():
+    with _settings({"svg.hashsalt": salt}), warnings.catch_warnings():
         # text stays <text> (svg.fonttype none): the browser draws Chinese labels with its own
         # fonts, so a CJK glyph missing from matplotlib's layout font is not a missing glyph
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
@@ -125,12 +206,12 @@ def week_id(week: dt.date) -> str:
 
 def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Chart:
     """Weekly total net flow over the whole history; each bar carries its week's id."""
-    matplotlib, MplFigure, Canvas = _matplotlib()
+    MplFigure, Canvas = _matplotlib()
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.patches import Patch
 
     gaps = missing_weeks(points)
-    with matplotlib.rc_context(_RC):
+    with _settings(_RC):
         fig = MplFigure(figsize=(7.4, 2.9))
         Canvas(fig)
         ax = fig.add_axes((0.1, 0.2, 0.88, 0.66))
@@ -149,7 +230,9 @@ def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Char
             ax.axvspan(gap - 3.5, gap + 3.5, facecolor=GAP, edgecolor="#8c8c8c", hatch="////", linewidth=0)
         ax.axhline(0, color=EDGE, linewidth=0.8)
         if len(points):
-            locator = AutoDateLocator(maxticks=8)
+            # minticks 3: yearly ticks from three years on (the default 5 left no interval it liked
+            # for histories of 3.6 to 4.9 years, and matplotlib warned on every such page)
+            locator = AutoDateLocator(minticks=3, maxticks=8)
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
             ax.set_xlim(x[0] - 7, x[-1] + 7)
@@ -192,12 +275,12 @@ class BreakdownPainter:
     MARGINS = (1.55, 0.3, 0.55, 0.4)  # left, right, bottom, top, inches
 
     def __init__(self, words: Mapping[str, str]) -> None:
-        matplotlib, MplFigure, Canvas = _matplotlib()
+        MplFigure, Canvas = _matplotlib()
         from matplotlib.lines import Line2D
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         self.words = dict(words)
-        with matplotlib.rc_context(_RC):
+        with _settings(_RC):
             self.fig = MplFigure(figsize=(7.4, 3))
             Canvas(self.fig)
             self.ax = ax = self.fig.add_axes((0.2, 0.2, 0.75, 0.7))
@@ -223,7 +306,6 @@ class BreakdownPainter:
         return rows
 
     def draw(self, by_asset: list[Bar], by_country: list[Bar]) -> str:
-        import matplotlib
         from matplotlib.patches import Rectangle
 
         ax = self.ax
@@ -264,16 +346,16 @@ class BreakdownPainter:
         for tick, (_, _, style) in zip(ax.yaxis.get_major_ticks(), rows, strict=False):
             tick.label1.set_fontweight("bold" if style == "bold" else "normal")
             tick.label1.set_fontstyle("italic" if style == "italic" else "normal")
-        with matplotlib.rc_context(_RC):
+        with _settings(_RC):
             return _svg(self.fig, "breakdown")
 
     def legend_svg(self) -> str:
         """The key to the breakdown's colours and hatching, the same every week: drawn once."""
-        matplotlib, MplFigure, Canvas = _matplotlib()
+        MplFigure, Canvas = _matplotlib()
         from matplotlib.patches import Patch
 
         w = self.words
-        with matplotlib.rc_context(_RC):
+        with _settings(_RC):
             fig = MplFigure(figsize=(7.4, 0.32))
             Canvas(fig)
             handles = [

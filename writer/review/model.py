@@ -137,19 +137,31 @@ class Marked:
 
 
 def mark_figures(
-    source: str, facts: WeekFacts, rows: Sequence[ReportedRow], style: HouseStyle, vocabulary, path: str = "-"
+    source: str,
+    facts: WeekFacts,
+    rows: Sequence[ReportedRow],
+    style: HouseStyle,
+    vocabulary,
+    path: str = "-",
+    mentions: Sequence[Mention] | None = None,
 ) -> Marked:
-    """Read the figures of an article the way the linter does and tie each to its provenance."""
-    doc = parse(source, path)
-    context = Context(style, vocabulary, facts)
-    context.attach(doc)
-    mentions: list[Mention] = find_mentions(doc, style, vocabulary, facts)
+    """Tie each figure the linter reads in an article to its provenance.
+
+    ``mentions``: what the linter already read in this very source with this
+    week's facts (``Draft.mentions``), so a draft is not read twice; without
+    them the article is read here, the linter's way.
+    """
+    if mentions is None:
+        doc = parse(source, path)
+        Context(style, vocabulary, facts).attach(doc)
+        mentions = find_mentions(doc, style, vocabulary, facts)
+        source = doc.source
     by_figure: dict[int, Provenance] = {}
     index = {id(f): n for n, f in enumerate(facts.figures)}
     provenances: list[Provenance] = []
     marks: list[Mark] = []
     for n, mention in enumerate(mentions):
-        text = doc.source[mention.start : mention.end]
+        text = source[mention.start : mention.end]
         fig = mention.figure
         if fig is not None:
             key = index.get(id(fig), -1 - n)
@@ -173,8 +185,8 @@ def mark_figures(
             provenances.append(prov)
             side = None
         marks.append(Mark(f"mention-{n + 1}", mention.start, mention.end, text, prov, side))
-    front = FRONT_MATTER.match(doc.source)
-    return Marked(tuple(marks), tuple(provenances), front.end() if front else 0, doc.source)
+    front = FRONT_MATTER.match(source)
+    return Marked(tuple(marks), tuple(provenances), front.end() if front else 0, source)
 
 
 def figures_for_table(facts: WeekFacts, marked: Marked, rows: Sequence[ReportedRow], style: HouseStyle):

@@ -129,6 +129,14 @@ def _finding_tag(n: int, finding: Finding, w: Words) -> str:
     )
 
 
+def _marks_of(marked) -> dict[str, list[Mark]]:
+    """Each provenance's marks in the text, in order (one pass, not a search per panel)."""
+    out: dict[str, list[Mark]] = {p.ident: [] for p in marked.provenances}
+    for mark in marked.marks:
+        out[mark.provenance.ident].append(mark)
+    return out
+
+
 def _title(source: str, body_start: int) -> str:
     for line in source[body_start:].splitlines():
         if line.startswith("# "):
@@ -146,13 +154,17 @@ def review_page(
     env: jinja2.Environment,
     lang: str = "en",
     path: str = "-",
+    mentions=None,
 ) -> str:
-    """The page for one article of one week. ``history`` is the shared history chart (see ``charts``)."""
+    """The page for one article of one week. ``history`` is the shared history chart (see ``charts``).
+
+    ``mentions``: the linter's reading of this source with these facts (``Draft.mentions``), if at hand.
+    """
     from writer.review.charts import breakdown_chart, week_id
 
     w = words(env, lang)
     source = marking.clean(source)
-    marked = mark_figures(source, facts, rows, setup.style, setup.vocabulary, path)
+    marked = mark_figures(source, facts, rows, setup.style, setup.vocabulary, path, mentions)
     ordered = findings_in_order(findings)
     points = [marking.offset_of(source, f.line, f.column) for f in ordered]
     html, placed_marks, placed_findings = marking.render_marked(
@@ -177,6 +189,7 @@ def review_page(
             facts=facts,
             article=Markup(html),
             marks=marked.marks,
+            marks_of=_marks_of(marked),
             provenances=marked.provenances,
             unplaced=[m for n, m in enumerate(marked.marks) if n not in placed_marks],
             table=figures_for_table(facts, marked, rows, setup.style),

@@ -25,6 +25,7 @@ from writer.lint.rules import Rule, finditer, make_finding, search
 GROUPS: dict[str, Callable[..., bool]] = {
     "backward": clauses.backward_claim,  # effect before: "X due to Y", "X was driven by Y"
     "forward": clauses.forward_claim,  # effect after: "Y drove X", "Y caused X"
+    "influence": clauses.influence_claim,  # "Y lifted demand for X": the verb's object is the effect
     "framings": clauses.framing_claim,  # "amid Y", "following Y", "with Y -ing": Y must be an event
     "as_clauses": clauses.as_claim,  # "X as Y": Y a change in X's direction
     "claims": clauses.claim_effect,  # motives, mechanisms, cause nouns
@@ -85,9 +86,12 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if rule.params.get("quotes") == "ignore" and sentence.in_quotes(start, end):
             continue
         heading = doc.blocks[sentence.block].kind == "heading"
-        if clauses.is_question(lex, text, heading) or search(rule.compiled.get("exceptions"), text, ctx.timeout):
+        if clauses.is_question(lex, text, heading) or lex.g.negated.search(text, 0, s):
             continue
-        if lex.g.negated.search(text, 0, s) or not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
+        # the clause analysis rejects most candidates, and costs less than the refusals' scan
+        if not GROUPS[group](lex, text, s, e, _previous_text(doc, sentence)):
+            continue
+        if search(rule.compiled.get("exceptions"), text, ctx.timeout):
             continue
         # the costliest check, last; its pattern is compiled on first need
         if clauses.attributed(lex, _speaker(rule, ctx.style), text, s, e):
@@ -100,6 +104,7 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 _GROUP_HELP = {
     "backward": 'the effect stands before the words: "X due to Y", "X was driven by Y"',
     "forward": 'the effect follows the words: "Y drove the outflows", "Y caused BTC to fall"',
+    "influence": 'verbs of influence whose object is a flow, demand or price: "Y lifted demand for X"',
     "framings": '"amid", "following", "given", "with X -ing": a cause only before an event or condition',
     "as_clauses": '"X as Y": a cause when Y is a change running the same way as X',
     "claims": "motives, mechanisms and cause nouns stated as fact",
