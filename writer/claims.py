@@ -216,6 +216,8 @@ def _direction(value: float) -> str | None:
 
 def _sign_certain(fig: Figure) -> int:
     """The figure's sign when every value it allows has it (a conflict across zero has none)."""
+    if fig.straddles:
+        return 0
     if fig.low < 0 and fig.high < 0:
         return -1
     if fig.low > 0 and fig.high > 0:
@@ -482,7 +484,9 @@ class _Builder:
                         self.add("mover", SOURCE, 20, [fig], direction=_direction(fig.point))
                     continue
                 lo, hi = _magnitude_bounds(fig)
-                if t_hi and hi < small_share * t_lo and len(figs) > 2:
+                # grouped as "smaller net <direction>" only when it runs with a total of certain sign
+                with_total = tsign != 0 and _sign_certain(fig) == tsign
+                if with_total and hi < small_share * t_lo and len(figs) > 2:
                     small.append(fig)
                 else:
                     self.add(

@@ -45,6 +45,12 @@ class Figure:
         return self.status == "conflicting"
 
     @property
+    def straddles(self) -> bool:
+        """A conflict whose sides do not share one sign (an outflow against an inflow, or flat):
+        the data establish no direction and no range of magnitudes, only each side as reported."""
+        return self.is_range and len({(s.value > 0) - (s.value < 0) for s in self.sides}) > 1
+
+    @property
     def flagged(self) -> bool:
         return self.status != "verified" or self.repeated_from is not None
 

@@ -122,6 +122,10 @@ def round_amount(magnitude: float, bound: str, style: MoneyStyle) -> tuple[Decim
     """
     shown, unit = _round_at(magnitude, bound, style)
     extra = 0
+    # a flow is never written "$0 million": a finer step until it shows (0.04 -> "$0.04 million")
+    while not shown and magnitude > 0 and extra < NEARLY_EXTRA_DECIMALS:
+        extra += 1
+        shown, unit = _round_at(magnitude, bound, _finer_by(style, extra))
     while bound == "nearly" and not _nearly_holds(magnitude, shown, unit, style) and extra < NEARLY_EXTRA_DECIMALS:
         extra += 1
         shown, unit = _round_at(magnitude, bound, _finer_by(style, extra))

@@ -69,8 +69,9 @@ def placed(week):
 def _usable(text: str) -> bool:
     """A title and headline with the total and its direction word, and a lead stating it."""
     title = re.search(r"^title: (.*)$", text, re.MULTILINE)
-    lead = re.search(r"\bnet (?:outflow|inflow) of [^.;$]*?\$[\d.,]+", text[lead_offset(text) :])
-    if not (title and lead):
+    # a conflict's range ("$1.2 billion to $1.3 billion") is no single total for the item to restate
+    lead = re.search(r"\bnet (?:outflow|inflow) of [^.;$]*?\$[\d.,]+ \w+( to \$)?", text[lead_offset(text) :])
+    if not (title and lead) or lead.group(1):
         return False
     return bool(re.search(r"\$\d", title.group(1)) and re.search(r"\b(?:out|in)flows?\b", title.group(1)))
 

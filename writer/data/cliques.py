@@ -103,7 +103,8 @@ def cliques(intervals: Sequence[tuple[float, float]], weights: Sequence[float]) 
     if not intervals:
         return []
     points = sorted({lo for lo, _ in intervals})
-    spans = [(bisect.bisect_left(points, lo), bisect.bisect_right(points, hi) - 1) for lo, hi in intervals]
+    # an empty interval (hi < lo) would sit in no node and never be taken: it stands at its lo
+    spans = [(a := bisect.bisect_left(points, lo), max(a, bisect.bisect_right(points, hi) - 1)) for lo, hi in intervals]
     depth, stab = _MaxTree(len(points)), _Stabbing(len(points))
     for item, ((lo, hi), weight) in enumerate(zip(spans, weights, strict=True)):
         depth.add(lo, hi, weight + 1e-6)  # the tiny part: an interval counts even when its weight is 0

@@ -58,6 +58,7 @@ def _interval(row: _Row, style: HouseStyle) -> tuple[float, float]:
     widen = max(0.0, style.relative_tolerance * amount.value / 2 - precision / 2) - 1e-7
     lo, hi = lo - widen, hi + widen
     lo = max(1e-12, lo)  # above zero: an inflow and an outflow never agree
+    hi = max(hi, lo)  # "under 0" allows nothing above zero: a point, never an empty interval
     return (-hi, -lo) if row.value < 0 else (lo, hi)
 
 
@@ -108,7 +109,9 @@ def _reconcile_group(rows: list[_Row], style: HouseStyle) -> dict:
     if len(clusters) > 1:
         shown = 0.0
         values = [s.value for s in sides]
-        low, high = min(values, key=abs), max(values, key=abs)
+        # smaller and larger magnitude; of equal ones (-630 and +630) the outflow is low, the inflow
+        # high, so a conflict across zero always shows low < 0 < high
+        low, high = min(values, key=lambda v: (abs(v), v)), max(values, key=lambda v: (abs(v), v))
         status = "conflicting"
         value = np.nan
         precision = min(r.amount.precision for r in rows)

@@ -59,10 +59,14 @@ def _side_amount(side: Side, fig: Figure) -> Amount:
     return Amount(abs(side.value), fig.precision, side.bound)
 
 
-def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle) -> tuple[bool, Side | None]:
-    """Is this text true of this figure? For a single amount against a conflict, which side."""
+def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle, sign: int = 0) -> tuple[bool, Side | None]:
+    """Is this text true of this figure? For a single amount against a conflict, which side:
+    of two sides the amount fits ($1.7 billion out, $1.7 billion in), the one in the direction
+    the prose gives it (``sign``)."""
     tolerance = style.relative_tolerance
     if isinstance(amount, AmountRange):
+        if fig.straddles:
+            return False, None  # sides of both signs: a range of magnitudes is true of neither direction
         if fig.is_range:
             ends = sorted(fig.sides, key=lambda s: abs(s.value))
             return (
@@ -76,7 +80,7 @@ def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle) -> tuple
         narrow = amount.low.value * 2 >= amount.high.value
         return narrow and amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
     if fig.is_range:
-        for side in fig.sides:
+        for side in sorted(fig.sides, key=lambda x: sign * x.value < 0):
             if _text_true_of(amount, _side_amount(side, fig), style):
                 return True, side
         return False, None
@@ -961,7 +965,7 @@ def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) ->
         return None
     if previous.sentence is not mention.sentence or not isinstance(previous.amount, AmountRange):
         return None
-    ok, side = match(mention.amount, previous.figure, style)
+    ok, side = match(mention.amount, previous.figure, style, mention.sign)
     if not ok or side is None:
         return None
     return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
@@ -980,7 +984,7 @@ def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     if not mention.entities:
         groups.append([f for f in facts.figures if f.scope != "total"])
     for n, group in enumerate(groups):
-        hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style)] if ok]
+        hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style, mention.sign)] if ok]
         if hits:
             # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
             hint = _metric_hint(mention, style)

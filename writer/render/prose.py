@@ -55,6 +55,7 @@ class Prose:
             "md": lambda text: Md(md_escape(str(text))),  # a data string inside a ~ concatenation
             "trusted": Md,  # a macro's output or a joined list, already escaped piece by piece
             "flow": self.flow,
+            "sides": self.sides,
             "flag": self.flag,
             "sources": self.sources,
             "names": lambda names: Md(self.join_names([self.name(n) for n in names], limit=99)),
@@ -89,7 +90,9 @@ class Prose:
         hs = self.style
         repeat = hs.prose["series"] + hs.flags["repeated"] if fig.repeated_from else ""
         if fig.is_range:
-            amounts = distinct_amounts(hs, [(s.value, s.bound) for s in fig.sides])
+            amounts = side_amounts(hs, fig)
+            if fig.straddles:  # no direction is shared: each side carries its own ("a net outflow of ...")
+                amounts = [_side_flow(hs, s.value, a) for s, a in zip(fig.sides, amounts, strict=True)]
             sides = hs.prose["series"].join(
                 hs.flag("conflict_side", sources=self.join_names(s.sources), amount=a)
                 for s, a in zip(fig.sides, amounts, strict=True)
@@ -109,10 +112,8 @@ class Prose:
 
     def _flow(self, fig: Figure) -> str:
         hs = self.style
-        if fig.is_range and (fig.low < 0) != (fig.high < 0):
-            lo, hi = sorted((fig.low, fig.high))
-            low, high = distinct_amounts(hs, [(lo, "approx"), (hi, "approx")])
-            return hs.says("mixed", outflow=hs.word("outflow"), low=low, inflow=hs.word("inflow"), high=high)
+        if fig.straddles:  # the sides, each with its direction, follow in the flag
+            return hs.says("mixed")
         key = direction(fig.point)
         if key == "flat":
             return hs.says("flat")
@@ -121,6 +122,15 @@ class Prose:
     def flow(self, fig: Figure) -> Md:
         """ "a net outflow of approximately $1.7 billion", flag included."""
         return Md(self._flow(fig) + self.flag(fig))
+
+    def sides(self, fig: Figure) -> list[tuple[Md, Md, str]]:
+        """A conflict's sides as (sources, bare amount, direction key), amounts told apart, for a
+        template that writes them its own way (a headline: "Wire B, $12 million outflow")."""
+        amounts = side_amounts(self.style, fig)
+        return [
+            (Md(self.join_names(s.sources)), Md(a), direction(s.value))
+            for s, a in zip(fig.sides, amounts, strict=True)
+        ]
 
     def cited(self, fig: Figure) -> Md:
         """The flow with its attribution: "..., according to A and B" or the flag naming them."""
@@ -164,6 +174,22 @@ class Prose:
         if group:
             text += hs.says("aside", text=hs.flag("group", sources=self.join_names(figs[0].sources)))
         return Md(text)
+
+
+def _side_flow(style: HouseStyle, value: float, amount: str) -> str:
+    """One side of a conflict across zero, with its own direction: "a net outflow of $12 million"."""
+    key = direction(value)
+    return style.says("flat") if key == "flat" else style.says("flow", direction=style.word(key), amount=amount)
+
+
+def side_amounts(style: HouseStyle, fig: Figure) -> list[str]:
+    """A conflict's sides as printed: told apart at a finer step where they would print alike, and a
+    side that rests on a bound keeps its hedge ("under $3.1 billion"), or the bare amount is false of it."""
+    bare = distinct_amounts(style, [(s.value, s.bound) for s in fig.sides])
+    return [
+        style.amount(abs(s.value), s.bound) if s.bound in ("over", "under", "nearly") else text
+        for s, text in zip(fig.sides, bare, strict=True)
+    ]
 
 
 def distinct_amounts(style: HouseStyle, values: list[tuple[float, str]]) -> list[str]:

@@ -51,15 +51,17 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             others = [o for o in by_sentence[id(m.sentence)] if o.figure is fig and o.side is not m.side]
             named = all(any(names_source(sentence, s, hs) for s in side.sources) for side in fig.sides)
-            if not others or not named:
+            # an end at zero has no amount to print ("flat net flows"): only the other ends must be
+            unsaid = not others and any(s is not m.side and s.value for s in fig.sides)
+            if unsaid or not named:
                 yield make_finding(
                     rule,
                     doc,
                     m.start,
                     m.end,
-                    f"{text!r} is one end of a conflict; write the range "
-                    f"({hs.range(fig.low, fig.high, 'approx')}) or both ends "
-                    "with their sources in one sentence",
+                    f"{text!r} is one end of a conflict; write "
+                    + ("" if fig.straddles else f"the range ({hs.range(fig.low, fig.high, 'approx')}) or ")
+                    + "both ends with their sources in one sentence",
                     suggestion=rule.params.get("suggestion", ""),
                 )
             elif not (flagged_here or markers.search(sentence)):
