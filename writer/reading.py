@@ -39,6 +39,12 @@ FIELDS = (
     "attributive",
     "respectively",
     "ellipsis",
+    "teaser",
+    "others",
+    "year_began",
+    "clause_word",
+    "determiner",
+    "fund_noun",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -70,6 +76,12 @@ class ReadingWords:
     attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
     respectively: re.Pattern[str] = _NEVER  # "respectively" (after the amounts), "分别" (before them): pair by order
     ellipsis: re.Pattern[str] = _NEVER  # what may stand between two amounts whose second leaves its verb out
+    teaser: re.Pattern[str] = _NEVER  # "Read more": a block opened by it points at another article
+    others: re.Pattern[str] = _NEVER  # "the rest of", "other assets": an amount of what is left unnamed
+    year_began: re.Pattern[str] = _NEVER  # "began" after a year: "2026 began with ..." is a year's flow
+    clause_word: re.Pattern[str] = _NEVER  # "as", "while": opens a new clause between a name and "crypto funds"
+    determiner: re.Pattern[str] = _NEVER  # "the global total": the market named as a noun phrase of its own
+    fund_noun: re.Pattern[str] = _NEVER  # "ETF", "trust": a fund's common noun after its name (plural "s" added)
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

@@ -255,10 +255,6 @@ _LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&|和|与|及|
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)  # a list, not "or"
 _YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
 _UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b|\d\s*[亿万]", re.IGNORECASE)
-_YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
-_OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
-# site furniture that points at another article: its figures are that article's
-_TEASER = re.compile(r"[\s*_>#-]*(?:related|read\s+more|see\s+also|also\s+read|recommended|more\s+on\s+this)\b", re.I)
 _WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -271,8 +267,38 @@ _FLOW_OF = re.compile(r"\s+(?:from|of|out\s+of|into|in|for)\s+", re.IGNORECASE)
 _THE = re.compile(r"the\s+", re.IGNORECASE)
 _OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
 # a word that opens a new clause: "Bitcoin leads as crypto fund outflows total ..." names two things
-_DETERMINER = re.compile(r"(?:the|all|a|an)\b", re.IGNORECASE)
-_CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|but|and|or|after|when|though|although|since)\b", re.IGNORECASE)
+
+
+# The words below are the house style's ``reading`` fields; only the structure around them is here.
+@cache
+def _worded(template: str, words: str) -> re.Pattern[str]:
+    """``template`` with ``WORDS`` replaced by a reading field's alternation, compiled once per pair."""
+    return re.compile(template.replace("WORDS", words), re.IGNORECASE)
+
+
+def _teaser(reading) -> re.Pattern[str]:
+    """Site furniture that points at another article ("Read more"): its figures are that article's."""
+    return _worded(r"[\s*_>#-]*(?:WORDS)\b", reading.teaser.pattern)
+
+
+def _others(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\b", reading.others.pattern)
+
+
+def _year_began(reading) -> re.Pattern[str]:
+    return _worded(r"\b((?:19|20)\d\d)\s+(?:WORDS)\b", reading.year_began.pattern)
+
+
+def _clause_word(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\b", reading.clause_word.pattern)
+
+
+def _determiner(reading) -> re.Pattern[str]:
+    return _worded(r"(?:WORDS)\b", reading.determiner.pattern)
+
+
+def _fund_noun(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:(?:WORDS)s?\b\s*)?", reading.fund_noun.pattern)
 
 
 def _week_date(text: str, reading) -> tuple[int, int, int] | None:
@@ -384,8 +410,8 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
         if any(
             0 <= m.start() - b <= 16
             and re.fullmatch(r"[\s\w()'’-]*", text[b : m.start()])
-            and not _CLAUSE_WORD.search(text[b : m.start()])
-            and not _DETERMINER.match(m.group())  # "the global total" opens a noun phrase of its own
+            and not _clause_word(style.reading).search(text[b : m.start()])
+            and not _determiner(style.reading).match(m.group())  # "the global total" opens a noun phrase of its own
             for a, b in taken
         ):
             continue
@@ -618,9 +644,6 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
     return name, (-1 if flow.group("out") else 1), flow.group()
 
 
-_FUND_NOUN = re.compile(r"\s*(?:(?:ETF|ETP|fund|trust)s?\b\s*)?", re.IGNORECASE)
-
-
 def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_Name], words: _Words, reading):
     """ "the $72 billion iShares Bitcoin Trust": an amount set before a fund's name as its size is
     that fund's AUM. Only a fund (a provider's key): "the $2 trillion Bitcoin market" is no AUM, and
@@ -633,7 +656,7 @@ def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_
     gap = text[end : fund.start]
     if not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", gap) or words.pattern.search(gap):
         return None
-    noun = _FUND_NOUN.match(text, fund.end)
+    noun = _fund_noun(reading).match(text, fund.end)
     verb = words.pattern.match(text, noun.end())
     if verb and not re.fullmatch(r"\s*(?:(?:a|an|some|about|net)\s+)*", text[verb.end() : hi]):
         return (
@@ -714,7 +737,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         dated = _week_date(text, reading)
         names = _names(doc, sentence, vocabulary, style)
         funds = _products(text, names, vocabulary)
-        teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
+        teaser = _teaser(reading).match(doc.prose, doc.blocks[sentence.block].start) is not None
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
         around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
@@ -744,7 +767,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
             confidence = 1.0
             said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
-            began = _YEAR_BEGAN.search(head[-60:])  # "2026 began with $582 million of inflows"
+            began = _year_began(reading).search(head[-60:])  # "2026 began with $582 million of inflows"
             year = int(said.group(1)) if said else int(began.group(1)) if began else None
             if year and metric == "net_flow" and (period == "cumulative" or began):
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
@@ -797,7 +820,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 # "$42 million, up from $13 million the week before"; "bringing the year's tally to $310 million";
                 # "took in $8.2 million, making $640 million since January"
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
-            elif not about and _OTHERS.search(head):
+            elif not about and _others(reading).search(head):
                 doubts.append("the rest of the market, not one key")
             elif not about and not names and _POSSESSIVE.search(head) and len(before_it) == 1:
                 # "Bitcoin had a rough week. Its funds shed $156 million": "its" carries the one name before
