@@ -45,6 +45,11 @@ FIELDS = (
     "clause_word",
     "determiner",
     "fund_noun",
+    "each",
+    "possessive",
+    "year_in",
+    "unit",
+    "unit_glued",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -82,6 +87,11 @@ class ReadingWords:
     clause_word: re.Pattern[str] = _NEVER  # "as", "while": opens a new clause between a name and "crypto funds"
     determiner: re.Pattern[str] = _NEVER  # "the global total": the market named as a noun phrase of its own
     fund_noun: re.Pattern[str] = _NEVER  # "ETF", "trust": a fund's common noun after its name (plural "s" added)
+    each: re.Pattern[str] = _NEVER  # "$5 million each": one amount said of every name listed
+    possessive: re.Pattern[str] = _NEVER  # "its", "their": the amount is the entity named before
+    year_in: re.Pattern[str] = _NEVER  # "in" before a year: "in 2025" makes the amount that year's
+    unit: re.Pattern[str] = _NEVER  # "billion", "mn": a unit after a number, at a word's end
+    unit_glued: re.Pattern[str] = _NEVER  # "亿": a unit written straight after a number, no word end
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

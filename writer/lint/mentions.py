@@ -207,7 +207,6 @@ class _Name:
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
 _GROUPED = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:,|and|or|&|和|与|及|以及|、|，)\s*$")  # "$3.7 billion (+500%) and"
-_EACH = re.compile(r"^\W{0,3}(?:each|apiece)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^\s?[Kk]\b")
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -235,7 +234,6 @@ def _into(movement: str, direct: str) -> re.Pattern[str]:
 
 
 _SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's
 _SHARE_OF = re.compile(
@@ -253,8 +251,6 @@ _BETWEEN_DATES = re.compile(
 )
 _LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)  # a list, not "or"
-_YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
-_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b|\d\s*[亿万]", re.IGNORECASE)
 _WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -299,6 +295,24 @@ def _determiner(reading) -> re.Pattern[str]:
 
 def _fund_noun(reading) -> re.Pattern[str]:
     return _worded(r"\s*(?:(?:WORDS)s?\b\s*)?", reading.fund_noun.pattern)
+
+
+def _each(reading) -> re.Pattern[str]:
+    return _worded(r"^\W{0,3}(?:WORDS)\b", reading.each.pattern)
+
+
+def _possessive(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\b", reading.possessive.pattern)
+
+
+def _year_in(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\s+((?:19|20)\d\d)\b(?!['’]s)", reading.year_in.pattern)
+
+
+def _unit(reading) -> re.Pattern[str]:
+    return _worded(
+        r"\d\s?(?:WORDS)\b|\d\s*(?:GLUED)".replace("GLUED", reading.unit_glued.pattern), reading.unit.pattern
+    )
 
 
 def _week_date(text: str, reading) -> tuple[int, int, int] | None:
@@ -580,7 +594,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     if _SHARE_OF.search(text, los[i], start):
         return (), "a whole of which a part is meant"
     before = [n for n in names if clause <= n.start and n.end <= start]
-    if _EACH.match(tail) and before:
+    if _each(reading).match(tail) and before:
         run = [before[-1]]
         for n in reversed(before[:-1]):
             if _GROUPED.fullmatch(text[n.end : run[0].start]) or re.fullmatch(
@@ -766,7 +780,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             if period == "week" and listed_with:
                 period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
             confidence = 1.0
-            said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
+            said = _year_in(reading).search(tail[:20]) or _year_in(reading).search(head[-60:])
             began = _year_began(reading).search(head[-60:])  # "2026 began with $582 million of inflows"
             year = int(said.group(1)) if said else int(began.group(1)) if began else None
             if year and metric == "net_flow" and (period == "cumulative" or began):
@@ -783,7 +797,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             ):
                 # in an annual review a figure with no week of its own is the year's, compared with the year before
                 metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
-            if not _UNIT.search(text, s, e) and metric != "not_flow":
+            if not _unit(reading).search(text, s, e) and metric != "not_flow":
                 near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
                     text, e + len(words.glue.match(text, e).group())
                 )
@@ -812,7 +826,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             follows = (
                 period in ("previous", "earlier")
                 or metric == "ytd_flow"
-                or _POSSESSIVE.search(head)
+                or _possessive(reading).search(head)
                 # "short-Bitcoin products drew $105 million, ... with just $139 million in AUM": the same funds' level
                 or (metric == "aum" and not reading.total_words.search(head) and not reading.total.search(head))
             )
@@ -822,7 +836,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
             elif not about and _others(reading).search(head):
                 doubts.append("the rest of the market, not one key")
-            elif not about and not names and _POSSESSIVE.search(head) and len(before_it) == 1:
+            elif not about and not names and _possessive(reading).search(head) and len(before_it) == 1:
                 # "Bitcoin had a rough week. Its funds shed $156 million": "its" carries the one name before
                 about, confidence = (before_it[0],), 0.85
             elif not about:
