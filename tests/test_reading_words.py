@@ -42,22 +42,7 @@ def test_a_replaced_word_is_no_longer_read():
     assert _teasers(SETUP.style, text) == [False, True] and _teasers(own, text) == [False, False]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "teaser",
-        "others",
-        "year_began",
-        "clause_word",
-        "determiner",
-        "fund_noun",
-        "each",
-        "possessive",
-        "year_in",
-        "unit",
-    ],
-)
+@pytest.mark.parametrize("name", FIELDS[FIELDS.index("teaser") :])  # the grammar words moved out of mentions.py
 def test_each_moved_word_list_is_a_checked_reading_field(name):
-    assert name in FIELDS
     with pytest.raises(UserError, match=f"en.reading.{name}"):
         reading_words({name: "not a list"}, "newsroom.yaml", "en.")

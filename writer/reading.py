@@ -50,6 +50,11 @@ FIELDS = (
     "year_in",
     "unit",
     "unit_glued",
+    "span_word",
+    "fronted_head",
+    "flow_of",
+    "between",
+    "week",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -92,6 +97,11 @@ class ReadingWords:
     year_in: re.Pattern[str] = _NEVER  # "in" before a year: "in 2025" makes the amount that year's
     unit: re.Pattern[str] = _NEVER  # "billion", "mn": a unit after a number, at a word's end
     unit_glued: re.Pattern[str] = _NEVER  # "亿": a unit written straight after a number, no word end
+    span_word: re.Pattern[str] = _NEVER  # "over", "since": a span follows, so a cumulative word is this amount's
+    fronted_head: re.Pattern[str] = _NEVER  # "At", "With": an amount fronted by it opens its clause
+    flow_of: re.Pattern[str] = _NEVER  # "from", "into": between a flow noun and the entity it names
+    between: re.Pattern[str] = _NEVER  # "between" before "$1 and $2 billion": one range, not two amounts
+    week: re.Pattern[str] = _NEVER  # a sentence naming a week is about that week
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

@@ -233,7 +233,6 @@ def _into(movement: str, direct: str) -> re.Pattern[str]:
     )
 
 
-_SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's
 _SHARE_OF = re.compile(
@@ -251,15 +250,11 @@ _BETWEEN_DATES = re.compile(
 )
 _LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)  # a list, not "or"
-_WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
-_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
 # "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
 # inflow ...": an amount fronted by a preposition, whose own clause names its flow and entity right after it
-_FRONTED_HEAD = re.compile(r"\s*(?:at|with)\s*", re.IGNORECASE)
 _FRONTED_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:net\s+)?", re.IGNORECASE)
-_FLOW_OF = re.compile(r"\s+(?:from|of|out\s+of|into|in|for)\s+", re.IGNORECASE)
 _THE = re.compile(r"the\s+", re.IGNORECASE)
 _OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
 # a word that opens a new clause: "Bitcoin leads as crypto fund outflows total ..." names two things
@@ -295,6 +290,26 @@ def _determiner(reading) -> re.Pattern[str]:
 
 def _fund_noun(reading) -> re.Pattern[str]:
     return _worded(r"\s*(?:(?:WORDS)s?\b\s*)?", reading.fund_noun.pattern)
+
+
+def _span_word(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:[\w-]+\s+){0,5}?(?:WORDS)\s", reading.span_word.pattern)
+
+
+def _fronted_head(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:WORDS)\s*", reading.fronted_head.pattern)
+
+
+def _flow_of(reading) -> re.Pattern[str]:
+    return _worded(r"\s+(?:WORDS)\s+", reading.flow_of.pattern)
+
+
+def _between(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\s*$", reading.between.pattern)
+
+
+def _week(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)", reading.week.pattern)
 
 
 def _each(reading) -> re.Pattern[str]:
@@ -377,7 +392,7 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
         return out
     for s, e, amount in style.find_amounts(text):
         joiner = _AND.search(text, s, e) if isinstance(amount, AmountRange) else None
-        if joiner is None or _BETWEEN.search(text, 0, s):
+        if joiner is None or _between(style.reading).search(text, 0, s):
             out.append((s, e, amount))
             continue
         out.append((s, joiner.start(), amount.low))
@@ -542,7 +557,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
                 cut = max(after.rfind(c) for c in ",;:，；：")
                 after = after[:cut] if cut >= 0 else ""
         else:
-            after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
+            after = tail[:50] if period != "cumulative" or _span_word(reading).match(tail) else ""
         if _found(reading, pattern, near_head) or _found(reading, pattern, after):
             return period
     return "week"
@@ -631,10 +646,10 @@ def _told_before_colon(text: str, lo: int, clause: int, names: list[_Name]) -> _
     return told[-1]
 
 
-def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Name], words: _Words):
+def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Name], words: _Words, reading):
     """The entity and direction of an amount that opens its clause after "at" or "with" and whose
     clause goes on to name them: "the net outflow from X", "X's net inflow". None for any other shape."""
-    if not _FRONTED_HEAD.fullmatch(text, clause_start(text, lo, start), start):
+    if not _fronted_head(reading).fullmatch(text, clause_start(text, lo, start), start):
         return None
     gap = _FRONTED_GAP.match(text, end, hi)
     if gap is None:
@@ -642,7 +657,7 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
     at = {n.start: n for n in names if n.end <= hi}
     flow = words.pattern.match(text, gap.end(), hi)
     if flow is not None and flow.group().strip("+-"):
-        of = _FLOW_OF.match(text, flow.end(), hi)
+        of = _flow_of(reading).match(text, flow.end(), hi)
         if of is None:
             return None
         the = _THE.match(text, of.end(), hi)
@@ -793,7 +808,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 and not year
                 and metric == "net_flow"
                 and period in ("week", "earlier")
-                and not _WEEK.search(text)
+                and not _week(reading).search(text)
             ):
                 # in an annual review a figure with no week of its own is the year's, compared with the year before
                 metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
@@ -805,7 +820,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
             about, doubt = _about(i, spans, funds, los, text, reading)
-            fronted = _fronted(text, los[i], s, e, hi, names, words)
+            fronted = _fronted(text, los[i], s, e, hi, names, words, reading)
             if fronted is not None:
                 name, sign, word = fronted
                 about, doubt = (name,), ""
@@ -849,7 +864,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
                     named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
                 # "With $20 billion in assets, Grayscale ...": a fronted amount is the name's that follows it
-                fronted_level = _FRONTED_HEAD.fullmatch(text, clause_start(text, los[i], s), s) and any(
+                fronted_level = _fronted_head(reading).fullmatch(text, clause_start(text, los[i], s), s) and any(
                     n.start >= e and n.scope != "total" for n in names
                 )
                 if fronted_level:
