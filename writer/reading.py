@@ -55,6 +55,8 @@ FIELDS = (
     "flow_of",
     "between",
     "week",
+    "list_joiner",
+    "group_joiner",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -102,6 +104,8 @@ class ReadingWords:
     flow_of: re.Pattern[str] = _NEVER  # "from", "into": between a flow noun and the entity it names
     between: re.Pattern[str] = _NEVER  # "between" before "$1 and $2 billion": one range, not two amounts
     week: re.Pattern[str] = _NEVER  # a sentence naming a week is about that week
+    list_joiner: re.Pattern[str] = _NEVER  # ",", "and", "、": what joins a list of names or of amounts
+    group_joiner: re.Pattern[str] = _NEVER  # the same with "or", matched as written (case-sensitive)
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

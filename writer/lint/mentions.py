@@ -206,7 +206,6 @@ class _Name:
 
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
-_GROUPED = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:,|and|or|&|和|与|及|以及|、|，)\s*$")  # "$3.7 billion (+500%) and"
 _THOUSANDS = re.compile(r"^\s?[Kk]\b")
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -248,8 +247,6 @@ _BETWEEN_DATES = re.compile(
     + r"\s+)?(?P<day2>\d{1,2})\b",
     re.IGNORECASE,
 )
-_LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)
-_AMOUNTS_JOINED = re.compile(r"\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)  # a list, not "or"
 _AND = re.compile(r"\s+and\s+")
 _BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
 # "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
@@ -262,9 +259,23 @@ _OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
 
 # The words below are the house style's ``reading`` fields; only the structure around them is here.
 @cache
-def _worded(template: str, words: str) -> re.Pattern[str]:
+def _worded(template: str, words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """``template`` with ``WORDS`` replaced by a reading field's alternation, compiled once per pair."""
-    return re.compile(template.replace("WORDS", words), re.IGNORECASE)
+    return re.compile(template.replace("WORDS", words), flags)
+
+
+def _grouped(reading) -> re.Pattern[str]:
+    """ "$3.7 billion (+500%) and": what stands between two amounts of one group."""
+    return _worded(r"\s*(?:\([^()]{0,24}\)\s*)?(?:WORDS)\s*$", reading.group_joiner.pattern, 0)
+
+
+def _listed(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:WORDS)\s*", reading.list_joiner.pattern)
+
+
+def _amounts_joined(reading) -> re.Pattern[str]:
+    """A list of amounts, not "or"."""
+    return _worded(r"\s*(?:WORDS)\s*", reading.list_joiner.pattern)
 
 
 def _teaser(reading) -> re.Pattern[str]:
@@ -574,16 +585,16 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     tail = text[end : spans[i + 1][0] if i + 1 < len(spans) else len(text)]
     # "X and Y took in $a and $b respectively": by order
     group = [i]
-    while group[0] > 0 and _GROUPED.fullmatch(text[spans[group[0] - 1][1] : spans[group[0]][0]]):
+    while group[0] > 0 and _grouped(reading).fullmatch(text[spans[group[0] - 1][1] : spans[group[0]][0]]):
         group.insert(0, group[0] - 1)
     j = group[-1]
-    while j + 1 < len(spans) and _GROUPED.fullmatch(text[spans[j][1] : spans[j + 1][0]]):
+    while j + 1 < len(spans) and _grouped(reading).fullmatch(text[spans[j][1] : spans[j + 1][0]]):
         j += 1
         group.append(j)
     if len(group) > 1:
         listed = [n for n in names if los[group[0]] <= n.start < spans[group[0]][0] and n.scope != "total"]
         listed = listed[-len(group) :]
-        joined = all(_LISTED.fullmatch(text[a.end : b.start]) for a, b in pairwise(listed))
+        joined = all(_listed(reading).fullmatch(text[a.end : b.start]) for a, b in pairwise(listed))
         after_last = text[spans[group[-1]][1] :][:60]
         between = text[listed[-1].end : spans[group[0]][0]] if listed else ""
         said = reading.respectively.match(re.split(r"[.;。；]", after_last)[0]) or reading.respectively.search(between)
@@ -593,7 +604,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
             len(listed) == len(group)
             and joined
             and listed[0].start >= clause_start(text, los[group[0]], spans[group[0]][0])
-            and all(_AMOUNTS_JOINED.fullmatch(text[spans[a][1] : spans[b][0]]) for a, b in pairwise(group))
+            and all(_amounts_joined(reading).fullmatch(text[spans[a][1] : spans[b][0]]) for a, b in pairwise(group))
         )
         if len(listed) == len(group) and joined and (said or in_order):
             return (listed[group.index(i)],), ""
@@ -612,7 +623,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     if _each(reading).match(tail) and before:
         run = [before[-1]]
         for n in reversed(before[:-1]):
-            if _GROUPED.fullmatch(text[n.end : run[0].start]) or re.fullmatch(
+            if _grouped(reading).fullmatch(text[n.end : run[0].start]) or re.fullmatch(
                 r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and)\s*", text[n.end : run[0].start]
             ):
                 run.insert(0, n)
@@ -622,7 +633,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     if before:
         last = before[-1]
         prior = [n for n in before[:-1] if n.key != last.key]
-        if prior and _LISTED.fullmatch(text[prior[-1].end : last.start]):
+        if prior and _listed(reading).fullmatch(text[prior[-1].end : last.start]):
             return (), "several entities share one amount"
         return (last,), ""
     if into is not None:
@@ -779,7 +790,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             sign, word = _direction(
                 sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named
             )
-            listed_with = i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s])
+            listed_with = i and out[-1].sentence is sentence and _grouped(reading).fullmatch(text[spans[i - 1][1] : s])
             if listed_with and out[-1].sign and not _tight(text, e, words):
                 # "$14 million and $9 million respectively, against US outflows of $447 million": the
                 # list's direction, not a word past it that belongs to the next amount
