@@ -57,6 +57,8 @@ FIELDS = (
     "week",
     "list_joiner",
     "group_joiner",
+    "clause_end",
+    "article",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -106,6 +108,10 @@ class ReadingWords:
     week: re.Pattern[str] = _NEVER  # a sentence naming a week is about that week
     list_joiner: re.Pattern[str] = _NEVER  # ",", "and", "、": what joins a list of names or of amounts
     group_joiner: re.Pattern[str] = _NEVER  # the same with "or", matched as written (case-sensitive)
+    clause_end: re.Pattern[str] = (
+        _NEVER  # "while", "but" between spaces: an amount's clause ends there (case-sensitive)
+    )
+    article: re.Pattern[str] = _NEVER  # "the" before a named entity ("the net outflow from the US")
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

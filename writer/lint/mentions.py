@@ -252,7 +252,6 @@ _BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
 # "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
 # inflow ...": an amount fronted by a preposition, whose own clause names its flow and entity right after it
 _FRONTED_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:net\s+)?", re.IGNORECASE)
-_THE = re.compile(r"the\s+", re.IGNORECASE)
 _OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
 # a word that opens a new clause: "Bitcoin leads as crypto fund outflows total ..." names two things
 
@@ -267,6 +266,14 @@ def _worded(template: str, words: str, flags: int = re.IGNORECASE) -> re.Pattern
 def _grouped(reading) -> re.Pattern[str]:
     """ "$3.7 billion (+500%) and": what stands between two amounts of one group."""
     return _worded(r"\s*(?:\([^()]{0,24}\)\s*)?(?:WORDS)\s*$", reading.group_joiner.pattern, 0)
+
+
+def _clause_end(reading) -> re.Pattern[str]:
+    return _worded(r"[,;:(，；：（、]|\s(?:WORDS)\s", reading.clause_end.pattern, 0)
+
+
+def _article(reading) -> re.Pattern[str]:
+    return _worded(r"(?:WORDS)\s+", reading.article.pattern)
 
 
 def _listed(reading) -> re.Pattern[str]:
@@ -415,7 +422,6 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
 _UNKNOWN_TICKER = re.compile(
     r"(?<![A-Za-z])(?!(?:ETFs?|ETPs?|ETNs?|USD|US|CEO|CIO|SEC|AUM|NAV|YTD|MTD)(?![A-Za-z]))[A-Z]{3,6}(?![A-Za-z])"
 )
-_CLAUSE_END = re.compile(r"[,;:(，；：（、]|\s(?:while|whereas|but|and|with)\s")
 
 
 def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
@@ -488,14 +494,14 @@ def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Na
     return out
 
 
-def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
+def _window(text: str, lo: int, start: int, end: int, hi: int, reading) -> tuple[str, str]:
     """The words before an amount in its clause, and after it up to the next clause."""
     head = text[lo:start]
     cut = max(head.rfind(c) for c in _CLAUSE_MARKS)
     if cut >= 0:
         head = head[cut + 1 :]
     tail = text[end:hi]
-    stop = _CLAUSE_END.search(tail)
+    stop = _clause_end(reading).search(tail)
     return head, tail[: stop.start()] if stop else tail[:60]
 
 
@@ -671,7 +677,7 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
         of = _flow_of(reading).match(text, flow.end(), hi)
         if of is None:
             return None
-        the = _THE.match(text, of.end(), hi)
+        the = _article(reading).match(text, of.end(), hi)
         name = at.get(of.end()) or (at.get(the.end()) if the else None)
     else:
         name = at.get(gap.end())
@@ -796,7 +802,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 # list's direction, not a word past it that belongs to the next amount
                 sign, word = out[-1].sign, out[-1].sign_word
             hi = found[i + 1][0] if i + 1 < len(found) else len(text)
-            head, tail = _window(text, los[i], s, e, hi)
+            head, tail = _window(text, los[i], s, e, hi, reading)
             rest = text[e:hi]
             metric, why = _metric(head, text[s:e], tail, reading)
             after_level = i and out[-1].sentence is sentence and out[-1].metric == "aum" and len(head.strip()) <= 8
