@@ -39,6 +39,26 @@ FIELDS = (
     "attributive",
     "respectively",
     "ellipsis",
+    "teaser",
+    "others",
+    "year_began",
+    "clause_word",
+    "determiner",
+    "fund_noun",
+    "each",
+    "possessive",
+    "year_in",
+    "unit",
+    "unit_glued",
+    "span_word",
+    "fronted_head",
+    "flow_of",
+    "between",
+    "week",
+    "list_joiner",
+    "group_joiner",
+    "clause_end",
+    "article",
 )
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
@@ -70,6 +90,28 @@ class ReadingWords:
     attributive: re.Pattern[str] = _NEVER  # "the" before "$72 billion iShares Bitcoin Trust": a fund's size
     respectively: re.Pattern[str] = _NEVER  # "respectively" (after the amounts), "分别" (before them): pair by order
     ellipsis: re.Pattern[str] = _NEVER  # what may stand between two amounts whose second leaves its verb out
+    teaser: re.Pattern[str] = _NEVER  # "Read more": a block opened by it points at another article
+    others: re.Pattern[str] = _NEVER  # "the rest of", "other assets": an amount of what is left unnamed
+    year_began: re.Pattern[str] = _NEVER  # "began" after a year: "2026 began with ..." is a year's flow
+    clause_word: re.Pattern[str] = _NEVER  # "as", "while": opens a new clause between a name and "crypto funds"
+    determiner: re.Pattern[str] = _NEVER  # "the global total": the market named as a noun phrase of its own
+    fund_noun: re.Pattern[str] = _NEVER  # "ETF", "trust": a fund's common noun after its name (plural "s" added)
+    each: re.Pattern[str] = _NEVER  # "$5 million each": one amount said of every name listed
+    possessive: re.Pattern[str] = _NEVER  # "its", "their": the amount is the entity named before
+    year_in: re.Pattern[str] = _NEVER  # "in" before a year: "in 2025" makes the amount that year's
+    unit: re.Pattern[str] = _NEVER  # "billion", "mn": a unit after a number, at a word's end
+    unit_glued: re.Pattern[str] = _NEVER  # "亿": a unit written straight after a number, no word end
+    span_word: re.Pattern[str] = _NEVER  # "over", "since": a span follows, so a cumulative word is this amount's
+    fronted_head: re.Pattern[str] = _NEVER  # "At", "With": an amount fronted by it opens its clause
+    flow_of: re.Pattern[str] = _NEVER  # "from", "into": between a flow noun and the entity it names
+    between: re.Pattern[str] = _NEVER  # "between" before "$1 and $2 billion": one range, not two amounts
+    week: re.Pattern[str] = _NEVER  # a sentence naming a week is about that week
+    list_joiner: re.Pattern[str] = _NEVER  # ",", "and", "、": what joins a list of names or of amounts
+    group_joiner: re.Pattern[str] = _NEVER  # the same with "or", matched as written (case-sensitive)
+    clause_end: re.Pattern[str] = (
+        _NEVER  # "while", "but" between spaces: an amount's clause ends there (case-sensitive)
+    )
+    article: re.Pattern[str] = _NEVER  # "the" before a named entity ("the net outflow from the US")
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:

@@ -206,8 +206,6 @@ class _Name:
 
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
-_GROUPED = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:,|and|or|&|和|与|及|以及|、|，)\s*$")  # "$3.7 billion (+500%) and"
-_EACH = re.compile(r"^\W{0,3}(?:each|apiece)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^\s?[Kk]\b")
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -234,8 +232,6 @@ def _into(movement: str, direct: str) -> re.Pattern[str]:
     )
 
 
-_SPAN_WORD = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:over|in|during|for|across|throughout|since|from)\s", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's
 _SHARE_OF = re.compile(
@@ -251,28 +247,105 @@ _BETWEEN_DATES = re.compile(
     + r"\s+)?(?P<day2>\d{1,2})\b",
     re.IGNORECASE,
 )
-_LISTED = re.compile(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)
-_AMOUNTS_JOINED = re.compile(r"\s*(?:,|and|, and|&|和|与|及|以及|、|，)\s*", re.IGNORECASE)  # a list, not "or"
-_YEAR_IN = re.compile(r"\b(?:in|for|during|throughout)\s+((?:19|20)\d\d)\b(?!['’]s)", re.IGNORECASE)
-_UNIT = re.compile(r"\d\s?(?:billion|million|bn|mn|b|m)\b|\d\s*[亿万]", re.IGNORECASE)
-_YEAR_BEGAN = re.compile(r"\b((?:19|20)\d\d)\s+(?:began|started|opened|kicked\s+off)\b", re.IGNORECASE)
-_OTHERS = re.compile(r"\b(?:the\s+rest\s+of|other\s+(?:assets|altcoins|coins|products)|others)\b", re.IGNORECASE)
-# site furniture that points at another article: its figures are that article's
-_TEASER = re.compile(r"[\s*_>#-]*(?:related|read\s+more|see\s+also|also\s+read|recommended|more\s+on\s+this)\b", re.I)
-_WEEK = re.compile(r"\bweek", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
-_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
 # "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
 # inflow ...": an amount fronted by a preposition, whose own clause names its flow and entity right after it
-_FRONTED_HEAD = re.compile(r"\s*(?:at|with)\s*", re.IGNORECASE)
 _FRONTED_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:net\s+)?", re.IGNORECASE)
-_FLOW_OF = re.compile(r"\s+(?:from|of|out\s+of|into|in|for)\s+", re.IGNORECASE)
-_THE = re.compile(r"the\s+", re.IGNORECASE)
 _OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
 # a word that opens a new clause: "Bitcoin leads as crypto fund outflows total ..." names two things
-_DETERMINER = re.compile(r"(?:the|all|a|an)\b", re.IGNORECASE)
-_CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|but|and|or|after|when|though|although|since)\b", re.IGNORECASE)
+
+
+# The words below are the house style's ``reading`` fields; only the structure around them is here.
+@cache
+def _worded(template: str, words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """``template`` with ``WORDS`` replaced by a reading field's alternation, compiled once per pair."""
+    return re.compile(template.replace("WORDS", words), flags)
+
+
+def _grouped(reading) -> re.Pattern[str]:
+    """ "$3.7 billion (+500%) and": what stands between two amounts of one group."""
+    return _worded(r"\s*(?:\([^()]{0,24}\)\s*)?(?:WORDS)\s*$", reading.group_joiner.pattern, 0)
+
+
+def _clause_end(reading) -> re.Pattern[str]:
+    return _worded(r"[,;:(，；：（、]|\s(?:WORDS)\s", reading.clause_end.pattern, 0)
+
+
+def _article(reading) -> re.Pattern[str]:
+    return _worded(r"(?:WORDS)\s+", reading.article.pattern)
+
+
+def _listed(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:WORDS)\s*", reading.list_joiner.pattern)
+
+
+def _amounts_joined(reading) -> re.Pattern[str]:
+    """A list of amounts, not "or"."""
+    return _worded(r"\s*(?:WORDS)\s*", reading.list_joiner.pattern)
+
+
+def _teaser(reading) -> re.Pattern[str]:
+    """Site furniture that points at another article ("Read more"): its figures are that article's."""
+    return _worded(r"[\s*_>#-]*(?:WORDS)\b", reading.teaser.pattern)
+
+
+def _others(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\b", reading.others.pattern)
+
+
+def _year_began(reading) -> re.Pattern[str]:
+    return _worded(r"\b((?:19|20)\d\d)\s+(?:WORDS)\b", reading.year_began.pattern)
+
+
+def _clause_word(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\b", reading.clause_word.pattern)
+
+
+def _determiner(reading) -> re.Pattern[str]:
+    return _worded(r"(?:WORDS)\b", reading.determiner.pattern)
+
+
+def _fund_noun(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:(?:WORDS)s?\b\s*)?", reading.fund_noun.pattern)
+
+
+def _span_word(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:[\w-]+\s+){0,5}?(?:WORDS)\s", reading.span_word.pattern)
+
+
+def _fronted_head(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:WORDS)\s*", reading.fronted_head.pattern)
+
+
+def _flow_of(reading) -> re.Pattern[str]:
+    return _worded(r"\s+(?:WORDS)\s+", reading.flow_of.pattern)
+
+
+def _between(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\s*$", reading.between.pattern)
+
+
+def _week(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)", reading.week.pattern)
+
+
+def _each(reading) -> re.Pattern[str]:
+    return _worded(r"^\W{0,3}(?:WORDS)\b", reading.each.pattern)
+
+
+def _possessive(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\b", reading.possessive.pattern)
+
+
+def _year_in(reading) -> re.Pattern[str]:
+    return _worded(r"\b(?:WORDS)\s+((?:19|20)\d\d)\b(?!['’]s)", reading.year_in.pattern)
+
+
+def _unit(reading) -> re.Pattern[str]:
+    return _worded(
+        r"\d\s?(?:WORDS)\b|\d\s*(?:GLUED)".replace("GLUED", reading.unit_glued.pattern), reading.unit.pattern
+    )
 
 
 def _week_date(text: str, reading) -> tuple[int, int, int] | None:
@@ -337,7 +410,7 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
         return out
     for s, e, amount in style.find_amounts(text):
         joiner = _AND.search(text, s, e) if isinstance(amount, AmountRange) else None
-        if joiner is None or _BETWEEN.search(text, 0, s):
+        if joiner is None or _between(style.reading).search(text, 0, s):
             out.append((s, e, amount))
             continue
         out.append((s, joiner.start(), amount.low))
@@ -349,7 +422,6 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
 _UNKNOWN_TICKER = re.compile(
     r"(?<![A-Za-z])(?!(?:ETFs?|ETPs?|ETNs?|USD|US|CEO|CIO|SEC|AUM|NAV|YTD|MTD)(?![A-Za-z]))[A-Z]{3,6}(?![A-Za-z])"
 )
-_CLAUSE_END = re.compile(r"[,;:(，；：（、]|\s(?:while|whereas|but|and|with)\s")
 
 
 def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
@@ -384,8 +456,8 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
         if any(
             0 <= m.start() - b <= 16
             and re.fullmatch(r"[\s\w()'’-]*", text[b : m.start()])
-            and not _CLAUSE_WORD.search(text[b : m.start()])
-            and not _DETERMINER.match(m.group())  # "the global total" opens a noun phrase of its own
+            and not _clause_word(style.reading).search(text[b : m.start()])
+            and not _determiner(style.reading).match(m.group())  # "the global total" opens a noun phrase of its own
             for a, b in taken
         ):
             continue
@@ -422,14 +494,14 @@ def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Na
     return out
 
 
-def _window(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
+def _window(text: str, lo: int, start: int, end: int, hi: int, reading) -> tuple[str, str]:
     """The words before an amount in its clause, and after it up to the next clause."""
     head = text[lo:start]
     cut = max(head.rfind(c) for c in _CLAUSE_MARKS)
     if cut >= 0:
         head = head[cut + 1 :]
     tail = text[end:hi]
-    stop = _CLAUSE_END.search(tail)
+    stop = _clause_end(reading).search(tail)
     return head, tail[: stop.start()] if stop else tail[:60]
 
 
@@ -502,7 +574,7 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
                 cut = max(after.rfind(c) for c in ",;:，；：")
                 after = after[:cut] if cut >= 0 else ""
         else:
-            after = tail[:50] if period != "cumulative" or _SPAN_WORD.match(tail) else ""
+            after = tail[:50] if period != "cumulative" or _span_word(reading).match(tail) else ""
         if _found(reading, pattern, near_head) or _found(reading, pattern, after):
             return period
     return "week"
@@ -519,16 +591,16 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     tail = text[end : spans[i + 1][0] if i + 1 < len(spans) else len(text)]
     # "X and Y took in $a and $b respectively": by order
     group = [i]
-    while group[0] > 0 and _GROUPED.fullmatch(text[spans[group[0] - 1][1] : spans[group[0]][0]]):
+    while group[0] > 0 and _grouped(reading).fullmatch(text[spans[group[0] - 1][1] : spans[group[0]][0]]):
         group.insert(0, group[0] - 1)
     j = group[-1]
-    while j + 1 < len(spans) and _GROUPED.fullmatch(text[spans[j][1] : spans[j + 1][0]]):
+    while j + 1 < len(spans) and _grouped(reading).fullmatch(text[spans[j][1] : spans[j + 1][0]]):
         j += 1
         group.append(j)
     if len(group) > 1:
         listed = [n for n in names if los[group[0]] <= n.start < spans[group[0]][0] and n.scope != "total"]
         listed = listed[-len(group) :]
-        joined = all(_LISTED.fullmatch(text[a.end : b.start]) for a, b in pairwise(listed))
+        joined = all(_listed(reading).fullmatch(text[a.end : b.start]) for a, b in pairwise(listed))
         after_last = text[spans[group[-1]][1] :][:60]
         between = text[listed[-1].end : spans[group[0]][0]] if listed else ""
         said = reading.respectively.match(re.split(r"[.;。；]", after_last)[0]) or reading.respectively.search(between)
@@ -538,7 +610,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
             len(listed) == len(group)
             and joined
             and listed[0].start >= clause_start(text, los[group[0]], spans[group[0]][0])
-            and all(_AMOUNTS_JOINED.fullmatch(text[spans[a][1] : spans[b][0]]) for a, b in pairwise(group))
+            and all(_amounts_joined(reading).fullmatch(text[spans[a][1] : spans[b][0]]) for a, b in pairwise(group))
         )
         if len(listed) == len(group) and joined and (said or in_order):
             return (listed[group.index(i)],), ""
@@ -554,10 +626,10 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     if _SHARE_OF.search(text, los[i], start):
         return (), "a whole of which a part is meant"
     before = [n for n in names if clause <= n.start and n.end <= start]
-    if _EACH.match(tail) and before:
+    if _each(reading).match(tail) and before:
         run = [before[-1]]
         for n in reversed(before[:-1]):
-            if _GROUPED.fullmatch(text[n.end : run[0].start]) or re.fullmatch(
+            if _grouped(reading).fullmatch(text[n.end : run[0].start]) or re.fullmatch(
                 r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and)\s*", text[n.end : run[0].start]
             ):
                 run.insert(0, n)
@@ -567,7 +639,7 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     if before:
         last = before[-1]
         prior = [n for n in before[:-1] if n.key != last.key]
-        if prior and _LISTED.fullmatch(text[prior[-1].end : last.start]):
+        if prior and _listed(reading).fullmatch(text[prior[-1].end : last.start]):
             return (), "several entities share one amount"
         return (last,), ""
     if into is not None:
@@ -591,10 +663,10 @@ def _told_before_colon(text: str, lo: int, clause: int, names: list[_Name]) -> _
     return told[-1]
 
 
-def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Name], words: _Words):
+def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Name], words: _Words, reading):
     """The entity and direction of an amount that opens its clause after "at" or "with" and whose
     clause goes on to name them: "the net outflow from X", "X's net inflow". None for any other shape."""
-    if not _FRONTED_HEAD.fullmatch(text, clause_start(text, lo, start), start):
+    if not _fronted_head(reading).fullmatch(text, clause_start(text, lo, start), start):
         return None
     gap = _FRONTED_GAP.match(text, end, hi)
     if gap is None:
@@ -602,10 +674,10 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
     at = {n.start: n for n in names if n.end <= hi}
     flow = words.pattern.match(text, gap.end(), hi)
     if flow is not None and flow.group().strip("+-"):
-        of = _FLOW_OF.match(text, flow.end(), hi)
+        of = _flow_of(reading).match(text, flow.end(), hi)
         if of is None:
             return None
-        the = _THE.match(text, of.end(), hi)
+        the = _article(reading).match(text, of.end(), hi)
         name = at.get(of.end()) or (at.get(the.end()) if the else None)
     else:
         name = at.get(gap.end())
@@ -616,9 +688,6 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
     if name is None:
         return None
     return name, (-1 if flow.group("out") else 1), flow.group()
-
-
-_FUND_NOUN = re.compile(r"\s*(?:(?:ETF|ETP|fund|trust)s?\b\s*)?", re.IGNORECASE)
 
 
 def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_Name], words: _Words, reading):
@@ -633,7 +702,7 @@ def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_
     gap = text[end : fund.start]
     if not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", gap) or words.pattern.search(gap):
         return None
-    noun = _FUND_NOUN.match(text, fund.end)
+    noun = _fund_noun(reading).match(text, fund.end)
     verb = words.pattern.match(text, noun.end())
     if verb and not re.fullmatch(r"\s*(?:(?:a|an|some|about|net)\s+)*", text[verb.end() : hi]):
         return (
@@ -714,7 +783,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         dated = _week_date(text, reading)
         names = _names(doc, sentence, vocabulary, style)
         funds = _products(text, names, vocabulary)
-        teaser = _TEASER.match(doc.prose, doc.blocks[sentence.block].start) is not None
+        teaser = _teaser(reading).match(doc.prose, doc.blocks[sentence.block].start) is not None
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
         around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
@@ -727,13 +796,13 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             sign, word = _direction(
                 sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named
             )
-            listed_with = i and out[-1].sentence is sentence and _GROUPED.fullmatch(text[spans[i - 1][1] : s])
+            listed_with = i and out[-1].sentence is sentence and _grouped(reading).fullmatch(text[spans[i - 1][1] : s])
             if listed_with and out[-1].sign and not _tight(text, e, words):
                 # "$14 million and $9 million respectively, against US outflows of $447 million": the
                 # list's direction, not a word past it that belongs to the next amount
                 sign, word = out[-1].sign, out[-1].sign_word
             hi = found[i + 1][0] if i + 1 < len(found) else len(text)
-            head, tail = _window(text, los[i], s, e, hi)
+            head, tail = _window(text, los[i], s, e, hi, reading)
             rest = text[e:hi]
             metric, why = _metric(head, text[s:e], tail, reading)
             after_level = i and out[-1].sentence is sentence and out[-1].metric == "aum" and len(head.strip()) <= 8
@@ -743,8 +812,8 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             if period == "week" and listed_with:
                 period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
             confidence = 1.0
-            said = _YEAR_IN.search(tail[:20]) or _YEAR_IN.search(head[-60:])
-            began = _YEAR_BEGAN.search(head[-60:])  # "2026 began with $582 million of inflows"
+            said = _year_in(reading).search(tail[:20]) or _year_in(reading).search(head[-60:])
+            began = _year_began(reading).search(head[-60:])  # "2026 began with $582 million of inflows"
             year = int(said.group(1)) if said else int(began.group(1)) if began else None
             if year and metric == "net_flow" and (period == "cumulative" or began):
                 # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
@@ -756,11 +825,11 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 and not year
                 and metric == "net_flow"
                 and period in ("week", "earlier")
-                and not _WEEK.search(text)
+                and not _week(reading).search(text)
             ):
                 # in an annual review a figure with no week of its own is the year's, compared with the year before
                 metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
-            if not _UNIT.search(text, s, e) and metric != "not_flow":
+            if not _unit(reading).search(text, s, e) and metric != "not_flow":
                 near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
                     text, e + len(words.glue.match(text, e).group())
                 )
@@ -768,7 +837,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
                     metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
             about, doubt = _about(i, spans, funds, los, text, reading)
-            fronted = _fronted(text, los[i], s, e, hi, names, words)
+            fronted = _fronted(text, los[i], s, e, hi, names, words, reading)
             if fronted is not None:
                 name, sign, word = fronted
                 about, doubt = (name,), ""
@@ -789,7 +858,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
             follows = (
                 period in ("previous", "earlier")
                 or metric == "ytd_flow"
-                or _POSSESSIVE.search(head)
+                or _possessive(reading).search(head)
                 # "short-Bitcoin products drew $105 million, ... with just $139 million in AUM": the same funds' level
                 or (metric == "aum" and not reading.total_words.search(head) and not reading.total.search(head))
             )
@@ -797,9 +866,9 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 # "$42 million, up from $13 million the week before"; "bringing the year's tally to $310 million";
                 # "took in $8.2 million, making $640 million since January"
                 about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
-            elif not about and _OTHERS.search(head):
+            elif not about and _others(reading).search(head):
                 doubts.append("the rest of the market, not one key")
-            elif not about and not names and _POSSESSIVE.search(head) and len(before_it) == 1:
+            elif not about and not names and _possessive(reading).search(head) and len(before_it) == 1:
                 # "Bitcoin had a rough week. Its funds shed $156 million": "its" carries the one name before
                 about, confidence = (before_it[0],), 0.85
             elif not about:
@@ -812,7 +881,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
                     named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
                 # "With $20 billion in assets, Grayscale ...": a fronted amount is the name's that follows it
-                fronted_level = _FRONTED_HEAD.fullmatch(text, clause_start(text, los[i], s), s) and any(
+                fronted_level = _fronted_head(reading).fullmatch(text, clause_start(text, los[i], s), s) and any(
                     n.start >= e and n.scope != "total" for n in names
                 )
                 if fronted_level:
