@@ -887,7 +887,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 if fronted_level:
                     doubts.append("unclear whether it is the market's or the name's after it")
                 elif _BRACKETED.search(text, 0, s):
-                    # "products built on a basket of altcoins (-$0.4 million)": the figure of the words before
+                    # "funds holding a mix of altcoins (-$0.4 million)": the figure of the words before
                     # the bracket, which name no entity the vocabulary knows
                     doubts.append("a bracketed figure of something the vocabulary does not name")
                 elif subject is not None and not on_subject and not named_before:
