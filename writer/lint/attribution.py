@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from writer.clause_words import ClauseWords
 from writer.lint import regex_store as regex  # regex, its compiled patterns kept between runs
@@ -64,6 +64,25 @@ def first_paragraph(doc: Document, paras: list[Paragraph]) -> Paragraph | None:
         return next((p for p in paras if p.start >= title.end), None)
     rest = paras[1:] if paras and doc.blocks[paras[0].blocks[0]].start == doc.blocks[0].start else paras
     return next((p for p in rest if len(doc.prose[p.start : p.end].split()) >= _MASTHEAD_WORDS), None)
+
+
+def unattributed(
+    doc: Document,
+    attributed: Callable[[str], bool],
+    figures: Callable[[], Iterable[tuple[int, int]]],
+) -> Iterator[tuple[int, int]]:
+    """The first flow figure of each paragraph that names no source, none at all when the
+    first paragraph names one (the house rules' unattributed-figure, for every language).
+    ``figures`` is called only when the first paragraph leaves the question open."""
+    paras = paragraphs(doc)
+    lead = first_paragraph(doc, paras)
+    if lead is not None and attributed(doc.prose[lead.start : lead.end]):
+        return  # the first paragraph names the source for the whole article
+    found = list(figures())
+    for para in paras:
+        first = next((f for f in found if para.start <= f[0] < para.end), None)
+        if first is not None and not attributed(doc.prose[para.start : para.end]):
+            yield first
 
 
 class SourcePattern:

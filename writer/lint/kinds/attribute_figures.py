@@ -4,7 +4,7 @@ in writer.lint.attribution). Works with or without data."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from writer.lint import attribution
 from writer.lint.context import Context
@@ -48,18 +48,12 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             or any(names_source(text, n, ctx.style) for n in week_sources)
         )
 
-    paras = attribution.paragraphs(doc)
-    lead = attribution.first_paragraph(doc, paras)
-    if lead is not None and attributed(doc.prose[lead.start : lead.end]):
-        return  # the first paragraph names the source for the whole article
-    never = attribution.NEVER
-    figures = list(
-        attribution.flow_figures(doc, ((m.start, m.end) for m in ctx.mentions(doc)), flows, not_flows or never)
-    )
-    for para in paras:
-        first = next((f for f in figures if para.start <= f[0] < para.end), None)
-        if first is not None and not attributed(doc.prose[para.start : para.end]):
-            yield make_finding(rule, doc, *first)
+    def figures() -> Iterable[tuple[int, int]]:
+        spans = ((m.start, m.end) for m in ctx.mentions(doc))
+        return attribution.flow_figures(doc, spans, flows, not_flows or attribution.NEVER)
+
+    for start, end in attribution.unattributed(doc, attributed, figures):
+        yield make_finding(rule, doc, start, end)
 
 
 KIND = Kind(

@@ -53,22 +53,18 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             or any(names_source(text, n, ctx.style) for n in names)
         )
 
+    def figures() -> list[tuple[int, int]]:
+        return [
+            (m.start, m.end)
+            for m in ctx.mentions(doc)
+            if attribution.is_flow_in_clause(
+                m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start, flows, not_flows, _CLAUSE_BREAK
+            )
+        ]
+
     # paragraphs and the first paragraph as the house rules define them (a list joins its lead-in)
-    paras = attribution.paragraphs(doc)
-    lead = attribution.first_paragraph(doc, paras)
-    if lead is not None and attributed(doc.prose[lead.start : lead.end]):
-        return  # the first paragraph names the source for the whole article
-    figures = [
-        (m.start, m.end)
-        for m in ctx.mentions(doc)
-        if attribution.is_flow_in_clause(
-            m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start, flows, not_flows, _CLAUSE_BREAK
-        )
-    ]
-    for para in paras:
-        first = next((f for f in figures if para.start <= f[0] < para.end), None)
-        if first is not None and not attributed(doc.prose[para.start : para.end]):
-            yield make_finding(rule, doc, *first)
+    for start, end in attribution.unattributed(doc, attributed, figures):
+        yield make_finding(rule, doc, start, end)
 
 
 # In Chinese a comma ends a clause: "累计净流入X，总净资产为Y" holds a flow and an asset level.
