@@ -20,6 +20,7 @@ from itertools import pairwise
 from writer.entities import Vocabulary
 from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
+from writer.lint import reading_memo
 from writer.lint.document import Document, Sentence
 from writer.lint.mention import LintFacts, Mention, amounts
 from writer.money import Amount, AmountRange, precision_of
@@ -763,190 +764,352 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     Each mention carries its entities (``entities`` for the grounding check,
     ``about`` for extract), direction, metric, period and a confidence; a mention
     whose entity, direction, metric or period is unclear says why in ``doubts``.
+    A sentence read before in another week with only its amounts changed is not
+    read again (``reading_memo``): its words' decisions are reused, its amounts new.
     """
     words = _Words(style)
     subject, sole = _subject(doc, vocabulary, style)
     headline = next((i for i, b in enumerate(doc.blocks) if b.kind == "heading"), None)
     year_of_doc: int | None = None  # "... attract $47.2 billion in 2025": an annual review
-    reading = style.reading
+    memo = reading_memo.memo_for(style, vocabulary, lambda: _digit_blind(style, words))
     out: list[Mention] = []
+    previous: tuple[list[tuple[int, int, Amount | AmountRange]], str | None] = ([], None)  # the sentence before
     for index, sentence in enumerate(doc.sentences):
         found = _amounts(sentence.text, style)
-        if not found:
-            continue
-        before_names = _previous_names(doc, index, vocabulary, style)
-        keys_before = {n.key for n in before_names}
-        before_it = [before_names[-1]] if len(keys_before) == 1 and before_names[-1].scope != "total" else []
-        # the headline's asset holds for an unnamed figure only where the sentence before speaks of nothing else
-        on_subject = sole and subject is not None and keys_before <= {subject.key}
-        text = sentence.text
-        dated = _week_date(text, reading)
-        names = _names(doc, sentence, vocabulary, style)
-        funds = _products(text, names, vocabulary)
-        teaser = _teaser(reading).match(doc.prose, doc.blocks[sentence.block].start) is not None
-        spans = [(s, e) for s, e, _ in found]
-        los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
-        around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
-        last_sign, last_word = 0, ""
-        for i, (s, e, amount) in enumerate(found):
-            entities = around[i]
-            prev_end = sentence.start + los[i]
-            next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
-            named = tuple(n.start for n in names)
-            sign, word = _direction(
-                sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named
-            )
-            listed_with = i and out[-1].sentence is sentence and _grouped(reading).fullmatch(text[spans[i - 1][1] : s])
-            if listed_with and out[-1].sign and not _tight(text, e, words):
-                # "$14 million and $9 million respectively, against US outflows of $447 million": the
-                # list's direction, not a word past it that belongs to the next amount
-                sign, word = out[-1].sign, out[-1].sign_word
-            hi = found[i + 1][0] if i + 1 < len(found) else len(text)
-            head, tail = _window(text, los[i], s, e, hi, reading)
-            rest = text[e:hi]
-            metric, why = _metric(head, text[s:e], tail, reading)
-            after_level = i and out[-1].sentence is sentence and out[-1].metric == "aum" and len(head.strip()) <= 8
-            if after_level and reading.level.search(head):  # "AUM fell from $241 billion to $221 billion"
-                metric, why = "aum", ""
-            period = _period(head, tail, rest, reading, metric, i + 1 < len(found))
-            if period == "week" and listed_with:
-                period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
-            confidence = 1.0
-            said = _year_in(reading).search(tail[:20]) or _year_in(reading).search(head[-60:])
-            began = _year_began(reading).search(head[-60:])  # "2026 began with $582 million of inflows"
-            year = int(said.group(1)) if said else int(began.group(1)) if began else None
-            if year and metric == "net_flow" and (period == "cumulative" or began):
-                # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
-                metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow", i + 1 < len(found))
-                if sentence.block == headline:
-                    year_of_doc = year
-            elif (
-                year_of_doc
-                and not year
-                and metric == "net_flow"
-                and period in ("week", "earlier")
-                and not _week(reading).search(text)
-            ):
-                # in an annual review a figure with no week of its own is the year's, compared with the year before
-                metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
-            if not _unit(reading).search(text, s, e) and metric != "not_flow":
-                near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
-                    text, e + len(words.glue.match(text, e).group())
-                )
-                listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
-                if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
-                    metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
-            about, doubt = _about(i, spans, funds, los, text, reading)
-            fronted = _fronted(text, los[i], s, e, hi, names, words, reading)
-            if fronted is not None:
-                name, sign, word = fronted
-                about, doubt = (name,), ""
-            sized = _sized_fund(text, los[i], s, e, hi, funds, words, reading)
-            if sized is not None and metric != "not_flow":
-                metric, why, about, doubt, period = "aum", "", (sized,), "", "week"
-            if metric == "aum" and not about and doubt.startswith("a whole"):
-                doubt = "no entity named"  # "2.5% of the $90 billion in these products": the whole is the level
-            doubts: list[str] = []
-            if teaser:
-                doubts.append("a teaser for another article")
-            if why:
-                doubts.append(why)
-            if isinstance(amount, AmountRange):
-                doubts.append("a range, not one figure")
-            if period in _PERIOD_DOUBTS:
-                doubts.append(_PERIOD_DOUBTS[period])
-            follows = (
-                period in ("previous", "earlier")
-                or metric == "ytd_flow"
-                or _possessive(reading).search(head)
-                # "short-Bitcoin products drew $105 million, ... with just $139 million in AUM": the same funds' level
-                or (metric == "aum" and not reading.total_words.search(head) and not reading.total.search(head))
-            )
-            if not about and i and out[-1].sentence is sentence and out[-1].about and follows:
-                # "$42 million, up from $13 million the week before"; "bringing the year's tally to $310 million";
-                # "took in $8.2 million, making $640 million since January"
-                about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
-            elif not about and _others(reading).search(head):
-                doubts.append("the rest of the market, not one key")
-            elif not about and not names and _possessive(reading).search(head) and len(before_it) == 1:
-                # "Bitcoin had a rough week. Its funds shed $156 million": "its" carries the one name before
-                about, confidence = (before_it[0],), 0.85
-            elif not about:
-                named_before = [n for n in names if n.start < s]
-                # "Outflows of $54 million hit Bitcoin": a name later in the amount's clause may be what it is about
-                named_after = [n for n in names if e <= n.start < e + len(tail) and n.scope != "total"]
-                ticker_after = _UNKNOWN_TICKER.search(text, e, e + len(tail))
-                if ticker_after and not named_after:  # "bought $300 million of XYZ": XYZ's, not the market's
-                    named_after = [_Name(ticker_after.start(), ticker_after.end(), "asset", ticker_after.group())]
-                if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
-                    named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
-                # "With $20 billion in assets, Grayscale ...": a fronted amount is the name's that follows it
-                fronted_level = _fronted_head(reading).fullmatch(text, clause_start(text, los[i], s), s) and any(
-                    n.start >= e and n.scope != "total" for n in names
-                )
-                if fronted_level:
-                    doubts.append("unclear whether it is the market's or the name's after it")
-                elif _BRACKETED.search(text, 0, s):
-                    # "funds holding a mix of altcoins (-$0.4 million)": the figure of the words before
-                    # the bracket, which name no entity the vocabulary knows
-                    doubts.append("a bracketed figure of something the vocabulary does not name")
-                elif subject is not None and not on_subject and not named_before:
-                    # a headline about one asset, in an article that names others too: an unnamed figure
-                    # may be that asset's or the market's
-                    doubts.append(f"unclear whether it is {subject.key}'s (the headline's) or the market's")
-                elif not named_before and len(before_it) == 1 and not reading.total_words.search(head):
-                    # "Inflows into Bitcoin came to $31 million. Year-to-date inflows stand at $890 million."
-                    doubts.append(f"unclear whether it is {before_it[0].key}'s (named just before) or the market's")
-                elif not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
-                    # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
-                    about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
-                elif (
-                    sign
-                    and not named_before
-                    and not named_after
-                    and not _named_before(doc, sentence, vocabulary, style)
-                ):
-                    # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
-                    about, confidence = (subject or _Name(s, s, "total", "all"),), 0.75
-                elif named_after and doubt == "no entity named":
-                    doubts.append(f"unclear whether it is {named_after[0].key}'s or the market's")
-                else:
-                    doubts.append(doubt)
-            elif doubt:
-                confidence -= 0.15
-            if metric == "ytd_flow" and not sign and reading.level.search(head):
-                sign, word, confidence = 1, "", confidence - 0.1  # "year-to-date flows now stand at $40 million"
-            if metric in ("net_flow", "ytd_flow") and not sign:
-                if last_sign and i and _elliptic(text, spans[i - 1][1], s, names, reading):
-                    # "Bitcoin funds gathered $1.2 billion and Solana products $96 million": the verb left out
-                    # is the first one's; "Bitcoin lost $35 million, and XRP gathered $8 million" says its own
-                    sign, word, confidence = last_sign, last_word, confidence - 0.15
-                    if out[-1].sentence is sentence and out[-1].metric == "ytd_flow" and metric == "net_flow":
-                        metric = "ytd_flow"  # "year-to-date flows stand at $4 billion, with Bitcoin at $3 billion"
-                else:
-                    doubts.append("direction unclear")
-            if sign:
-                last_sign, last_word = sign, word
-            out.append(
-                Mention(
-                    sentence.start + s,
-                    sentence.start + e,
-                    amount,
-                    sentence,
-                    entities,
-                    sign,
-                    word,
-                    about=tuple((n.scope, n.key) for n in about),
-                    unknown=tuple(n.key for n in about if not n.known),
-                    metric=metric,
-                    period=period,
-                    dated=dated,
-                    year=year if metric == "ytd_flow" else None,
-                    confidence=round(confidence, 2),
-                    doubts=tuple(doubts),
-                )
-            )
+        skeleton = reading_memo.skeleton(sentence.text, found) if memo is not None else None
+        if found:
+            at = _Sentence(doc, index, sentence, found, skeleton, previous, memo, vocabulary, style)
+            read, year_of_doc = _read_sentence_memo(at, subject, sole, sentence.block == headline, year_of_doc, words)
+            out.extend(read)
+        previous = (found, skeleton)
     return out
+
+
+@dataclass
+class _Sentence:
+    """A sentence with amounts, and what the reader needs of its document."""
+
+    doc: Document
+    index: int
+    sentence: Sentence
+    found: list[tuple[int, int, Amount | AmountRange]]
+    skeleton: str | None  # reading_memo.skeleton, None: not remembered
+    previous: tuple[list[tuple[int, int, Amount | AmountRange]], str | None]  # the sentence before: found, skeleton
+    memo: reading_memo.Memo | None
+    vocabulary: Vocabulary
+    style: HouseStyle
+
+
+def _read_sentence_memo(
+    at: _Sentence, subject: _Name | None, sole: bool, in_headline: bool, year_of_doc: int | None, words: _Words
+) -> tuple[list[Mention], int | None]:
+    """``_read_sentence``, remembered per skeleton of the sentence and every input its reading depends on."""
+    doc, sentence, vocabulary, style = at.doc, at.sentence, at.vocabulary, at.style
+    reading = style.reading
+    before_names = _previous_names_memo(at)
+    names = _names_memo(at.memo, doc, sentence, at.found, at.skeleton, vocabulary, style)
+    teaser = _teaser(reading).match(doc.prose, doc.blocks[sentence.block].start) is not None
+    consulted: list[bool] = []
+
+    def paragraph_named() -> bool:
+        if not consulted:
+            consulted.append(_named_before(doc, sentence, vocabulary, style))
+        return consulted[0]
+
+    def read() -> tuple[list[Mention], int | None]:
+        return _read_sentence(
+            sentence, at.found, names, before_names, subject, sole, in_headline, year_of_doc, teaser,
+            paragraph_named, words, reading, vocabulary,
+        )  # fmt: skip
+
+    memo, skeleton = at.memo, at.skeleton
+    if memo is None or skeleton is None or memo.digit_name(sentence.text):
+        return read()
+    key = (
+        skeleton,
+        reading_memo.shapes(at.found),
+        sentence.end - sentence.start,
+        tuple(names),
+        tuple(before_names),
+        subject,
+        sole,
+        in_headline,
+        year_of_doc,
+        teaser,
+    )
+    held = memo.get(key)
+    if held is not None:
+        decisions, year_after, was_named_before = held
+        if was_named_before is None or was_named_before == paragraph_named():
+            dated = _week_date(sentence.text, reading)
+            return [
+                Mention(sentence.start + s, sentence.start + e, amount, sentence, *said[0], dated=dated, **said[1])
+                for (s, e, amount), said in zip(at.found, decisions, strict=True)
+            ], year_after
+    mentions, year_after = read()
+    decisions = tuple(
+        (
+            (m.entities, m.sign, m.sign_word),
+            {
+                "about": m.about,
+                "unknown": m.unknown,
+                "metric": m.metric,
+                "period": m.period,
+                "year": m.year,
+                "confidence": m.confidence,
+                "doubts": m.doubts,
+            },
+        )
+        for m in mentions
+    )
+    memo.put(key, (decisions, year_after, consulted[0] if consulted else None))
+    return mentions, year_after
+
+
+def _names_memo(
+    memo: reading_memo.Memo | None,
+    doc: Document,
+    sentence: Sentence,
+    found: list[tuple[int, int, Amount | AmountRange]],
+    skeleton: str | None,
+    vocabulary: Vocabulary,
+    style: HouseStyle,
+) -> list[_Name]:
+    """``_names``, remembered per skeleton of the sentence and the publication names inside it."""
+    if memo is None or skeleton is None or memo.digit_name(sentence.text):
+        return _names(doc, sentence, vocabulary, style)
+    key = ("names", skeleton, reading_memo.spans(found), reading_memo.names_within(doc, sentence))
+    held = memo.get(key)
+    if held is None:
+        held = tuple(_names(doc, sentence, vocabulary, style))
+        if not reading_memo.overlaps(held, found):  # a name over an amount's digits is read fresh each time
+            memo.put(key, held)
+    return list(held)
+
+
+def _previous_names_memo(at: _Sentence) -> list[_Name]:
+    """``_previous_names`` through ``_names_memo``."""
+    doc, index = at.doc, at.index
+    if index == 0 or doc.sentences[index - 1].block != doc.sentences[index].block:
+        return []
+    return _names_memo(at.memo, doc, doc.sentences[index - 1], *at.previous, at.vocabulary, at.style)
+
+
+def _digit_blind(style: HouseStyle, words: _Words) -> bool:
+    """Do the patterns the reader runs over an amount's own characters treat all digits alike?
+
+    The reading memo reuses a sentence's decisions for another sentence that differs only
+    in the digits of its amounts, which is sound only when no pattern that may see those
+    digits names one ("19" in a year, "[1-5]"). The patterns searched only in the words
+    between amounts (``ytd``, ``comparison``, ``cumulative`` ...: windows that end where an
+    amount starts) and those read fresh each time (``week_span``, ``between``, ``currency``,
+    ``teaser``) may name digits; names in the vocabulary with digits ("21Shares") are
+    checked per sentence (``Memo.digit_name``).
+    """
+    reading = style.reading
+    seen = [
+        words.pattern,
+        words.glue,
+        reading.total,
+        reading.not_flow,
+        reading.respectively,
+        _clause_word(reading),
+        _determiner(reading),
+        _unit(reading),
+        _fund_noun(reading),
+        _week(reading),
+        _TICKERED,
+        _BRACKETED,
+        _PRODUCT,
+        _UNKNOWN_TICKER,
+    ]
+    return all(reading_memo.digit_blind(p.pattern) for p in seen)
+
+
+def _read_sentence(
+    sentence: Sentence,
+    found: list[tuple[int, int, Amount | AmountRange]],
+    names: list[_Name],
+    before_names: list[_Name],
+    subject: _Name | None,
+    sole: bool,
+    in_headline: bool,
+    year_of_doc: int | None,
+    teaser: bool,
+    paragraph_named,
+    words: _Words,
+    reading,
+    vocabulary: Vocabulary,
+) -> tuple[list[Mention], int | None]:
+    """The mentions of one sentence's amounts, and the year of the document after it.
+
+    Everything it reads of the document comes in as an argument (``paragraph_named`` is asked
+    only when needed): the reading memo keys on these.
+    """
+    out: list[Mention] = []
+    keys_before = {n.key for n in before_names}
+    before_it = [before_names[-1]] if len(keys_before) == 1 and before_names[-1].scope != "total" else []
+    # the headline's asset holds for an unnamed figure only where the sentence before speaks of nothing else
+    on_subject = sole and subject is not None and keys_before <= {subject.key}
+    text = sentence.text
+    dated = _week_date(text, reading)
+    funds = _products(text, names, vocabulary)
+    spans = [(s, e) for s, e, _ in found]
+    los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
+    around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
+    last_sign, last_word = 0, ""
+    for i, (s, e, amount) in enumerate(found):
+        entities = around[i]
+        prev_end = sentence.start + los[i]
+        next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
+        named = tuple(n.start for n in names)
+        sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named)
+        listed_with = i and out[-1].sentence is sentence and _grouped(reading).fullmatch(text[spans[i - 1][1] : s])
+        if listed_with and out[-1].sign and not _tight(text, e, words):
+            # "$14 million and $9 million respectively, against US outflows of $447 million": the
+            # list's direction, not a word past it that belongs to the next amount
+            sign, word = out[-1].sign, out[-1].sign_word
+        hi = found[i + 1][0] if i + 1 < len(found) else len(text)
+        head, tail = _window(text, los[i], s, e, hi, reading)
+        rest = text[e:hi]
+        metric, why = _metric(head, text[s:e], tail, reading)
+        after_level = i and out[-1].sentence is sentence and out[-1].metric == "aum" and len(head.strip()) <= 8
+        if after_level and reading.level.search(head):  # "AUM fell from $241 billion to $221 billion"
+            metric, why = "aum", ""
+        period = _period(head, tail, rest, reading, metric, i + 1 < len(found))
+        if period == "week" and listed_with:
+            period = out[-1].period  # "of $7.7 million and $33.3 million respectively": the first one's day
+        confidence = 1.0
+        said = _year_in(reading).search(tail[:20]) or _year_in(reading).search(head[-60:])
+        began = _year_began(reading).search(head[-60:])  # "2026 began with $582 million of inflows"
+        year = int(said.group(1)) if said else int(began.group(1)) if began else None
+        if year and metric == "net_flow" and (period == "cumulative" or began):
+            # "took in $47.2 billion in 2025": a year's flow, which is year to date at a week of that year
+            metric, period = "ytd_flow", _period(head, tail, rest, reading, "ytd_flow", i + 1 < len(found))
+            if in_headline:
+                year_of_doc = year
+        elif (
+            year_of_doc
+            and not year
+            and metric == "net_flow"
+            and period in ("week", "earlier")
+            and not _week(reading).search(text)
+        ):
+            # in an annual review a figure with no week of its own is the year's, compared with the year before
+            metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
+        if not _unit(reading).search(text, s, e) and metric != "not_flow":
+            near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
+                text, e + len(words.glue.match(text, e).group())
+            )
+            listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
+            if not near and not listed:  # "$90,000" is a price; "$500,000" in a list of flows is a flow
+                metric, why = "not_flow", "a dollar amount with no million or billion and no flow word beside it"
+        about, doubt = _about(i, spans, funds, los, text, reading)
+        fronted = _fronted(text, los[i], s, e, hi, names, words, reading)
+        if fronted is not None:
+            name, sign, word = fronted
+            about, doubt = (name,), ""
+        sized = _sized_fund(text, los[i], s, e, hi, funds, words, reading)
+        if sized is not None and metric != "not_flow":
+            metric, why, about, doubt, period = "aum", "", (sized,), "", "week"
+        if metric == "aum" and not about and doubt.startswith("a whole"):
+            doubt = "no entity named"  # "2.5% of the $90 billion in these products": the whole is the level
+        doubts: list[str] = []
+        if teaser:
+            doubts.append("a teaser for another article")
+        if why:
+            doubts.append(why)
+        if isinstance(amount, AmountRange):
+            doubts.append("a range, not one figure")
+        if period in _PERIOD_DOUBTS:
+            doubts.append(_PERIOD_DOUBTS[period])
+        follows = (
+            period in ("previous", "earlier")
+            or metric == "ytd_flow"
+            or _possessive(reading).search(head)
+            # "short-Bitcoin products drew $105 million, ... with just $139 million in AUM": the same funds' level
+            or (metric == "aum" and not reading.total_words.search(head) and not reading.total.search(head))
+        )
+        if not about and i and out[-1].sentence is sentence and out[-1].about and follows:
+            # "$42 million, up from $13 million the week before"; "bringing the year's tally to $310 million";
+            # "took in $8.2 million, making $640 million since January"
+            about, confidence = tuple(_Name(s, s, sc, k) for sc, k in out[-1].about), confidence - 0.1
+        elif not about and _others(reading).search(head):
+            doubts.append("the rest of the market, not one key")
+        elif not about and not names and _possessive(reading).search(head) and len(before_it) == 1:
+            # "Bitcoin had a rough week. Its funds shed $156 million": "its" carries the one name before
+            about, confidence = (before_it[0],), 0.85
+        elif not about:
+            named_before = [n for n in names if n.start < s]
+            # "Outflows of $54 million hit Bitcoin": a name later in the amount's clause may be what it is about
+            named_after = [n for n in names if e <= n.start < e + len(tail) and n.scope != "total"]
+            ticker_after = _UNKNOWN_TICKER.search(text, e, e + len(tail))
+            if ticker_after and not named_after:  # "bought $300 million of XYZ": XYZ's, not the market's
+                named_after = [_Name(ticker_after.start(), ticker_after.end(), "asset", ticker_after.group())]
+            if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
+                named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
+            # "With $20 billion in assets, Grayscale ...": a fronted amount is the name's that follows it
+            fronted_level = _fronted_head(reading).fullmatch(text, clause_start(text, los[i], s), s) and any(
+                n.start >= e and n.scope != "total" for n in names
+            )
+            if fronted_level:
+                doubts.append("unclear whether it is the market's or the name's after it")
+            elif _BRACKETED.search(text, 0, s):
+                # "funds holding a mix of altcoins (-$0.4 million)": the figure of the words before
+                # the bracket, which name no entity the vocabulary knows
+                doubts.append("a bracketed figure of something the vocabulary does not name")
+            elif subject is not None and not on_subject and not named_before:
+                # a headline about one asset, in an article that names others too: an unnamed figure
+                # may be that asset's or the market's
+                doubts.append(f"unclear whether it is {subject.key}'s (the headline's) or the market's")
+            elif not named_before and len(before_it) == 1 and not reading.total_words.search(head):
+                # "Inflows into Bitcoin came to $31 million. Year-to-date inflows stand at $890 million."
+                doubts.append(f"unclear whether it is {before_it[0].key}'s (named just before) or the market's")
+            elif not named_before and (metric in ("ytd_flow", "aum") or reading.total_words.search(head[-30:])):
+                # "year-to-date flows stand at $40 million", "outflows totalled $54 million": the market's
+                about, confidence = (subject or _Name(s, s, "total", "all"),), 0.8
+            elif sign and not named_before and not named_after and not paragraph_named():
+                # "Outflows of $54 million in the week ...": no asset named here or earlier in the paragraph
+                about, confidence = (subject or _Name(s, s, "total", "all"),), 0.75
+            elif named_after and doubt == "no entity named":
+                doubts.append(f"unclear whether it is {named_after[0].key}'s or the market's")
+            else:
+                doubts.append(doubt)
+        elif doubt:
+            confidence -= 0.15
+        if metric == "ytd_flow" and not sign and reading.level.search(head):
+            sign, word, confidence = 1, "", confidence - 0.1  # "year-to-date flows now stand at $40 million"
+        if metric in ("net_flow", "ytd_flow") and not sign:
+            if last_sign and i and _elliptic(text, spans[i - 1][1], s, names, reading):
+                # "Bitcoin funds gathered $1.2 billion and Solana products $96 million": the verb left out
+                # is the first one's; "Bitcoin lost $35 million, and XRP gathered $8 million" says its own
+                sign, word, confidence = last_sign, last_word, confidence - 0.15
+                if out[-1].sentence is sentence and out[-1].metric == "ytd_flow" and metric == "net_flow":
+                    metric = "ytd_flow"  # "year-to-date flows stand at $4 billion, with Bitcoin at $3 billion"
+            else:
+                doubts.append("direction unclear")
+        if sign:
+            last_sign, last_word = sign, word
+        out.append(
+            Mention(
+                sentence.start + s,
+                sentence.start + e,
+                amount,
+                sentence,
+                entities,
+                sign,
+                word,
+                about=tuple((n.scope, n.key) for n in about),
+                unknown=tuple(n.key for n in about if not n.known),
+                metric=metric,
+                period=period,
+                dated=dated,
+                year=year if metric == "ytd_flow" else None,
+                confidence=round(confidence, 2),
+                doubts=tuple(doubts),
+            )
+        )
+    return out, year_of_doc
 
 
 def _tight(text: str, end: int, words: _Words) -> bool:
