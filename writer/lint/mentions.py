@@ -12,6 +12,7 @@ that cannot be 1,000 or less.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -113,6 +114,33 @@ class _Words:
             style.word_boundary,
         )
         self.glue = _glue(style.direction_glue)
+        self.starts = _word_starts(style)
+        self._starts_of: dict[str, list[int]] = {}  # per sentence text, for this document
+
+    def may_start(self, text: str) -> list[int] | None:
+        """Every place in ``text`` a match of ``pattern`` may start (sorted), or None when it may start anywhere."""
+        if self.starts is None:
+            return None
+        held = self._starts_of.get(text)
+        if held is None:
+            held = self._starts_of[text] = [m.start() for m in self.starts.finditer(text)]
+        return held
+
+
+def _word_starts(style: HouseStyle) -> re.Pattern[str] | None:
+    """With a word boundary ``\\b``, every alternative of ``_direction_words`` opens with it or with a
+    sign ("-", "+"), so a match starts only where this pattern matches; None for other boundaries."""
+    if style.word_boundary != r"\b":
+        return None
+    edge = style.word_boundary
+    for words in (style.outflow_words, style.inflow_words):
+        body = phrase_regex(words, edge)
+        if not (body.startswith(edge) or body == "(?!)"):
+            return None
+    return _BOUNDARY_OR_SIGN
+
+
+_BOUNDARY_OR_SIGN = re.compile(r"\b|(?=[-+])")
 
 
 @cache
@@ -151,11 +179,7 @@ def _direction(
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
     # searched to the sentence's end, so that a word's look-ahead may see the amount ("put $5 million into")
-    before = []
-    for m in words.pattern.finditer(text, lo - base):
-        if m.end() > start - base:
-            break
-        before.append(m)
+    before = _words_before(text, lo - base, start - base, words)
     after = words.pattern.search(text, end - base, max(end - base, hi - base))
     if after and any(end - base <= at < after.start() for at in named):
         after = None  # "Bitcoin took $910 million, Ethereum collected ...": the next subject's own verb
@@ -167,6 +191,37 @@ def _direction(
     if after:
         return (-1 if after.group("out") else 1), after.group()
     return 0, ""
+
+
+def _words_before(text: str, lo: int, start: int, words: _Words) -> list[re.Match[str]]:
+    """The direction words ``words.pattern.finditer(text, lo)`` gives before the first that ends past ``start``.
+
+    Tried only at the places a match may start (``_Words.may_start``), and never past ``start``:
+    a match starting there ends past it. The same matches as the scan, without reading on to
+    the next word after the amount. Only the last one is used, but all are returned."""
+    starts = words.may_start(text)
+    if starts is not None:
+        before: list[re.Match[str]] = []
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < start:
+            m = words.pattern.match(text, starts[i])
+            if m is None:
+                i += 1
+                continue
+            if m.end() == m.start():
+                break  # an empty match: finditer's own rules for it, below
+            if m.end() > start:
+                return before
+            before.append(m)
+            i = bisect.bisect_left(starts, m.end(), i + 1)
+        else:
+            return before
+    before = []
+    for m in words.pattern.finditer(text, lo):
+        if m.end() > start:
+            break
+        before.append(m)
+    return before
 
 
 @cache
