@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from writer.money_style import MoneyStyle  # its own module: a warm lint unpickles it without this one
 from writer.record import dataclass, replace  # dataclasses without generated code: fast start-up
+from writer.regex_guard import guarded
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -285,7 +286,7 @@ def _pattern(style: MoneyStyle) -> re.Pattern[str]:
     """The amount pattern of a style, compiled once per distinct set of hedge words."""
     key = tuple(sorted(style.hedges.items()))
     if key not in _PATTERNS:
-        _PATTERNS[key] = amount_pattern(style)
+        _PATTERNS[key] = guarded(amount_pattern(style))  # the same matches, tried only where one may start
     return _PATTERNS[key]
 
 

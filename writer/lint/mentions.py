@@ -26,6 +26,7 @@ from writer.lint.document import Document, Sentence
 from writer.lint.mention import LintFacts, Mention, amounts
 from writer.money import Amount, AmountRange
 from writer.reading import NEVER as _NEVER_PATTERN
+from writer.regex_guard import guarded
 
 INF = float("inf")
 # clause punctuation, ASCII and the full-width forms Chinese prose uses
@@ -106,12 +107,14 @@ class _Words:
     """Direction words of the house style, and the reader's other ways of saying them, as one regex."""
 
     def __init__(self, style: HouseStyle) -> None:
-        self.pattern = _direction_words(
-            phrase_regex(style.outflow_words, style.word_boundary),
-            phrase_regex(style.inflow_words, style.word_boundary),
-            style.reading.outflow.pattern,
-            style.reading.inflow.pattern,
-            style.word_boundary,
+        self.pattern = guarded(  # the same matches, tried only where one may start
+            _direction_words(
+                phrase_regex(style.outflow_words, style.word_boundary),
+                phrase_regex(style.inflow_words, style.word_boundary),
+                style.reading.outflow.pattern,
+                style.reading.inflow.pattern,
+                style.word_boundary,
+            )
         )
         self.glue = _glue(style.direction_glue)
         self.starts = _word_starts(style)
@@ -525,14 +528,14 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
             continue
         found.append(_Name(m.start(), m.end(), *hit))
         taken.append((m.start(), m.end()))
-    for m in _TICKERED.finditer(text):
+    for m in guarded(_TICKERED).finditer(text):
         if any(a <= m.start("ticker") < b or a <= m.start() < b for a, b in taken):
             continue
         if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
             continue
         found.append(_Name(m.start(), m.end(), "asset", m.group("name"), known=False))
         taken.append((m.start(), m.end()))
-    for m in style.reading.total.finditer(text):
+    for m in guarded(style.reading.total).finditer(text):
         # "Bitcoin investment products" is Bitcoin's, not the market's
         if any(
             0 <= m.start() - b <= 16
@@ -831,7 +834,7 @@ def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary, sty
 
 def _entity_pattern(vocabulary: Vocabulary, style: HouseStyle) -> re.Pattern[str]:
     """Names bounded by word edges, or unbounded for a language written without spaces."""
-    return vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern
+    return guarded(vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern)
 
 
 _PERIOD_DOUBTS = {
