@@ -46,16 +46,29 @@ def guarded(pattern):
     return _guarded(source, flags) or pattern
 
 
+def first_class(pattern) -> str | None:
+    """A class ("(?i:[...])") holding every character a match of ``pattern`` can begin with; None when unsure."""
+    return _first_class(pattern.pattern, pattern.flags)
+
+
 @lru_cache(maxsize=64)
-def _guarded(source: str, flags: int) -> re.Pattern[str] | None:
+def _first_class(source: str, flags: int) -> str | None:
     try:
         items, nullable = _first(_p.parse(source, flags))
     except (_Unsure, re.error, RecursionError):
         return None
     if nullable or not items:
         return None
+    return f"(?i:[{''.join(sorted(items))}])"
+
+
+@lru_cache(maxsize=64)
+def _guarded(source: str, flags: int) -> re.Pattern[str] | None:
+    first = _first_class(source, flags)
+    if first is None:
+        return None
     try:
-        return re.compile(f"(?=(?i:[{''.join(sorted(items))}]))(?:{source})", flags)
+        return re.compile(f"(?={first})(?:{source})", flags)
     except re.error:  # e.g. global inline flags that must stay first
         return None
 

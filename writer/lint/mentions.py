@@ -26,7 +26,7 @@ from writer.lint.document import Document, Sentence
 from writer.lint.mention import LintFacts, Mention, amounts
 from writer.money import Amount, AmountRange
 from writer.reading import NEVER as _NEVER_PATTERN
-from writer.regex_guard import guarded
+from writer.regex_guard import first_class, guarded
 
 INF = float("inf")
 # clause punctuation, ASCII and the full-width forms Chinese prose uses
@@ -107,17 +107,16 @@ class _Words:
     """Direction words of the house style, and the reader's other ways of saying them, as one regex."""
 
     def __init__(self, style: HouseStyle) -> None:
-        self.pattern = guarded(  # the same matches, tried only where one may start
-            _direction_words(
-                phrase_regex(style.outflow_words, style.word_boundary),
-                phrase_regex(style.inflow_words, style.word_boundary),
-                style.reading.outflow.pattern,
-                style.reading.inflow.pattern,
-                style.word_boundary,
-            )
+        words = _direction_words(
+            phrase_regex(style.outflow_words, style.word_boundary),
+            phrase_regex(style.inflow_words, style.word_boundary),
+            style.reading.outflow.pattern,
+            style.reading.inflow.pattern,
+            style.word_boundary,
         )
+        self.pattern = guarded(words)  # the same matches, tried only where one may start
         self.glue = _glue(style.direction_glue)
-        self.starts = _word_starts(style)
+        self.starts = _word_starts(style, first_class(words))
         self._starts_of: dict[str, list[int]] = {}  # per sentence text, for this document
 
     def may_start(self, text: str) -> list[int] | None:
@@ -130,7 +129,7 @@ class _Words:
         return held
 
 
-def _word_starts(style: HouseStyle) -> re.Pattern[str] | None:
+def _word_starts(style: HouseStyle, first: str | None) -> re.Pattern[str] | None:
     """With a word boundary ``\\b``, every alternative of ``_direction_words`` opens with it or with a
     sign ("-", "+"), so a match starts only where this pattern matches; None for other boundaries."""
     if style.word_boundary != r"\b":
@@ -140,10 +139,13 @@ def _word_starts(style: HouseStyle) -> re.Pattern[str] | None:
         body = phrase_regex(words, edge)
         if not (body.startswith(edge) or body == "(?!)"):
             return None
-    return _BOUNDARY_OR_SIGN
+    return _boundary_or_sign(first or "")
 
 
-_BOUNDARY_OR_SIGN = re.compile(r"\b|(?=[-+])")
+@cache
+def _boundary_or_sign(first: str) -> re.Pattern[str]:
+    """Where a word boundary or a sign stands, at a character a match may begin with (``first``)."""
+    return re.compile(rf"(?={first})(?:\b|(?=[-+]))" if first else r"\b|(?=[-+])")
 
 
 @cache
@@ -456,14 +458,14 @@ def _unit(reading) -> re.Pattern[str]:
 
 def _week_date(text: str, reading) -> tuple[int, int, int] | None:
     """(month, day, days to the end of the week) of a week the sentence names by date."""
-    span = reading.week_span.search(text)  # the house style's own form ("3 月 2 日至 6 日")
+    span = guarded(reading.week_span).search(text)  # the house style's own form ("3 月 2 日至 6 日")
     if span and all(g.isdigit() for g in span.group("month", "day", "day2")):
         first, month = int(span.group("month")), int(span.group("month2") or span.group("month"))
         days = (month - first) * 30 + int(span.group("day2")) - int(span.group("day"))
         return (month, int(span.group("day2")), 0) if 0 <= days <= 7 else None
-    m = _week_dated(reading).search(text)
+    m = guarded(_week_dated(reading)).search(text)
     if not m:
-        m = _between_dates(reading).search(text)
+        m = guarded(_between_dates(reading)).search(text)
         if not m:
             return None
         first = _month_number(reading, m.group("month"))
@@ -478,11 +480,16 @@ def _week_date(text: str, reading) -> tuple[int, int, int] | None:
     return month, int(m.group("day")), 6 if m.group("starting") else 0
 
 
+@cache
+def _currency(currency: str) -> re.Pattern[str]:
+    return re.compile(currency, re.IGNORECASE)
+
+
 def _spelled(text: str, style: HouseStyle) -> list[tuple[int, int, Amount]]:
     """Amounts with the currency in words ("1.92 billion dollars", "USD 1.2 billion"): the house
     style's ``reading.currency`` words, read by the language's codec; the writer never prints these."""
     currency = style.reading.currency.pattern
-    if currency == _NEVER_PATTERN or not re.search(currency, text, re.IGNORECASE):
+    if currency == _NEVER_PATTERN or not guarded(_currency(currency)).search(text):
         return []
     spelled = getattr(style.codec, "find_spelled_amounts", None)  # a codec without the form reads none
     return spelled(text, currency, style.money) if spelled else []
@@ -626,7 +633,7 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     if _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head):
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
     # near_head + amount is searched, not held: the amount's digits differ week by week
-    priced = reading.not_flow.search(near_head + amount) and not _found(reading, reading.flow_level, near_head)
+    priced = guarded(reading.not_flow).search(near_head + amount) and not _found(reading, reading.flow_level, near_head)
     if priced or _found(reading, reading.not_flow, tail) or _thousands(reading).match(tail):
         return "not_flow", "a price, volume or other amount that is not a fund flow"
     if _found(reading, reading.ytd, head[-100:]) or _found(reading, reading.ytd, tail):
@@ -863,7 +870,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     previous: tuple[list[tuple[int, int, Amount | AmountRange]], str | None] = ([], None)  # the sentence before
     for index, sentence in enumerate(doc.sentences):
         found = _amounts(sentence.text, style)
-        skeleton = reading_memo.skeleton(sentence.text, found) if memo is not None else None
+        skeleton = memo.skeleton(sentence.text, found) if memo is not None else None
         if found:
             at = _Sentence(doc, index, sentence, found, skeleton, previous, memo, vocabulary, style)
             read, year_of_doc = _read_sentence_memo(at, subject, sole, sentence.block == headline, year_of_doc, words)
@@ -910,7 +917,7 @@ def _read_sentence_memo(
         )  # fmt: skip
 
     memo, skeleton = at.memo, at.skeleton
-    if memo is None or skeleton is None or memo.digit_name(sentence.text):
+    if memo is None or skeleton is None:
         return read()
     key = (
         skeleton,
@@ -963,7 +970,7 @@ def _names_memo(
     style: HouseStyle,
 ) -> list[_Name]:
     """``_names``, remembered per skeleton of the sentence and the publication names inside it."""
-    if memo is None or skeleton is None or memo.digit_name(sentence.text):
+    if memo is None or skeleton is None:
         return _names(doc, sentence, vocabulary, style)
     key = ("names", skeleton, reading_memo.spans(found), reading_memo.names_within(doc, sentence))
     held = memo.get(key)
@@ -1264,7 +1271,7 @@ def _metric_hint(mention: Mention, style: HouseStyle) -> str:
     a = max(0, mention.start - mention.sentence.start - 60)
     b = min(len(text), mention.end - mention.sentence.start + 30)
     for metric, words in style.metric_words.items():
-        if style.phrases(words).search(text, a, b):
+        if guarded(style.phrases(words)).search(text, a, b):
             return metric
     return "net_flow"
 
@@ -1274,7 +1281,8 @@ def _mentions_total(mention: Mention, style: HouseStyle) -> bool:
     text = mention.sentence.text
     a = mention.start - mention.sentence.start
     b = mention.end - mention.sentence.start
-    return style.phrases(style.total_words).search(text, max(0, a - 60), min(len(text), b + 30)) is not None
+    window = (max(0, a - 60), min(len(text), b + 30))
+    return guarded(style.phrases(style.total_words)).search(text, *window) is not None
 
 
 def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) -> Mention | None:

@@ -21,6 +21,8 @@ import bisect
 import re
 from collections.abc import Callable, Hashable, Sequence
 
+from writer.regex_guard import guarded
+
 _ENABLED = True
 _MEMOS: dict[tuple[int, int], tuple[object, object, Memo | None]] = {}  # (id(style), id(vocabulary)) -> held
 MAX_MEMOS = 8  # house styles x vocabularies remembered at once
@@ -55,6 +57,10 @@ class Memo:
     def digit_name(self, text: str) -> bool:
         """Might a name with digits ("21Shares") stand in the sentence, its digits perhaps an amount's?"""
         return self._digit_names is not None and self._digit_names.search(text) is not None
+
+    def skeleton(self, text: str, found: Sequence[tuple[int, int, object]]) -> str | None:
+        """``skeleton``, or None (never remembered) for a sentence where a name with digits may stand."""
+        return None if self.digit_name(text) else skeleton(text, found)
 
 
 def set_enabled(on: bool) -> None:
@@ -94,7 +100,7 @@ def _digit_names(vocabulary) -> re.Pattern[str] | None:
     if not spellings:
         return None
     parts = sorted((re.sub(r"\\?\d", r"\\d", re.escape(name)) for name in spellings), key=len, reverse=True)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return guarded(re.compile("|".join(parts), re.IGNORECASE))
 
 
 def digit_blind(source: str) -> bool:
