@@ -37,13 +37,24 @@ class _Unsure(Exception):
     """The first characters cannot be said for sure: leave the pattern as it is."""
 
 
+_HELD: dict[int, tuple[object, object]] = {}  # id(pattern) -> (pattern, its guarded form): asked per sentence
+_HELD_MAX = 512
+
+
 def guarded(pattern):
     """``pattern`` (a compiled or lazy ``re`` pattern), or an equivalent that fails fast where no
     match can start (see the module)."""
+    held = _HELD.get(id(pattern))
+    if held is not None and held[0] is pattern:
+        return held[1]
     source, flags = getattr(pattern, "pattern", None), getattr(pattern, "flags", None)
-    if not isinstance(source, str) or not isinstance(flags, int):
-        return pattern
-    return _guarded(source, flags) or pattern
+    fast = pattern
+    if isinstance(source, str) and isinstance(flags, int):
+        fast = _guarded(source, flags) or pattern
+    if len(_HELD) >= _HELD_MAX:
+        _HELD.clear()
+    _HELD[id(pattern)] = (pattern, fast)  # the pattern is held, so its id stays its own
+    return fast
 
 
 def first_class(pattern) -> str | None:
