@@ -86,7 +86,7 @@ def test_the_real_history_reads_the_same_with_the_memo(lang):
     assert _same_with_and_without(drafts, lang) > 0
 
 
-@settings(GENERATED, max_examples=15)  # each example drafts and lints three times in two languages
+@settings(GENERATED, max_examples=8)  # each example drafts and lints three times in two languages
 @given(weeks())
 def test_generated_weeks_read_the_same_with_the_memo(rows):
     with tempfile.TemporaryDirectory() as tmp:

@@ -58,7 +58,7 @@ def _all(pattern, text: str, pos: int, endpos: int) -> list:
     return [found, one and one.span(), at and at.span()]
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 @given(TEXTS, st.integers(0, 200), st.integers(0, 200))
 def test_guarded_patterns_match_as_their_originals(text, pos, endpos):
     pos, endpos = min(pos, len(text)), min(max(pos, endpos), len(text))
