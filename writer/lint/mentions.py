@@ -1038,14 +1038,27 @@ def _entities_around(names: list[tuple[int, str]], starts: list[int]) -> list[tu
 
 
 def _metric_hint(mention: Mention, style: HouseStyle) -> str:
-    """Which metric the words around an amount speak of; net flow unless they say otherwise."""
+    """Which metric the words around an amount speak of; net flow unless they say otherwise.
+
+    Failing words near it, a phrase opening the sentence before its first comma sets the
+    metric of every amount after it ("Year to date, flows stand at ... (A: $30 million;
+    B: under $30 million)"): an "under $30 million" that is also true of a tiny weekly total
+    is still the year's figure the sentence is about."""
     text = mention.sentence.text
     a = max(0, mention.start - mention.sentence.start - 60)
     b = min(len(text), mention.end - mention.sentence.start + 30)
     for metric, words in style.metric_words.items():
         if style.phrases(words).search(text, a, b):
             return metric
+    opening = _OPENING.match(text)
+    if opening and opening.end() <= mention.start - mention.sentence.start:
+        for metric, words in style.metric_words.items():
+            if style.phrases(words).search(opening.group()):
+                return metric
     return "net_flow"
+
+
+_OPENING = re.compile(r"[^,，;；:：]{1,40}[,，]")  # a sentence's opening phrase, up to its comma
 
 
 def _mentions_total(mention: Mention, style: HouseStyle) -> bool:
