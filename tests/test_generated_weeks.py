@@ -413,3 +413,16 @@ def test_no_leader_among_assets_when_a_product_group_row_is_larger():
         2026-01-26,asset,Ethereum,net_flow,-0.09,,Wire A,,,
     """)
     )
+
+
+def test_each_listed_side_of_a_conflict_grounds_to_its_own_side():
+    # "Daily C and Wire B: a net outflow of $0.04 million; Wire A: flat; CoinShares: under $0.1 million":
+    # the last amount is also true of the first side, which the first amount already took
+    check_week(
+        _rows("""
+        2026-01-26,total,all,net_flow,0,,Wire A,,,
+        2026-01-26,total,all,net_flow,-0.04,,Wire B,,,
+        2026-01-26,total,all,net_flow,-0.04,over,Daily C,,,
+        2026-01-26,total,all,net_flow,-0.04,under,CoinShares,,,
+    """)
+    )

@@ -186,8 +186,26 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
     out: list[Mention] = []
     for mention in read_figures(doc, style, vocabulary):
         previous = out[-1] if out and out[-1].sentence is mention.sentence else None
-        out.append(_continued(mention, previous, style) or _matched(mention, facts, style))
+        out.append(_another_side(_continued(mention, previous, style) or _matched(mention, facts, style), out, style))
     return out
+
+
+def _another_side(mention: Mention, before: list[Mention], style: HouseStyle) -> Mention:
+    """A conflict's sides listed in one sentence are each one side: an amount true of a side an
+    earlier amount of the sentence already took, and of another side in its direction too
+    ("B: a net outflow of $0.04 million; C: under $0.1 million"), is that other side."""
+    fig, side = mention.figure, mention.side
+    if fig is None or side is None or not fig.is_range:
+        return mention
+    taken = [o.side for o in before if o.sentence is mention.sentence and o.figure is fig and o.side is not None]
+    if all(t is not side for t in taken):
+        return mention
+    for other in sorted(fig.sides, key=lambda x: x.value * mention.sign <= 0):  # its direction first, then flat
+        if any(t is other for t in taken) or (mention.sign and other.value * mention.sign < 0):
+            continue
+        if _text_true_of(mention.amount, _side_amount(other, fig), style):
+            return Mention(**{**mention.__dict__, "side": other})
+    return mention
 
 
 # -- the reader ----------------------------------------------------------------------
