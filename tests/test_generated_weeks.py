@@ -426,3 +426,25 @@ def test_each_listed_side_of_a_conflict_grounds_to_its_own_side():
         2026-01-26,total,all,net_flow,-0.04,under,CoinShares,,,
     """)
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_country_against_the_total_is_printed_once_with_its_figure(lang):
+    # the headline names Germany against the total: the body gives its figure once, and the
+    # headline's total grounds to the total, not to Germany's equal amount named after it
+    rows = """
+        2026-01-26,total,all,net_flow,0.04,,Wire A,,,
+        2026-01-26,total,all,net_flow,0.04,,Wire B,,,
+        2026-01-26,asset,Bitcoin,net_flow,0,,Wire A,,,
+        2026-01-26,country,Germany,net_flow,-0.04,,Wire A,,,
+    """
+    check_week(_rows(rows))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "week.csv"
+        path.write_text(HEADER + _rows(rows) + "\n")
+        setup = SETUPS[lang]
+        draft = render_week(History.from_files([path], setup.style, setup.vocabulary).week(WEEK), setup)
+    body = draft.article.body
+    assert not [p for p in body.split("\n\n") if "  " in p.strip()], body  # no empty sentence in a paragraph
+    germany = [m for m in draft.mentions if m.figure is not None and m.figure.key == "Germany"]
+    assert len(germany) == 1, body

@@ -1100,6 +1100,9 @@ def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) ->
     return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
 
 
+_TOTAL = ("total", "all")
+
+
 def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     """Match against the named entities first, then the totals, then (no entity named) the rest.
 
@@ -1107,19 +1110,24 @@ def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     """
     named = [f for f in facts.figures if f.key in mention.entities and f.metric == "net_flow"]
     totals = [f for f in facts.figures if f.scope == "total"]
-    groups = [sorted(named, key=lambda f: mention.entities.index(f.key))]
-    if not named or _mentions_total(mention, style):
+    by_name = sorted(named, key=lambda f: mention.entities.index(f.key))
+    groups = [by_name]
+    if mention.about == (_TOTAL,):
+        # the reader found the whole market as what the amount is about ("Crypto fund inflows total
+        # $X while Germany draws outflows"): a name later in the sentence has its own figures
+        groups.insert(0, totals)
+    elif not named or _mentions_total(mention, style):
         groups.append(totals)
     if not mention.entities:
         groups.append([f for f in facts.figures if f.scope != "total"])
-    for n, group in enumerate(groups):
+    for group in groups:
         hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style, mention.sign)] if ok]
         if hits:
             # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
             hint = _metric_hint(mention, style)
             fig, side = (
                 hits[0]
-                if n == 0 and named
+                if group is by_name and named
                 else min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
             )
             return Mention(**{**mention.__dict__, "figure": fig, "side": side})
