@@ -448,3 +448,15 @@ def test_a_country_against_the_total_is_printed_once_with_its_figure(lang):
     assert not [p for p in body.split("\n\n") if "  " in p.strip()], body  # no empty sentence in a paragraph
     germany = [m for m in draft.mentions if m.figure is not None and m.figure.key == "Germany"]
     assert len(germany) == 1, body
+
+
+def test_an_amount_in_a_direction_grounds_to_the_side_in_that_direction_before_a_flat_one():
+    # "Wire A: flat net flows; Wire B: a net outflow of under $0.1 million": the outflow is B's side,
+    # although "under $0.1 million" is also true of A's zero
+    check_week(
+        _rows("""
+        2026-01-26,total,all,net_flow,0,,Wire A,,,
+        2026-01-26,provider,BlackRock,net_flow,0,,Wire A,,,
+        2026-01-26,provider,BlackRock,net_flow,-0.04,under,Wire B,,,
+    """)
+    )

@@ -59,6 +59,11 @@ def _side_amount(side: Side, fig: Figure) -> Amount:
     return Amount(abs(side.value), fig.precision, side.bound)
 
 
+def _in_direction(sides: tuple[Side, ...], sign: int) -> list[Side]:
+    """A conflict's sides in the direction the prose gives first, then flat ones, then the others."""
+    return sorted(sides, key=lambda x: (sign * x.value < 0, sign * x.value == 0))
+
+
 def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle, sign: int = 0) -> tuple[bool, Side | None]:
     """Is this text true of this figure? For a single amount against a conflict, which side:
     of two sides the amount fits ($1.7 billion out, $1.7 billion in), the one in the direction
@@ -80,7 +85,7 @@ def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle, sign: in
         narrow = amount.low.value * 2 >= amount.high.value
         return narrow and amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
     if fig.is_range:
-        for side in sorted(fig.sides, key=lambda x: sign * x.value < 0):
+        for side in _in_direction(fig.sides, sign):
             if _text_true_of(amount, _side_amount(side, fig), style):
                 return True, side
         return False, None
@@ -200,7 +205,7 @@ def _another_side(mention: Mention, before: list[Mention], style: HouseStyle) ->
     taken = [o.side for o in before if o.sentence is mention.sentence and o.figure is fig and o.side is not None]
     if all(t is not side for t in taken):
         return mention
-    for other in sorted(fig.sides, key=lambda x: x.value * mention.sign <= 0):  # its direction first, then flat
+    for other in _in_direction(fig.sides, mention.sign):
         if any(t is other for t in taken) or (mention.sign and other.value * mention.sign < 0):
             continue
         if _text_true_of(mention.amount, _side_amount(other, fig), style):
