@@ -443,7 +443,9 @@ class _Builder:
         if along:
             lead = along[0]
             lead_lo = _magnitude_bounds(lead)[0]
-            largest = all(lead_lo > _magnitude_bounds(o)[1] or o is lead for o in crypto)
+            # larger than every asset row, product groups too: "the largest outflow among assets"
+            # would be false beside a bigger "Short Bitcoin" row listed by asset
+            largest = all(lead_lo > _magnitude_bounds(o)[1] or o is lead for o in assets)
             if len(along) >= 2 and largest and _beats_remainder(lead, crypto, total):
                 self.add("leader", _figure_status(lead), 50, [lead, total], direction=direction, rank=1, of=len(crypto))
                 named.add((lead.scope, lead.key))
