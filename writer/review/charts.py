@@ -289,6 +289,14 @@ def _box(x0: float, x1: float, y: float) -> list[tuple[float, float]]:
     return [(x0, y - 0.32), (x1, y - 0.32), (x1, y + 0.32), (x0, y + 0.32)]
 
 
+def _boxes_path(boxes: list):
+    """One matplotlib path made of closed outlines."""
+    import numpy as np
+    from matplotlib.path import Path
+
+    return Path.make_compound_path_from_polys(np.asarray(boxes, dtype=float).reshape(-1, 4, 2))
+
+
 def _money_tick(value: float, _pos=None) -> str:
     """A tick in US$ million: "1,500", "-20", "2.5" (never "-0", never an offset or exponent)."""
     return f"{value + 0.0:,.2f}".rstrip("0").rstrip(".")
@@ -358,8 +366,8 @@ class BreakdownPainter:
 
     def __init__(self, words: Mapping[str, str]) -> None:
         MplFigure, Canvas = _matplotlib()
-        from matplotlib.collections import PolyCollection
         from matplotlib.lines import Line2D
+        from matplotlib.patches import PathPatch
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         self.words = dict(words)
@@ -398,14 +406,19 @@ class BreakdownPainter:
             self.bars_ax = ax = self.bars.add_axes((0.2, 0.2, 0.75, 0.7), gid="breakdown-bars")
             ax.set_axis_off()
             ax.patch.set_visible(False)
-            # one collection per kind of bar (a collection has one hatch), kept and refilled each week
-            self.solid = PolyCollection([], clip_on=False)
-            self.flagged = PolyCollection([], hatch="////", edgecolors="white", hatchcolors="white", clip_on=False)
-            self.ranges = PolyCollection(
-                [], hatch="xxx", facecolors=RANGE, edgecolors=EDGE, hatchcolors=EDGE, clip_on=False
-            )
-            for bars in (self.solid, self.flagged, self.ranges):
-                ax.add_collection(bars, autolim=False)
+            # one shape per kind of bar, all of a week's bars of that kind in one path: matplotlib draws
+            # five paths a week whatever the number of rows (a patch per bar cost about as much again)
+            empty = _boxes_path([])
+            self.kinds = {
+                ("verified", INFLOW): PathPatch(empty, facecolor=INFLOW, edgecolor=INFLOW),
+                ("verified", OUTFLOW): PathPatch(empty, facecolor=OUTFLOW, edgecolor=OUTFLOW),
+                ("flagged", INFLOW): PathPatch(empty, facecolor=INFLOW, edgecolor="white", hatch="////"),
+                ("flagged", OUTFLOW): PathPatch(empty, facecolor=OUTFLOW, edgecolor="white", hatch="////"),
+                ("conflicting", RANGE): PathPatch(empty, facecolor=RANGE, edgecolor=EDGE, hatch="xxx"),
+            }
+            for shape in self.kinds.values():
+                shape.set_clip_on(False)  # the limits hold every bar
+                ax.add_artist(shape)
             ax.axvline(0, color=EDGE, linewidth=0.8)
             self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE, clip_on=False)
             ax.add_line(self.sides)
@@ -461,28 +474,23 @@ class BreakdownPainter:
         limits = money_scale(by_asset + by_country)
         self._place(self.bars, self.bars_ax, len(rows))
         self.bars_ax.set_xlim(*limits)
-        solid: tuple[list, list] = ([], [])  # outlines and colours
-        flagged: tuple[list, list] = ([], [])
-        ranges: list = []
+        boxes: dict[tuple[str, str], list] = {kind: [] for kind in self.kinds}
         sides_x: list[float] = []
         sides_y: list[float] = []
         for y, (_, bar, _) in zip(range(len(rows))[::-1], rows, strict=True):
             if bar is None:
                 continue
             if bar.status == "conflicting":
-                ranges.append(_box(bar.low, bar.high, y))
+                boxes[("conflicting", RANGE)].append(_box(bar.low, bar.high, y))
                 sides_x += bar.sides
                 sides_y += [y] * len(bar.sides)
                 continue
-            kind = solid if bar.status == "verified" else flagged
-            kind[0].append(_box(0.0, bar.high, y))
-            kind[1].append(OUTFLOW if bar.high < 0 else INFLOW)
-        self.solid.set_verts(solid[0])
-        self.solid.set_facecolor(solid[1])
-        self.solid.set_edgecolor(solid[1])
-        self.flagged.set_verts(flagged[0])
-        self.flagged.set_facecolor(flagged[1])
-        self.ranges.set_verts(ranges)
+            kind = "verified" if bar.status == "verified" else "flagged"
+            boxes[(kind, OUTFLOW if bar.high < 0 else INFLOW)].append(_box(0.0, bar.high, y))
+        for kind, shape in self.kinds.items():
+            shape.set_visible(bool(boxes[kind]))
+            if boxes[kind]:
+                shape.set_path(_boxes_path(boxes[kind]))
         self.sides.set_data(sides_x, sides_y)
         with _settings(_RC):
             frame = self._frame(tuple((label, style) for label, _, style in rows))
