@@ -114,17 +114,21 @@ def _canvas_class():
 
     class Canvas(FigureCanvasSVG):
         def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_ignored):
-            # FigureCanvasSVG.print_svg for a text buffer, with the renderer above (print_figure also
-            # passes dpi, facecolor, edgecolor and orientation, which that method drops too)
+            # FigureCanvasSVG.print_svg for a text buffer, with the renderer above. ``_svg`` calls it
+            # directly rather than through savefig/print_figure, whose settings (dpi, face and edge
+            # colour, layout) are the figure's own here, so it restores the dpi print_figure would
             dpi = self.figure.dpi
             self.figure.dpi = 72
-            width, height = self.figure.get_size_inches()
-            vector = MeasuredOnce(width * 72, height * 72, filename, image_dpi=dpi, metadata=metadata)
-            renderer = MixedModeRenderer(
-                self.figure, width, height, dpi, vector, bbox_inches_restore=bbox_inches_restore
-            )
-            self.figure.draw(renderer)
-            renderer.finalize()
+            try:
+                width, height = self.figure.get_size_inches()
+                vector = MeasuredOnce(width * 72, height * 72, filename, image_dpi=dpi, metadata=metadata)
+                renderer = MixedModeRenderer(
+                    self.figure, width, height, dpi, vector, bbox_inches_restore=bbox_inches_restore
+                )
+                self.figure.draw(renderer)
+                renderer.finalize()
+            finally:
+                self.figure.dpi = dpi
 
     _CANVAS.append(Canvas)
     return Canvas
@@ -170,7 +174,7 @@ def _svg(fig, salt: str) -> str:
         # text stays <text> (svg.fonttype none): the browser draws Chinese labels with its own
         # fonts, so a CJK glyph missing from matplotlib's layout font is not a missing glyph
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        fig.canvas.print_svg(buf, metadata={"Date": None, "Creator": None})
     text = buf.getvalue()
     return text[text.index("<svg") :]
 
