@@ -427,6 +427,7 @@ class BreakdownPainter:
             self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE, clip_on=False)
             ax.add_line(self.sides)
         self._frames: dict[tuple, str] = {}
+        self._bars_at: tuple = ()  # rows and limits the bars' figure is set for
         self._scales: dict[tuple[float, float], str] = {}
 
     def _rows(self, by_asset: list[Bar], by_country: list[Bar]) -> list[tuple[str, Bar | None, str]]:
@@ -476,8 +477,10 @@ class BreakdownPainter:
     def draw(self, by_asset: list[Bar], by_country: list[Bar]) -> str:
         rows = self._rows(by_asset, by_country)
         limits = money_scale(by_asset + by_country)
-        self._place(self.bars, self.bars_ax, len(rows))
-        self.bars_ax.set_xlim(*limits)
+        if self._bars_at != (len(rows), limits):  # resizing and rescaling invalidate every transform
+            self._bars_at = (len(rows), limits)
+            self._place(self.bars, self.bars_ax, len(rows))
+            self.bars_ax.set_xlim(*limits)
         boxes: dict[tuple[str, str], list] = {kind: [] for kind in self.kinds}
         sides_x: list[float] = []
         sides_y: list[float] = []
@@ -496,6 +499,7 @@ class BreakdownPainter:
             if boxes[kind]:
                 shape.set_path(_boxes_path(boxes[kind]))
         self.sides.set_data(sides_x, sides_y)
+        self.sides.set_visible(bool(sides_x))
         with _settings(_RC):
             frame = self._frame(tuple((label, style) for label, _, style in rows))
             bars = _svg(self.bars, "breakdown-bars")
