@@ -401,6 +401,7 @@ class BreakdownPainter:
             for spine in ax.spines.values():
                 spine.set_visible(False)
             ax.yaxis.set_visible(False)
+            ax.xaxis.set_label_coords(0.5, 0)  # no label here; placed, so matplotlib does not measure to place it
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.xaxis.set_major_formatter(FuncFormatter(_money_tick))
             # the week: bars, ranges and the zero line, on a transparent figure
