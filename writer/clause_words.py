@@ -52,6 +52,8 @@ FIELDS = (
     "determiners",  # "the": may stand before a name ("according to the Block")
     "habitual",  # "tend to", "typically", "historically": a main clause stated as a general rule (a mechanism)
     "influences",  # "weighing", "lifting", "dragging": a participle of influence makes ", with X -ing" a cause
+    "participles",  # "cooling" (-ing words): the participle of "with X -ing"; what stands before it is its subject
+    "object_openers",  # "the", "fresh": words before the object noun of an influence verb ("lifted fresh demand")
 )
 
 
@@ -90,6 +92,8 @@ class ClauseWords:
     determiners: str = NEVER
     habitual: str = NEVER
     influences: str = NEVER
+    participles: str = NEVER
+    object_openers: str = NEVER
 
 
 def _alternation(path: str, name: str, patterns: Any) -> str:

@@ -11,6 +11,7 @@ All values are US$ millions. Signs are handled by the callers through
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -292,6 +293,35 @@ def _amount(num: str, unit: str | None, bound: str) -> Amount:
     scale = _SCALES[(unit or "").lower()] if unit else 1e-6
     value = round(float(num.replace(",", "")) * scale, 9)  # no 4101.1*1000 drift
     return Amount(value=value, precision=precision_of(num, scale), bound=bound)
+
+
+_SPELLED_UNIT = r"billion|million|bn|mn"  # before a currency word a one-letter unit is too loose
+
+
+def find_spelled_amounts(text: str, currency: str, style: MoneyStyle) -> list[tuple[int, int, Amount]]:
+    """Amounts whose currency is a word (``currency``, a regex): "1.92 billion dollars", "USD 1.2 billion".
+
+    The writer never prints these; other outlets do, and the reader of figures reads them."""
+    out = []
+    for m in _spelled_pattern(currency, _spelled_hedges(style)).finditer(text):
+        unit = m.group("unit") or m.group("unit2")
+        num = m.group("num") or m.group("num2")
+        bound = style.bound_of(m.group("hedge")) if m.group("hedge") else "exact"
+        out.append((m.start(), m.end(), _amount(num, unit, bound)))
+    return out
+
+
+def _spelled_hedges(style: MoneyStyle) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in style.hedges.values() for w in sorted(ws, key=len))
+
+
+@functools.cache
+def _spelled_pattern(currency: str, hedge: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\b(?P<hedge>{hedge})\s+)?(?:\b(?P<num>{_NUMBER})\s?(?P<unit>{_SPELLED_UNIT})\s+(?:{currency})\b"
+        rf"|\b(?:{currency})\s?(?P<num2>{_NUMBER})\s?(?P<unit2>{_SPELLED_UNIT})\b)",
+        re.IGNORECASE,
+    )
 
 
 def amount_from_match(match: re.Match[str], style: MoneyStyle | None = None) -> Amount | AmountRange:

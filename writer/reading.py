@@ -59,7 +59,26 @@ FIELDS = (
     "group_joiner",
     "clause_end",
     "article",
+    "months",
+    "weekdays",
+    "week_ending",
+    "week_starting",
+    "dates_from",
+    "dates_to",
+    "share_of",
+    "range_and",
+    "net",
+    "owner",
+    "not_ticker",
+    "of_it",
+    "flow_phrase",
+    "passive",
+    "into_word",
+    "amount_lead",
+    "thousands",
+    "coin_amount",
 )
+MONTHS = 12  # ``months`` lists them in calendar order: a date's month is its index
 _NEVER = re.compile(r"(?!)")
 NEVER = _NEVER.pattern
 
@@ -112,6 +131,25 @@ class ReadingWords:
         _NEVER  # "while", "but" between spaces: an amount's clause ends there (case-sensitive)
     )
     article: re.Pattern[str] = _NEVER  # "the" before a named entity ("the net outflow from the US")
+    months: re.Pattern[str] = _NEVER  # "Jan(?:uary)?": month names, calendar order (``month_names``)
+    weekdays: re.Pattern[str] = _NEVER  # "Friday" before a date ("the week ending Friday, May 13")
+    week_ending: re.Pattern[str] = _NEVER  # "ending", "to": the date after "week" is its last day
+    week_starting: re.Pattern[str] = _NEVER  # "of": the date after "week" is its first day
+    dates_from: re.Pattern[str] = _NEVER  # "between", "from" before a span of days ("from March 11 to 15")
+    dates_to: re.Pattern[str] = _NEVER  # "and", "to" between the span's two dates
+    share_of: re.Pattern[str] = _NEVER  # "most of last week's" before an amount: the amount is the whole
+    range_and: re.Pattern[str] = _NEVER  # "and" inside a range the codec read: two amounts unless "between"
+    net: re.Pattern[str] = _NEVER  # "net" before a flow word ("With $40 million, Solana's net inflow ...")
+    owner: re.Pattern[str] = _NEVER  # "'s " after a name: what it owns follows ("BlackRock's ETHA")
+    not_ticker: re.Pattern[str] = _NEVER  # capitals that are no ticker ("ETF", "CEO", "YTD")
+    of_it: re.Pattern[str] = _NEVER  # "of it" after an amount: part of a flow named before
+    flow_phrase: re.Pattern[str] = _NEVER  # "of net inflows" between an amount and where it went
+    passive: re.Pattern[str] = _NEVER  # "was", "were" before a participle ("$5 million was pulled from")
+    into_word: re.Pattern[str] = _NEVER  # "into", "out of": the entity after it is where the money went
+    amount_lead: re.Pattern[str] = _NEVER  # "a", "some" between a direction word and the amount it leads to
+    thousands: re.Pattern[str] = _NEVER  # "K" right after an amount: thousands, a price ("$90K")
+    coin_amount: re.Pattern[str] = _NEVER  # "500 BTC": a flow written in coins, not dollars
+    month_names: tuple[str, ...] = ()  # ``months`` one regex a month, January first
 
 
 def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
@@ -127,4 +165,15 @@ def _compile(path: str, name: str, patterns: Any) -> re.Pattern[str]:
 def reading_words(section: Any, path: str = "", prefix: str = "") -> ReadingWords:
     """The ``house_style.<language>.reading`` section compiled, with one clear error per bad field."""
     checked = fields_of(section, FIELDS, f"{prefix}reading", path, _compile)
-    return ReadingWords() if checked is None else ReadingWords(**checked)
+    if checked is None:
+        return ReadingWords()
+    months = section.get("months") or []
+    if len(months) not in (0, MONTHS):
+        raise UserError(
+            Problem(
+                f"house_style.{prefix}reading.months has {len(months)} entries",
+                path=path,
+                expected=f"none, or all {MONTHS} months in calendar order",
+            )
+        )
+    return ReadingWords(**checked, month_names=tuple(months))

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 
 from writer.clause_words import ClauseWords
@@ -21,8 +22,6 @@ from writer.lint import regex_store as regex  # regex, its compiled patterns kep
 from writer.lint.document import Document
 from writer.record import dataclass  # dataclasses without generated code: fast start-up
 
-_UNIT = regex.compile(r"(?i)\d\s*(?:million|billion|trillion|mn|m|bn|b|k)\b")
-_COINS = regex.compile(r"\b\d[\d,]*(?:\.\d+)?\s*(?:BTC|ETH|SOL|bitcoins?|ether)\b")
 NEVER = regex.compile("(?!)")
 _TITLE_LEVEL = 1
 _MASTHEAD_WORDS = 6
@@ -141,19 +140,28 @@ def names_source(pattern: SourcePattern, text: str) -> bool:
 
 
 def flow_figures(
-    doc: Document, spans: Iterable[tuple[int, int]], flows: regex.Pattern, not_flows: regex.Pattern
+    doc: Document, spans: Iterable[tuple[int, int]], flows: regex.Pattern, not_flows: regex.Pattern, reading
 ) -> Iterator[tuple[int, int]]:
-    """The money spans that are fund-flow figures, plus flows written in coins, in document order."""
-    candidates = sorted(set(spans) | {m.span() for m in _COINS.finditer(doc.prose)})
+    """The money spans that are fund-flow figures, plus flows written in coins, in document order.
+
+    ``reading`` is the house style's: its ``coin_amount`` ("500 BTC") and its unit words."""
+    coins, scaled = _figure_shapes(reading.coin_amount.pattern, reading.unit.pattern, reading.thousands.pattern)
+    candidates = sorted(set(spans) | {m.span() for m in coins.finditer(doc.prose)})
     for start, end in candidates:
         sentence = doc.sentence_at(start)
         if sentence is None:
             continue
         written = doc.source[start:end]
-        if "$" in written and not _UNIT.search(written) and not _COINS.match(written):
+        if "$" in written and not scaled.search(written) and not coins.match(written):
             continue  # "$87,000": a price level
         if _is_flow(sentence.text, start - sentence.start, end - sentence.start, flows, not_flows):
             yield start, end
+
+
+@functools.cache
+def _figure_shapes(coin: str, unit: str, thousands: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """An amount written in coins, and a dollar amount with a unit (no unit: "$87,000" is a price)."""
+    return regex.compile(rf"\b(?:{coin})\b"), regex.compile(rf"(?i)\d\s*(?:{unit}|{thousands})\b")
 
 
 def is_flow_in_clause(

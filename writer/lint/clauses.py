@@ -54,6 +54,8 @@ class Grammar:
     habitual: regex.Pattern
     influence: regex.Pattern
     report_noun: regex.Pattern
+    object_opener: regex.Pattern
+    participle: regex.Pattern
 
 
 # Each part of the grammar: a pattern around the house style's words ({field} of ClauseWords)
@@ -80,6 +82,8 @@ _SHAPES = {
     "habitual": r"\b(?:{habitual})\b",
     "influence": r"\b(?:{influences})\b",
     "report_noun": r"\b(?:{report_nouns})\b",
+    "object_opener": "(?:{object_openers})$",
+    "participle": r"(?:{participles})\b",
 }
 _GRAMMARS: dict[ClauseWords, Grammar] = {}
 
@@ -209,15 +213,12 @@ def forward_claim(lex: Lexicon, text: str, start: int, end: int, before: str) ->
     )
 
 
-_DETERMINERS = r"(?i)(?:the|a|an|its|their|this|that|these|those|some|fresh|new|renewed|further)$"
-
-
 def influence_claim(lex: Lexicon, text: str, start: int, end: int, before: str) -> bool:
     """ "lifted demand for Bitcoin funds", "dented Ether's price": a verb of influence is a cause when its
     object itself is a flow, a demand or a price; "lifted them to a high" (rates) and "denting the progress
     funds had made" have another object, whatever nouns follow it."""
     words = regex.findall(r"[\w$'’-]+", text[end : end + 80])
-    while words and regex.match(_DETERMINERS, words[0]):
+    while words and lex.g.object_opener.match(words[0]):
         words.pop(0)
     head = " ".join(words[:2])
     if not head or lex.g.pronoun_subject.match(head) or nearest_term(lex, head, backwards=False) != "effect":
@@ -251,7 +252,7 @@ def _influence(lex: Lexicon, complement: str) -> bool:
     make-up or of the flows themselves ("with US products taking the lion's share") is none."""
     if lex.g.influence.search(complement):
         return True
-    participle = regex.search(r"\w+ing\b", complement)
+    participle = lex.g.participle.search(complement)
     subject = complement[: participle.start()] if participle else ""
     return bool(lex.changes.search(complement)) and _first_noun_class(lex, subject) == "event"
 

@@ -22,7 +22,7 @@ from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint.document import Document, Sentence
 from writer.lint.mention import LintFacts, Mention, amounts
-from writer.money import Amount, AmountRange, precision_of
+from writer.money import Amount, AmountRange
 from writer.reading import NEVER as _NEVER_PATTERN
 
 INF = float("inf")
@@ -206,54 +206,7 @@ class _Name:
 
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
-_THOUSANDS = re.compile(r"^\s?[Kk]\b")
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-# "the week ending May 13", "the week to Sept. 29", "the week of September 15-21"
-_WEEK_DATE = re.compile(
-    r"\bweek\s+(?P<kind>ending|ended|to|up\s+to|through|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    + _MONTH
-    + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
-    re.IGNORECASE,
-)
-
-
-# "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles": the verbs are the house
-# style's ``reading.movement`` (with a preposition) and ``reading.movement_direct`` ("left Bitcoin")
-@cache
-def _into(movement: str, direct: str) -> re.Pattern[str]:
-    return re.compile(
-        r"[\s,]*(?:of\s+(?:it|that|this|the\s+\w+)\s+)?(?:(?:of\s+)?(?:net\s+)?(?:inflows?|outflows?|flows?)\s+)?"
-        rf"(?:(?:{movement})\s+|(?:was|were)\s+\w+\s+)?"
-        rf"(?:(?:into|to|from|out\s+of|for)\s+|(?:{direct})\s+(?:from\s+)?)(?:the\s+)?(?:[\w-]+\s+){{0,2}}?",
-        re.IGNORECASE,
-    )
-
-
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's
-_SHARE_OF = re.compile(
-    r"\b(?:all|most|much|half|part|some|bulk|share|majority|\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:\w+\s+week['’]s\s+)?\W*$",
-    re.IGNORECASE,
-)
-# "between May 13 and May 17", "from March 11 to 15": a span of days, ended on the second date
-_BETWEEN_DATES = re.compile(
-    r"\b(?:between|from)\s+"
-    + _MONTH
-    + r"\s+(?P<day>\d{1,2})\s+(?:and|to|through|until)\s+(?:"
-    + _MONTH.replace("month", "month2")
-    + r"\s+)?(?P<day2>\d{1,2})\b",
-    re.IGNORECASE,
-)
-_AND = re.compile(r"\s+and\s+")
 _BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
-# "At $922 million (...), the net outflow from the United States was ...", "With $40 million, Solana's net
-# inflow ...": an amount fronted by a preposition, whose own clause names its flow and entity right after it
-_FRONTED_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:net\s+)?", re.IGNORECASE)
-_OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
-# a word that opens a new clause: "Bitcoin leads as crypto fund outflows total ..." names two things
 
 
 # The words below are the house style's ``reading`` fields; only the structure around them is here.
@@ -261,6 +214,100 @@ _OWN = re.compile(r"['’]s?\s+(?:net\s+)?", re.IGNORECASE)
 def _worded(template: str, words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """``template`` with ``WORDS`` replaced by a reading field's alternation, compiled once per pair."""
     return re.compile(template.replace("WORDS", words), flags)
+
+
+@cache
+def _shaped(template: str, flags: int, **fields: str) -> re.Pattern[str]:
+    """``template`` with each ``{{field}}`` replaced by that reading field's alternation, compiled once."""
+    for name, words in fields.items():
+        template = template.replace("{{" + name + "}}", words)
+    return re.compile(template, flags)
+
+
+def _thousands(reading) -> re.Pattern[str]:
+    return _worded(r"^\s?(?:WORDS)\b", reading.thousands.pattern)
+
+
+def _week_dated(reading) -> re.Pattern[str]:
+    """ "the week ending May 13", "the week to Sept. 29", "the week of September 15-21"."""
+    return _shaped(
+        r"\b(?:{{week}})\s+(?:(?P<ending>{{ending}})|(?P<starting>{{starting}}))\s+(?:(?:{{weekdays}}),?\s+)?"
+        r"(?P<month>{{months}})\.?\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
+        re.IGNORECASE,
+        week=reading.week.pattern,
+        ending=reading.week_ending.pattern,
+        starting=reading.week_starting.pattern,
+        weekdays=reading.weekdays.pattern,
+        months=reading.months.pattern,
+    )
+
+
+def _between_dates(reading) -> re.Pattern[str]:
+    """ "between May 13 and May 17", "from March 11 to 15": a span of days, ended on the second date."""
+    return _shaped(
+        r"\b(?:{{from}})\s+(?P<month>{{months}})\.?\s+(?P<day>\d{1,2})\s+(?:{{to}})\s+"
+        r"(?:(?P<month2>{{months}})\.?\s+)?(?P<day2>\d{1,2})\b",
+        re.IGNORECASE,
+        months=reading.months.pattern,
+        **{"from": reading.dates_from.pattern, "to": reading.dates_to.pattern},
+    )
+
+
+def _month_number(reading, name: str) -> int:
+    """1 for the name ``reading.months`` lists first (January), and so on."""
+    return next(i for i, p in enumerate(_month_patterns(reading.month_names), 1) if p.fullmatch(name))
+
+
+@cache
+def _month_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(n, re.IGNORECASE) for n in names)
+
+
+def _into(reading) -> re.Pattern[str]:
+    """ "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles", "$5 million left
+    Ethereum": verbs of ``reading.movement`` (with a preposition) and ``movement_direct`` (without)."""
+    return _shaped(
+        r"[\s,]*(?:(?:{{of_it}})\s+)?(?:(?:{{flow}})\s+)?(?:(?:{{movement}})\s+|(?:{{passive}})\s+\w+\s+)?"
+        r"(?:(?:{{into}})\s+|(?:{{direct}})\s+(?:(?:{{into}})\s+)?)(?:(?:{{article}})\s+)?(?:[\w-]+\s+){0,2}?",
+        re.IGNORECASE,
+        of_it=reading.of_it.pattern,
+        flow=reading.flow_phrase.pattern,
+        movement=reading.movement.pattern,
+        passive=reading.passive.pattern,
+        into=reading.into_word.pattern,
+        direct=reading.movement_direct.pattern,
+        article=reading.article.pattern,
+    )
+
+
+def _share_of(reading) -> re.Pattern[str]:
+    """ "nearly all of last week's $2.2 billion": the amount is the whole, not the named part's."""
+    return _worded(r"\b(?:WORDS)\W*$", reading.share_of.pattern)
+
+
+def _range_and(reading) -> re.Pattern[str]:
+    return _worded(r"\s+(?:WORDS)\s+", reading.range_and.pattern, 0)
+
+
+def _fronted_gap(reading) -> re.Pattern[str]:
+    """ "At $922 million (...), the net outflow from the United States was ...", "With $40 million,
+    Solana's net inflow ...": after a fronted amount, up to the flow or name its clause goes on with."""
+    return _shaped(
+        r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:{{article}})\s+)?(?:(?:{{net}})\s+)?",
+        re.IGNORECASE,
+        article=reading.article.pattern,
+        net=reading.net.pattern,
+    )
+
+
+def _own(reading) -> re.Pattern[str]:
+    return _shaped(
+        r"(?:{{owner}})(?:(?:{{net}})\s+)?", re.IGNORECASE, owner=reading.owner.pattern, net=reading.net.pattern
+    )
+
+
+def _amount_lead(reading) -> re.Pattern[str]:
+    return _worded(r"\s*(?:(?:WORDS)\s+)*", reading.amount_lead.pattern, 0)
 
 
 def _grouped(reading) -> re.Pattern[str]:
@@ -355,52 +402,31 @@ def _week_date(text: str, reading) -> tuple[int, int, int] | None:
         first, month = int(span.group("month")), int(span.group("month2") or span.group("month"))
         days = (month - first) * 30 + int(span.group("day2")) - int(span.group("day"))
         return (month, int(span.group("day2")), 0) if 0 <= days <= 7 else None
-    m = _WEEK_DATE.search(text)
+    m = _week_dated(reading).search(text)
     if not m:
-        m = _BETWEEN_DATES.search(text)
+        m = _between_dates(reading).search(text)
         if not m:
             return None
-        first = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
-        month = _MONTH_NAMES.index((m.group("month2") or m.group("month"))[:3].lower()) + 1
+        first = _month_number(reading, m.group("month"))
+        month = _month_number(reading, m.group("month2") or m.group("month"))
         days = (month - first) * 30 + int(m.group("day2")) - int(m.group("day"))
         if not 0 <= days <= 7:
             return None  # "from April 8 to May 10" is no week
         return month, int(m.group("day2")), 0
-    month = _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
+    month = _month_number(reading, m.group("month"))
     if m.group("day2"):
         return month, int(m.group("day2")), 0
-    return month, int(m.group("day")), 6 if m.group("kind").lower() == "of" else 0
+    return month, int(m.group("day")), 6 if m.group("starting") else 0
 
 
 def _spelled(text: str, style: HouseStyle) -> list[tuple[int, int, Amount]]:
     """Amounts with the currency in words ("1.92 billion dollars", "USD 1.2 billion"): the house
-    style's ``reading.currency`` words; the writer never prints these, other outlets do."""
+    style's ``reading.currency`` words, read by the language's codec; the writer never prints these."""
     currency = style.reading.currency.pattern
     if currency == _NEVER_PATTERN or not re.search(currency, text, re.IGNORECASE):
         return []
-    hedges = style.money.hedges
-    hedge = "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in hedges.values() for w in sorted(ws, key=len))
-    pattern = _spelled_pattern(currency, hedge)
-    out = []
-    for m in pattern.finditer(text):
-        unit = (m.group("unit") or m.group("unit2")).lower()
-        num = m.group("num") or m.group("num2")
-        scale = 1000.0 if unit.startswith("b") else 1.0
-        bound = style.money.bound_of(m.group("hedge")) if m.group("hedge") else "exact"
-        value = round(float(num.replace(",", "")) * scale, 9)
-        out.append((m.start(), m.end(), Amount(value, precision_of(num, scale), bound)))
-    return out
-
-
-@cache
-def _spelled_pattern(currency: str, hedge: str) -> re.Pattern[str]:
-    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    unit = r"billion|million|bn|mn"
-    return re.compile(
-        rf"(?:\b(?P<hedge>{hedge})\s+)?(?:\b(?P<num>{number})\s?(?P<unit>{unit})\s+(?:{currency})\b"
-        rf"|\b(?:{currency})\s?(?P<num2>{number})\s?(?P<unit2>{unit})\b)",
-        re.IGNORECASE,
-    )
+    spelled = getattr(style.codec, "find_spelled_amounts", None)  # a codec without the form reads none
+    return spelled(text, currency, style.money) if spelled else []
 
 
 def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | AmountRange]]:
@@ -409,7 +435,7 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
     if not style.may_hold_amount(text):  # e.g. no "$" (en) or "美元" (zh): the codec reads none
         return out
     for s, e, amount in style.find_amounts(text):
-        joiner = _AND.search(text, s, e) if isinstance(amount, AmountRange) else None
+        joiner = _range_and(style.reading).search(text, s, e) if isinstance(amount, AmountRange) else None
         if joiner is None or _between(style.reading).search(text, 0, s):
             out.append((s, e, amount))
             continue
@@ -418,10 +444,9 @@ def _amounts(text: str, style: HouseStyle) -> list[tuple[int, int, Amount | Amou
     return sorted(out, key=lambda a: a[0])
 
 
-# an upper-case ticker the vocabulary does not know: the figure is that fund's, not the market's
-_UNKNOWN_TICKER = re.compile(
-    r"(?<![A-Za-z])(?!(?:ETFs?|ETPs?|ETNs?|USD|US|CEO|CIO|SEC|AUM|NAV|YTD|MTD)(?![A-Za-z]))[A-Z]{3,6}(?![A-Za-z])"
-)
+def _unknown_ticker(reading) -> re.Pattern[str]:
+    """An upper-case ticker the vocabulary does not know: the figure is that fund's, not the market's."""
+    return _worded(r"(?<![A-Za-z])(?!(?:WORDS)(?![A-Za-z]))[A-Z]{3,6}(?![A-Za-z])", reading.not_ticker.pattern, 0)
 
 
 def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: HouseStyle) -> list[_Name]:
@@ -467,14 +492,18 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
     return sorted(found, key=lambda n: n.start)
 
 
-# "BlackRock's ETHA ETF", "iShares Bitcoin Trust (IBIT)": one fund of a provider, named by its ticker
-_PRODUCT = re.compile(
-    r"(?:['’]s?\s+|\s*的\s*|\s+)(?!(?:ETF|ETP|ETN|USD|CEO|CIO|SEC|NAV|AUM)\b)"
-    r"(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)"
-)
+def _product(reading) -> re.Pattern[str]:
+    """ "BlackRock's ETHA ETF", "iShares Bitcoin Trust (IBIT)": one fund of a provider, named by its ticker."""
+    return _shaped(
+        r"(?:{{owner}}|\s+)(?!(?:{{not_ticker}})\b)"
+        r"(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)",
+        0,
+        owner=reading.owner.pattern,
+        not_ticker=reading.not_ticker.pattern,
+    )
 
 
-def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Name]:
+def _products(text: str, names: list[_Name], vocabulary: Vocabulary, reading) -> list[_Name]:
     """The names a figure may be about, with a provider's fund named by ticker as one key
     ("BlackRock ETHA", the contract's issuer/product keys) in place of the names it spans."""
     out: list[_Name] = []
@@ -482,7 +511,7 @@ def _products(text: str, names: list[_Name], vocabulary: Vocabulary) -> list[_Na
     for n in names:
         if n.start < until:
             continue  # "Bitcoin" inside "iShares Bitcoin Trust (IBIT)"
-        m = _PRODUCT.match(text, n.end) if n.scope == "provider" else None
+        m = _product(reading).match(text, n.end) if n.scope == "provider" else None
         ticker = (m.group("bracketed") or m.group("ticker")) if m else None
         if m and ticker:
             fund = vocabulary.lookup(ticker)  # "21Shares' ARKB" is the vocabulary's "ARK 21Shares ARKB"
@@ -537,8 +566,9 @@ def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     near_head = head[-70:]
     if _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head):
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
+    # near_head + amount is searched, not held: the amount's digits differ week by week
     priced = reading.not_flow.search(near_head + amount) and not _found(reading, reading.flow_level, near_head)
-    if priced or _found(reading, reading.not_flow, tail) or _THOUSANDS.match(tail):  # near_head + amount: not held
+    if priced or _found(reading, reading.not_flow, tail) or _thousands(reading).match(tail):
         return "not_flow", "a price, volume or other amount that is not a fund flow"
     if _found(reading, reading.ytd, head[-100:]) or _found(reading, reading.ytd, tail):
         return "ytd_flow", ""
@@ -619,19 +649,18 @@ def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[i
     clause = clause_start(text, los[i], start)
     hi = spans[i + 1][0] if i + 1 < len(spans) else len(text)
     after = [n for n in names if end <= n.start < hi]
-    into_words = _into(reading.movement.pattern, reading.movement_direct.pattern)
+    into_words = _into(reading)
     into = after[0] if after and into_words.fullmatch(text[end : after[0].start]) else None
     if into is not None and into.scope != "total":
         return (into,), ""  # "$790 million of it into Bitcoin vehicles"
-    if _SHARE_OF.search(text, los[i], start):
+    if _share_of(reading).search(text, los[i], start):
         return (), "a whole of which a part is meant"
     before = [n for n in names if clause <= n.start and n.end <= start]
     if _each(reading).match(tail) and before:
         run = [before[-1]]
         for n in reversed(before[:-1]):
-            if _grouped(reading).fullmatch(text[n.end : run[0].start]) or re.fullmatch(
-                r"\s*(?:\([A-Z0-9]{2,6}\))?\s*(?:,|and)\s*", text[n.end : run[0].start]
-            ):
+            gap = text[n.end : run[0].start]
+            if _grouped(reading).fullmatch(gap) or _listed(reading).fullmatch(gap):
                 run.insert(0, n)
             else:
                 break
@@ -668,7 +697,7 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
     clause goes on to name them: "the net outflow from X", "X's net inflow". None for any other shape."""
     if not _fronted_head(reading).fullmatch(text, clause_start(text, lo, start), start):
         return None
-    gap = _FRONTED_GAP.match(text, end, hi)
+    gap = _fronted_gap(reading).match(text, end, hi)
     if gap is None:
         return None
     at = {n.start: n for n in names if n.end <= hi}
@@ -681,7 +710,7 @@ def _fronted(text: str, lo: int, start: int, end: int, hi: int, names: list[_Nam
         name = at.get(of.end()) or (at.get(the.end()) if the else None)
     else:
         name = at.get(gap.end())
-        own = _OWN.match(text, name.end, hi) if name else None
+        own = _own(reading).match(text, name.end, hi) if name else None
         flow = words.pattern.match(text, own.end(), hi) if own else None
         if flow is None or not flow.group().strip("+-"):
             return None
@@ -704,7 +733,7 @@ def _sized_fund(text: str, lo: int, start: int, end: int, hi: int, funds: list[_
         return None
     noun = _fund_noun(reading).match(text, fund.end)
     verb = words.pattern.match(text, noun.end())
-    if verb and not re.fullmatch(r"\s*(?:(?:a|an|some|about|net)\s+)*", text[verb.end() : hi]):
+    if verb and not _amount_lead(reading).fullmatch(text[verb.end() : hi]):
         return (
             None  # "the $30 million IBIT outflow": the direction is this amount's, unless an amount of its own follows
         )
@@ -782,7 +811,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
         text = sentence.text
         dated = _week_date(text, reading)
         names = _names(doc, sentence, vocabulary, style)
-        funds = _products(text, names, vocabulary)
+        funds = _products(text, names, vocabulary, reading)
         teaser = _teaser(reading).match(doc.prose, doc.blocks[sentence.block].start) is not None
         spans = [(s, e) for s, e, _ in found]
         los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
@@ -875,10 +904,10 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
                 named_before = [n for n in names if n.start < s]
                 # "Outflows of $54 million hit Bitcoin": a name later in the amount's clause may be what it is about
                 named_after = [n for n in names if e <= n.start < e + len(tail) and n.scope != "total"]
-                ticker_after = _UNKNOWN_TICKER.search(text, e, e + len(tail))
+                ticker_after = _unknown_ticker(reading).search(text, e, e + len(tail))
                 if ticker_after and not named_after:  # "bought $300 million of XYZ": XYZ's, not the market's
                     named_after = [_Name(ticker_after.start(), ticker_after.end(), "asset", ticker_after.group())]
-                if _UNKNOWN_TICKER.search(text, clause_start(text, los[i], s), s):
+                if _unknown_ticker(reading).search(text, clause_start(text, los[i], s), s):
                     named_before.append(_Name(0, 0, "asset", "?", known=False))  # "IBIT had $242 million of outflows"
                 # "With $20 billion in assets, Grayscale ...": a fronted amount is the name's that follows it
                 fronted_level = _fronted_head(reading).fullmatch(text, clause_start(text, los[i], s), s) and any(

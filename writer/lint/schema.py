@@ -17,6 +17,7 @@ from writer.lint.findings import LEVELS
 from writer.lint.kinds import Field, registry
 from writer.lint.rules import TOP_LEVEL
 from writer.reading import FIELDS as READING_FIELDS
+from writer.reading import MONTHS
 
 _STRING_LIST = {"type": "array", "items": {"type": "string"}}
 _PHRASES = {"type": "array", "items": {"type": "string", "pattern": "\\S"}, "minItems": 1}
@@ -146,7 +147,15 @@ def language_schema() -> dict:
             },
             "reading": {
                 "type": "object",
-                "properties": {f: {"type": "array", "items": {"type": "string"}} for f in READING_FIELDS},
+                "properties": {
+                    **{f: {"type": "array", "items": {"type": "string"}} for f in READING_FIELDS},
+                    "months": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "anyOf": [{"maxItems": 0}, {"minItems": MONTHS, "maxItems": MONTHS}],
+                        "description": "month names in calendar order: none, or all twelve",
+                    },
+                },
                 "additionalProperties": False,
                 "description": "regexes the reader of figures reads other outlets with (writer/reading.py)",
             },

@@ -50,7 +50,7 @@ def run(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
     def figures() -> Iterable[tuple[int, int]]:
         spans = ((m.start, m.end) for m in ctx.mentions(doc))
-        return attribution.flow_figures(doc, spans, flows, not_flows or attribution.NEVER)
+        return attribution.flow_figures(doc, spans, flows, not_flows or attribution.NEVER, ctx.style.reading)
 
     for start, end in attribution.unattributed(doc, attributed, figures):
         yield make_finding(rule, doc, start, end)
