@@ -139,6 +139,9 @@ class WeekClaims:
     seed: int
     form: str  # "article", "brief" or "none" (nothing publishable)
     said: set[int] = field(default_factory=set, compare=False, repr=False)  # claims already in print
+    # what ``printed``, ``of`` and ``lead`` found: templates ask for them some 40 times an article,
+    # and the claims (frozen, like their status) never change
+    _found: dict[tuple[str, str], tuple[Claim, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def say(self, claim: Claim) -> str:
         """Record that a claim is in print (the headline carried it): later sections skip it."""
@@ -150,11 +153,17 @@ class WeekClaims:
 
     @property
     def printed(self) -> tuple[Claim, ...]:
-        return tuple(c for c in self.claims if c.printable)
+        found = self._found.get(("printed", ""))
+        if found is None:
+            found = self._found["printed", ""] = tuple(c for c in self.claims if c.printable)
+        return found
 
     def of(self, kind: str) -> tuple[Claim, ...]:
         """Printable claims of a kind, heaviest first."""
-        return tuple(c for c in self.claims if c.kind == kind and c.printable)
+        found = self._found.get(("of", kind))
+        if found is None:
+            found = self._found["of", kind] = tuple(c for c in self.printed if c.kind == kind)
+        return found
 
     def one(self, kind: str) -> Claim | None:
         found = self.of(kind)
@@ -170,14 +179,17 @@ class WeekClaims:
     @property
     def lead(self) -> tuple[Claim, ...]:
         """The claims the lead carries after the total, in order of weight (at most two)."""
-        return tuple(
-            c
-            for c in self.printed
-            if c.kind in LEAD_KINDS
-            and c.kind != "total"
-            and not c.data.get("minor")
-            and not (c.kind == "conflict" and c.scope == "total")  # the total's own flag says it
-        )[:2]
+        found = self._found.get(("lead", ""))
+        if found is None:
+            found = self._found["lead", ""] = tuple(
+                c
+                for c in self.printed
+                if c.kind in LEAD_KINDS
+                and c.kind != "total"
+                and not c.data.get("minor")
+                and not (c.kind == "conflict" and c.scope == "total")  # the total's own flag says it
+            )[:2]
+        return found
 
     @property
     def opposite(self) -> str | None:
@@ -431,7 +443,9 @@ class _Builder:
         if along:
             lead = along[0]
             lead_lo = _magnitude_bounds(lead)[0]
-            largest = all(lead_lo > _magnitude_bounds(o)[1] or o is lead for o in crypto)
+            # larger than every asset row, product groups too: "the largest outflow among assets"
+            # would be false beside a bigger "Short Bitcoin" row listed by asset
+            largest = all(lead_lo > _magnitude_bounds(o)[1] or o is lead for o in assets)
             if len(along) >= 2 and largest and _beats_remainder(lead, crypto, total):
                 self.add("leader", _figure_status(lead), 50, [lead, total], direction=direction, rank=1, of=len(crypto))
                 named.add((lead.scope, lead.key))

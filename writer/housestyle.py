@@ -202,7 +202,7 @@ class HouseStyle:
 
     @property
     def codec(self) -> ModuleType:
-        return importlib.import_module(f"writer.{self.codec_name}")
+        return _codec(self.codec_name)
 
     @property
     def qualifier(self) -> str:
@@ -252,10 +252,18 @@ class HouseStyle:
     def amount(self, magnitude: float, bound: str = "exact", precision: float = 0.0) -> str:
         """The amount in house style; finer when every source printed it finer ("$1.65 billion"
         from three sources printing 1650), never coarser."""
-        money = self.money
-        if precision and hasattr(self.codec, "finer"):
-            money = self.codec.finer(money, precision)
-        return self.codec.format_amount(magnitude, bound, money)
+        key = (id(self.money), self.codec_name, type(magnitude), magnitude, bound, type(precision), precision)
+        known = _AMOUNTS.get(key)
+        if known is not None and known[0] is self.money:  # the same style object, not a reused id
+            return known[1]
+        money, codec = self.money, self.codec
+        if precision and hasattr(codec, "finer"):
+            money = codec.finer(money, precision)
+        text = codec.format_amount(magnitude, bound, money)
+        if len(_AMOUNTS) >= _AMOUNTS_KEPT:
+            _AMOUNTS.clear()
+        _AMOUNTS[key] = (self.money, text)
+        return text
 
     def bare(self, magnitude: float, bound: str = "exact") -> str:
         return self.codec.format_bare(magnitude, bound, self.money)
@@ -314,6 +322,19 @@ class HouseStyle:
     def phrases(self, words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
         """A case-insensitive pattern for any of the phrases, with the language's word boundary."""
         return _compiled(phrase_regex(tuple(words), self.word_boundary))
+
+
+# amounts already printed, by (style, magnitude, bound, precision): a week prints most of its
+# figures two or three times (the flow, its flag, the list), and formatting goes through Decimal
+_AMOUNTS: dict[tuple, tuple[Any, str]] = {}
+_AMOUNTS_KEPT = 4096
+
+
+@cache
+def _codec(name: str) -> ModuleType:
+    """The codec module, looked up once: every amount printed or read asks for it (tens of
+    thousands of times in a backfill), and ``import_module`` costs microseconds each time."""
+    return importlib.import_module(f"writer.{name}")
 
 
 @cache

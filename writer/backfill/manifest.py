@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 
 from writer.backfill.records import WeekRecord
@@ -20,6 +20,7 @@ from writer.fsutil import atomic_write, sha
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
+_FIELDS = tuple(f.name for f in fields(WeekRecord))
 
 
 def read_manifest(out: Path) -> dict[str, WeekRecord]:
@@ -47,11 +48,16 @@ def write_manifest(out: Path, records: dict[str, WeekRecord], setup_hash: str) -
     data = {
         "version": MANIFEST_VERSION,
         "setup_hash": setup_hash,
-        "weeks": {week: asdict(settled[week]) for week in sorted(settled)},
+        "weeks": {week: _plain(settled[week]) for week in sorted(settled)},
     }
     if hasattr(os, "sync"):
         os.sync()
     atomic_write(out / MANIFEST, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def _plain(record: WeekRecord) -> dict[str, object]:
+    """A record's fields as JSON takes them: ``asdict`` without its deep copy (json only reads)."""
+    return {name: getattr(record, name) for name in _FIELDS}
 
 
 def file_hash(path: Path) -> str | None:

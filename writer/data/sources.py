@@ -73,7 +73,12 @@ def family_ids(sources: pd.Series, urls: pd.Series, notes: pd.Series) -> pd.Seri
             else:
                 by_part[part] = n
     by_host: dict[str, str] = {}
-    for source, url, note in zip(sources, urls, notes, strict=True):
+    seen: set[tuple] = set()
+    for row in zip(sources, urls, notes, strict=True):
+        if row in seen:  # a row like one before it joins nothing new (thousands of rows, a few outlets)
+            continue
+        seen.add(row)
+        source, url, note = row
         n = " ".join(str(source).casefold().split())
         host = _host(str(url or ""))
         if host:
@@ -85,7 +90,8 @@ def family_ids(sources: pd.Series, urls: pd.Series, notes: pd.Series) -> pd.Seri
             other = by_part.get(_SUFFIX.sub("", word.casefold()))
             if other is not None:
                 union(n, other)
-    return pd.Series([find(" ".join(str(s).casefold().split())) for s in sources], index=sources.index)
+    family = {s: find(" ".join(str(s).casefold().split())) for s in set(sources)}
+    return pd.Series([family[s] for s in sources], index=sources.index)
 
 
 def whole_number_precision(value: float, precision: float) -> float:

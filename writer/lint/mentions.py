@@ -59,6 +59,11 @@ def _side_amount(side: Side, fig: Figure) -> Amount:
     return Amount(abs(side.value), fig.precision, side.bound)
 
 
+def _in_direction(sides: tuple[Side, ...], sign: int) -> list[Side]:
+    """A conflict's sides in the direction the prose gives first, then flat ones, then the others."""
+    return sorted(sides, key=lambda x: (sign * x.value < 0, sign * x.value == 0))
+
+
 def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle, sign: int = 0) -> tuple[bool, Side | None]:
     """Is this text true of this figure? For a single amount against a conflict, which side:
     of two sides the amount fits ($1.7 billion out, $1.7 billion in), the one in the direction
@@ -80,7 +85,7 @@ def match(amount: Amount | AmountRange, fig: Figure, style: HouseStyle, sign: in
         narrow = amount.low.value * 2 >= amount.high.value
         return narrow and amount.low.value - tolerance * hi <= lo and hi <= amount.high.value + tolerance * hi, None
     if fig.is_range:
-        for side in sorted(fig.sides, key=lambda x: sign * x.value < 0):
+        for side in _in_direction(fig.sides, sign):
             if _text_true_of(amount, _side_amount(side, fig), style):
                 return True, side
         return False, None
@@ -186,8 +191,26 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
     out: list[Mention] = []
     for mention in read_figures(doc, style, vocabulary):
         previous = out[-1] if out and out[-1].sentence is mention.sentence else None
-        out.append(_continued(mention, previous, style) or _matched(mention, facts, style))
+        out.append(_another_side(_continued(mention, previous, style) or _matched(mention, facts, style), out, style))
     return out
+
+
+def _another_side(mention: Mention, before: list[Mention], style: HouseStyle) -> Mention:
+    """A conflict's sides listed in one sentence are each one side: an amount true of a side an
+    earlier amount of the sentence already took, and of another side in its direction too
+    ("B: a net outflow of $0.04 million; C: under $0.1 million"), is that other side."""
+    fig, side = mention.figure, mention.side
+    if fig is None or side is None or not fig.is_range:
+        return mention
+    taken = [o.side for o in before if o.sentence is mention.sentence and o.figure is fig and o.side is not None]
+    if all(t is not side for t in taken):
+        return mention
+    for other in _in_direction(fig.sides, mention.sign):
+        if any(t is other for t in taken) or (mention.sign and other.value * mention.sign < 0):
+            continue
+        if _text_true_of(mention.amount, _side_amount(other, fig), style):
+            return Mention(**{**mention.__dict__, "side": other})
+    return mention
 
 
 # -- the reader ----------------------------------------------------------------------
@@ -1038,14 +1061,27 @@ def _entities_around(names: list[tuple[int, str]], starts: list[int]) -> list[tu
 
 
 def _metric_hint(mention: Mention, style: HouseStyle) -> str:
-    """Which metric the words around an amount speak of; net flow unless they say otherwise."""
+    """Which metric the words around an amount speak of; net flow unless they say otherwise.
+
+    Failing words near it, a phrase opening the sentence before its first comma sets the
+    metric of every amount after it ("Year to date, flows stand at ... (A: $30 million;
+    B: under $30 million)"): an "under $30 million" that is also true of a tiny weekly total
+    is still the year's figure the sentence is about."""
     text = mention.sentence.text
     a = max(0, mention.start - mention.sentence.start - 60)
     b = min(len(text), mention.end - mention.sentence.start + 30)
     for metric, words in style.metric_words.items():
         if style.phrases(words).search(text, a, b):
             return metric
+    opening = _OPENING.match(text)
+    if opening and opening.end() <= mention.start - mention.sentence.start:
+        for metric, words in style.metric_words.items():
+            if style.phrases(words).search(opening.group()):
+                return metric
     return "net_flow"
+
+
+_OPENING = re.compile(r"[^,，;；:：]{1,40}[,，]")  # a sentence's opening phrase, up to its comma
 
 
 def _mentions_total(mention: Mention, style: HouseStyle) -> bool:
@@ -1069,6 +1105,9 @@ def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) ->
     return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
 
 
+_TOTAL = ("total", "all")
+
+
 def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     """Match against the named entities first, then the totals, then (no entity named) the rest.
 
@@ -1076,19 +1115,24 @@ def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     """
     named = [f for f in facts.figures if f.key in mention.entities and f.metric == "net_flow"]
     totals = [f for f in facts.figures if f.scope == "total"]
-    groups = [sorted(named, key=lambda f: mention.entities.index(f.key))]
-    if not named or _mentions_total(mention, style):
+    by_name = sorted(named, key=lambda f: mention.entities.index(f.key))
+    groups = [by_name]
+    if mention.about == (_TOTAL,):
+        # the reader found the whole market as what the amount is about ("Crypto fund inflows total
+        # $X while Germany draws outflows"): a name later in the sentence has its own figures
+        groups.insert(0, totals)
+    elif not named or _mentions_total(mention, style):
         groups.append(totals)
     if not mention.entities:
         groups.append([f for f in facts.figures if f.scope != "total"])
-    for n, group in enumerate(groups):
+    for group in groups:
         hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style, mention.sign)] if ok]
         if hits:
             # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
             hint = _metric_hint(mention, style)
             fig, side = (
                 hits[0]
-                if n == 0 and named
+                if group is by_name and named
                 else min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
             )
             return Mention(**{**mention.__dict__, "figure": fig, "side": side})

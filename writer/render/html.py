@@ -5,7 +5,7 @@ text with markdown-it-py, and ``tests/test_html_text.py`` holds the two to the
 same words for every paragraph, list item and heading. One converter with one
 ``SaneListExtension`` instance serves every page (``reset`` between pages):
 building a converter and loading its extensions by name per page cost more than
-converting it.
+converting it. Its inline pass skips patterns that cannot match (``writer/render/inline.py``).
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markupsafe import Markup
 
+from writer.render.inline import quick_inline
 from writer.render.templates import Article, render_page
 
 
 @functools.cache
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[SaneListExtension(), TableExtension()], output_format="html")
+    md = markdown.Markdown(extensions=[SaneListExtension(), TableExtension()], output_format="html")
+    return quick_inline(md)
 
 
 def markdown_to_html(text: str) -> Markup:
