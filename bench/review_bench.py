@@ -6,7 +6,8 @@ Each backfill is its own ``writer backfill --jobs 1`` process into a fresh folde
 CPU is that process (getrusage of children), so start-up, loading, facts,
 drafts, lint and (with --review) the review pages and charts are all counted.
 Plain and --review runs alternate, so machine load hits both alike; the
-medians and their ratio are printed (the target: --review within 2x).
+medians and their ratio are printed (the target: --review within 2x), and the
+review's own extra CPU per week, paired run by run.
 
 ``--parts`` instead runs one ``--review`` backfill in this process and prints
 the CPU per week of each part of the review page (timers around the
@@ -77,12 +78,23 @@ def parts(data: Path, out: Path) -> None:
     timed(writer.draft, "render_week", "draft and lint (plain backfill's work)")
     timed(build.Reviewer, "for_history", "history chart and rows (once per run)")
     timed(build.Reviewer, "page", "review page, all of it")
-    timed(charts, "breakdown_chart", "  chart by asset and country")
+    timed(charts, "breakdown_chart", "    chart by asset and country")
+    timed(charts.BreakdownPainter, "_frame", "      its frame (drawn once per set of rows)")
+    timed(charts.BreakdownPainter, "_scale", "      its money axis (drawn once per scale)")
     timed(page, "mark_figures", "  marking figures (the linter's reader)")
     timed(marking, "render_marked", "  article Markdown with marks")
     timed(page, "build_claims", "  the week's claims")
     render = jinja2.Template.render
-    timed(jinja2.Template, "render", "  templates (page; and the draft's)")
+
+    def render_timed(template, *args, **kwargs):
+        label = "    page template" if template.name == page.PAGE else "    draft's templates (plain backfill's work)"
+        began = time.process_time()
+        try:
+            return render(template, *args, **kwargs)
+        finally:
+            spent[label] = spent.get(label, 0.0) + time.process_time() - began
+
+    jinja2.Template.render = render_timed
     began = time.process_time()
     summary = backfill([data], out, jobs=1, review=True, progress_stream=io.StringIO())
     total = time.process_time() - began
@@ -115,10 +127,15 @@ def main() -> None:
         weeks = summary["written"]
         size = sum(p.stat().st_size for p in (tmp / "review-0").glob("*.review.html")) / weeks / 1024
         p, r = statistics.median(plain), statistics.median(review)
+        # the review's own cost, paired run by run (plain and --review ran back to back under the same load)
+        extra = [(b - a) / weeks * 1000 for a, b in zip(plain, review, strict=True)]
         print(
             f"{args.weeks} weeks ({weeks} with data), --jobs 1, median of {args.runs}: plain {p:.2f} s CPU "
             f"({p / weeks * 1000:.1f} ms/week), --review {r:.2f} s CPU ({r / weeks * 1000:.1f} ms/week); "
-            f"ratio {r / p:.2f} (target: at most 2.0); review page {size:.0f} KiB on average"
+            f"ratio {r / p:.2f} (target: at most 2.0; per run "
+            f"{', '.join(f'{b / a:.2f}' for a, b in zip(plain, review, strict=True))}); "
+            f"the review's extra CPU {statistics.median(extra):.1f} ms/week (per run "
+            f"{', '.join(f'{e:.1f}' for e in extra)}); review page {size:.0f} KiB on average"
         )
 
 

@@ -24,18 +24,25 @@ class Reviewer:
     rows: dict[dt.date, tuple[ReportedRow, ...]]
     templates: Path | None = None
     lang: str = "en"
+    order: dict[tuple[str, str], int] = field(default_factory=dict)  # the breakdown's rows, charts.key_order
     _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_history(cls, history, frame, templates: Path | None = None, lang: str = "en") -> Reviewer:
         """Draw the history chart once and split the rows by week (``history`` is a ``History``)."""
-        from writer.review.charts import history_chart, history_points
+        from writer.review.charts import history_chart, history_points, key_order
         from writer.review.page import environment, words
         from writer.review.rows import rows_by_week
 
         env = environment(templates)
         chart = history_chart(history_points(history.figures), words(env, lang).chart)
-        return cls(history=chart, rows=rows_by_week(frame), templates=templates, lang=lang)
+        return cls(
+            history=chart,
+            rows=rows_by_week(frame),
+            templates=templates,
+            lang=lang,
+            order=key_order(history.figures),
+        )
 
     @cached_property
     def env(self):
@@ -64,4 +71,5 @@ class Reviewer:
             self.lang,
             path,
             mentions,
+            self.order,
         )

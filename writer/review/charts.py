@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -113,17 +114,21 @@ def _canvas_class():
 
     class Canvas(FigureCanvasSVG):
         def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_ignored):
-            # FigureCanvasSVG.print_svg for a text buffer, with the renderer above (print_figure also
-            # passes dpi, facecolor, edgecolor and orientation, which that method drops too)
+            # FigureCanvasSVG.print_svg for a text buffer, with the renderer above. ``_svg`` calls it
+            # directly rather than through savefig/print_figure, whose settings (dpi, face and edge
+            # colour, layout) are the figure's own here, so it restores the dpi print_figure would
             dpi = self.figure.dpi
             self.figure.dpi = 72
-            width, height = self.figure.get_size_inches()
-            vector = MeasuredOnce(width * 72, height * 72, filename, image_dpi=dpi, metadata=metadata)
-            renderer = MixedModeRenderer(
-                self.figure, width, height, dpi, vector, bbox_inches_restore=bbox_inches_restore
-            )
-            self.figure.draw(renderer)
-            renderer.finalize()
+            try:
+                width, height = self.figure.get_size_inches()
+                vector = MeasuredOnce(width * 72, height * 72, filename, image_dpi=dpi, metadata=metadata)
+                renderer = MixedModeRenderer(
+                    self.figure, width, height, dpi, vector, bbox_inches_restore=bbox_inches_restore
+                )
+                self.figure.draw(renderer)
+                renderer.finalize()
+            finally:
+                self.figure.dpi = dpi
 
     _CANVAS.append(Canvas)
     return Canvas
@@ -169,9 +174,37 @@ def _svg(fig, salt: str) -> str:
         # text stays <text> (svg.fonttype none): the browser draws Chinese labels with its own
         # fonts, so a CJK glyph missing from matplotlib's layout font is not a missing glyph
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        fig.canvas.print_svg(buf, metadata={"Date": None, "Creator": None})
     text = buf.getvalue()
     return text[text.index("<svg") :]
+
+
+def _keep(cache: dict, key, value: str, most: int) -> str:
+    """Store ``value`` under ``key``, forgetting the oldest entry beyond ``most``."""
+    if len(cache) >= most:
+        del cache[next(iter(cache))]
+    cache[key] = value
+    return value
+
+
+def _inside(svg: str) -> str:
+    """The children of an SVG drawing's root element."""
+    return svg[svg.index(">", svg.index("<svg")) + 1 : svg.rindex("</svg>")]
+
+
+def _stack(base: str, *layers: tuple[str, float]) -> str:
+    """One ``<svg>``: ``base`` with each (drawing, dy) painted over it in turn, moved down by dy points.
+
+    Every drawing is matplotlib's, of the same width and in the same units
+    (points), so stacking their contents needs no scaling: only a group
+    moved to where the layer belongs.
+    """
+    end = base.rindex("</svg>")
+    groups = [
+        f'<g transform="translate(0 {dy:.4f})">{_inside(svg)}</g>' if dy else f"<g>{_inside(svg)}</g>"
+        for svg, dy in layers
+    ]
+    return base[:end] + "".join(groups) + base[end:]
 
 
 def history_points(figures) -> tuple[WeekPoint, ...]:
@@ -219,13 +252,24 @@ def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Char
         values = [p.mid for p in points]
         colours = [OUTFLOW if v < 0 else INFLOW for v in values]
         width = 5.0 if len(points) < 300 else 6.5
-        bars = ax.bar(x, values, width=width, color=colours, linewidth=0)
+        # no clipping: the limits hold every bar, and a clip-path on each of hundreds of bars is about
+        # a tenth of every page's bytes
+        bars = ax.bar(x, values, width=width, color=colours, linewidth=0, clip_on=False)
+        conflicts = []
         for bar, point in zip(bars, points, strict=True):
             bar.set_gid(week_id(point.week))
             if point.status == "conflicting":
                 bar.set_hatch("xxx")
                 bar.set_edgecolor(EDGE)
-                ax.vlines(date2num(point.week), point.low, point.high, colors=EDGE, linewidth=1.2)
+                conflicts.append(point)
+        if conflicts:  # each conflict's range as a line, all in one collection
+            ax.vlines(
+                date2num([p.week for p in conflicts]),
+                [p.low for p in conflicts],
+                [p.high for p in conflicts],
+                colors=EDGE,
+                linewidth=1.2,
+            )
         for gap in date2num(list(gaps)):
             ax.axvspan(gap - 3.5, gap + 3.5, facecolor=GAP, edgecolor="#8c8c8c", hatch="////", linewidth=0)
         ax.axhline(0, color=EDGE, linewidth=0.8)
@@ -255,47 +299,148 @@ def _bars(figures: Sequence[Figure], panel: str) -> list[Bar]:
     ]
 
 
+def _box(x0: float, x1: float, y: float) -> list[tuple[float, float]]:
+    """The outline of a bar from x0 to x1 on row y."""
+    return [(x0, y - 0.32), (x1, y - 0.32), (x1, y + 0.32), (x0, y + 0.32)]
+
+
+def _boxes_path(boxes: list):
+    """One matplotlib path made of closed outlines."""
+    import numpy as np
+    from matplotlib.path import Path
+
+    return Path.make_compound_path_from_polys(np.asarray(boxes, dtype=float).reshape(-1, 4, 2))
+
+
 def _money_tick(value: float, _pos=None) -> str:
     """A tick in US$ million: "1,500", "-20", "2.5" (never "-0", never an offset or exponent)."""
     return f"{value + 0.0:,.2f}".rstrip("0").rstrip(".")
 
 
-class BreakdownPainter:
-    """One matplotlib figure per process, its artists updated for each week.
+def key_order(figures) -> dict[tuple[str, str], int]:
+    """A fixed order of the history's assets and countries: the most money moved over the whole history first.
 
-    Building a figure (axes, spines, tick objects, fonts) costs more than
-    drawing it, and a backfill draws hundreds of these, so the figure is made
-    once and each week only moves bars, tick labels and limits. Assets and
-    countries share one axes and one scale (the same week, the same unit):
-    half the axis machinery of two panels, and the two are comparable. The
-    legend is the same every week, so it is drawn once (``legend_svg``).
+    The breakdown chart lists a week's rows in this order rather than by the
+    week's sizes, so a key keeps its place from week to week and the chart's
+    labelled frame repeats across weeks (drawn once, see ``BreakdownPainter``).
+    """
+    rows = figures[figures["scope"].isin(("asset", "country")) & (figures["metric"] == "net_flow")]
+    if rows.empty:
+        return {}
+    moved = ((rows["low"] + rows["high"]) / 2).abs().groupby([rows["scope"], rows["key"]]).sum()
+    ranked = sorted(moved.items(), key=lambda item: (-item[1], item[0]))
+    return {(scope, key): n for n, ((scope, key), _) in enumerate(ranked)}
+
+
+def _nice(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least ``value`` (> 0)."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= value * (1 - 1e-9))
+
+
+def money_scale(bars: Sequence[Bar]) -> tuple[float, float]:
+    """The x limits of a week's breakdown: zero and every bar end inside, the ends on a few fixed steps.
+
+    The limits come from a small set (multiples of a 1-2-2.5-5 step, plus a
+    fixed margin), so weeks of a similar size share one scale and its axis is
+    drawn once.
+    """
+    ends = [0.0]
+    for bar in bars:
+        ends += [bar.low, bar.high, *bar.sides]
+    lo, hi = min(ends), max(ends)
+    if hi - lo <= 0:
+        return (-1.0, 1.0)
+    step = _nice((hi - lo) / 8)
+    lo, hi = math.floor(lo / step - 1e-9) * step, math.ceil(hi / step - 1e-9) * step
+    pad = (hi - lo) * 0.04
+    return (lo - pad, hi + pad)
+
+
+class BreakdownPainter:
+    """The week's breakdown chart, composed of three matplotlib drawings, two of them shared by many weeks.
+
+    A chart's cost is matplotlib laying out and drawing its texts and ticks,
+    and those repeat across weeks: the frame (title, unit, axis line and one
+    label per row) depends only on the week's rows, which follow the history's
+    fixed key order (``key_order``), and the money axis only on the scale,
+    which comes from a few fixed steps (``money_scale``). Each is drawn once
+    per process and kept; each week matplotlib draws only its bars, ranges and
+    zero line, on a transparent figure of the same size and axes position, and
+    the three SVG drawings are stacked into one ``<svg>`` (frame, then bars,
+    then the axis strip moved to the frame's bottom edge). Figures are made
+    once: building one costs more than drawing it. The legend is the same
+    every week, so it is drawn once too (``legend_svg``).
     """
 
     ROW = 0.24  # inches per row
     MARGINS = (1.55, 0.3, 0.55, 0.4)  # left, right, bottom, top, inches
+    WIDTH = 7.4
+    STRIP = 0.1  # inches of the axis strip's figure above the frame's bottom margin
+    KEEP = 256  # frames and scales kept per process
 
     def __init__(self, words: Mapping[str, str]) -> None:
         MplFigure, Canvas = _matplotlib()
         from matplotlib.lines import Line2D
+        from matplotlib.patches import PathPatch
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         self.words = dict(words)
+        left, right, bottom, _ = self.MARGINS
+        width = 1 - (left + right) / self.WIDTH
         with _settings(_RC):
-            self.fig = MplFigure(figsize=(7.4, 3))
-            Canvas(self.fig)
-            self.ax = ax = self.fig.add_axes((0.2, 0.2, 0.75, 0.7))
+            # the frame: title, unit, axis lines and row labels, no money ticks
+            self.frame = MplFigure(figsize=(self.WIDTH, 3))
+            Canvas(self.frame)
+            self.frame_ax = ax = self.frame.add_axes((0.2, 0.2, 0.75, 0.7), gid="breakdown-frame")
             # title and axis labels at fixed places: matplotlib would otherwise measure every tick label
-            # twice more per drawing to keep clear of them (most of a drawing's cost)
+            # twice more per drawing to keep clear of them
             ax.set_title(words["breakdown_title"], loc="left", fontsize=10, y=1.0, pad=8)
             ax.set_xlabel(words["unit"])
             ax.yaxis.set_label_coords(-0.2, 0.5)
-            ax.axvline(0, color=EDGE, linewidth=0.8)
+            ax.set_xticks([])
+            ax.tick_params(axis="y", left=False)  # rows are categories: no tick marks
+            # the money axis: ticks and their labels on a strip as wide as the frame
+            self.scale = MplFigure(figsize=(self.WIDTH, bottom + self.STRIP))
+            Canvas(self.scale)
+            self.scale.patch.set_visible(False)
+            self.scale_ax = ax = self.scale.add_axes(
+                (left / self.WIDTH, bottom / (bottom + self.STRIP), width, self.STRIP / (bottom + self.STRIP)),
+                gid="breakdown-scale",
+            )
+            ax.patch.set_visible(False)
+            for spine in ax.spines.values():
+                spine.set_visible(False)
+            ax.yaxis.set_visible(False)
+            ax.xaxis.set_label_coords(0.5, 0)  # no label here; placed, so matplotlib does not measure to place it
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.xaxis.set_major_formatter(FuncFormatter(_money_tick))
-            ax.tick_params(axis="y", left=False)  # rows are categories: no tick marks
-            self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE)
+            # the week: bars, ranges and the zero line, on a transparent figure
+            self.bars = MplFigure(figsize=(self.WIDTH, 3))
+            Canvas(self.bars)
+            self.bars.patch.set_visible(False)
+            self.bars_ax = ax = self.bars.add_axes((0.2, 0.2, 0.75, 0.7), gid="breakdown-bars")
+            ax.set_axis_off()
+            ax.patch.set_visible(False)
+            # one shape per kind of bar, all of a week's bars of that kind in one path: matplotlib draws
+            # five paths a week whatever the number of rows (a patch per bar cost about as much again)
+            empty = _boxes_path([])
+            self.kinds = {
+                ("verified", INFLOW): PathPatch(empty, facecolor=INFLOW, edgecolor=INFLOW),
+                ("verified", OUTFLOW): PathPatch(empty, facecolor=OUTFLOW, edgecolor=OUTFLOW),
+                ("flagged", INFLOW): PathPatch(empty, facecolor=INFLOW, edgecolor="white", hatch="////"),
+                ("flagged", OUTFLOW): PathPatch(empty, facecolor=OUTFLOW, edgecolor="white", hatch="////"),
+                ("conflicting", RANGE): PathPatch(empty, facecolor=RANGE, edgecolor=EDGE, hatch="xxx"),
+            }
+            for shape in self.kinds.values():
+                shape.set_clip_on(False)  # the limits hold every bar
+                ax.add_artist(shape)
+            ax.axvline(0, color=EDGE, linewidth=0.8)
+            self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE, clip_on=False)
             ax.add_line(self.sides)
-        self._bars: list = []
+        self._frames: dict[tuple, str] = {}
+        self._bars_at: tuple = ()  # rows and limits the bars' figure is set for
+        self._scales: dict[tuple[float, float], str] = {}
 
     def _rows(self, by_asset: list[Bar], by_country: list[Bar]) -> list[tuple[str, Bar | None, str]]:
         """Top to bottom: a heading row per group, then its bars (or a "none reported" row)."""
@@ -305,49 +450,74 @@ class BreakdownPainter:
             rows += [(b.key, b, "normal") for b in bars] or [(self.words["none"], None, "italic")]
         return rows
 
-    def draw(self, by_asset: list[Bar], by_country: list[Bar]) -> str:
-        from matplotlib.patches import Rectangle
+    def _height(self, rows: int) -> float:
+        return self.MARGINS[2] + self.MARGINS[3] + self.ROW * (rows + 0.6)
 
-        ax = self.ax
-        for patch in self._bars:
-            patch.remove()
-        self._bars = []
-        rows = self._rows(by_asset, by_country)
-        height = self.MARGINS[2] + self.MARGINS[3] + self.ROW * (len(rows) + 0.6)
+    def _place(self, fig, ax, rows: int) -> None:
+        """Size a full-height figure for ``rows`` rows; every row sits at the same place in every layer."""
         left, right, bottom, top = self.MARGINS
-        self.fig.set_size_inches(7.4, height)
-        ax.set_position((left / 7.4, bottom / height, 1 - (left + right) / 7.4, 1 - (bottom + top) / height))
-        ax.xaxis.set_label_coords(0.5, -0.36 / (height - bottom - top))  # 0.36 in below the axes
+        height = self._height(rows)
+        fig.set_size_inches(self.WIDTH, height)
+        ax.set_position(
+            (left / self.WIDTH, bottom / height, 1 - (left + right) / self.WIDTH, 1 - (bottom + top) / height)
+        )
+        ax.set_ylim(-0.6, rows - 0.4)
+
+    def _frame(self, labels: tuple[tuple[str, str], ...]) -> str:
+        """The frame for these row labels (label, style), drawn once and kept."""
+        svg = self._frames.get(labels)
+        if svg is None:
+            ax = self.frame_ax
+            self._place(self.frame, ax, len(labels))
+            height = self._height(len(labels))
+            ax.xaxis.set_label_coords(0.5, -0.36 / (height - self.MARGINS[2] - self.MARGINS[3]))  # 0.36 in below
+            ax.set_yticks(range(len(labels))[::-1], [label for label, _ in labels])
+            for tick, (_, style) in zip(ax.yaxis.get_major_ticks(), labels, strict=False):
+                tick.label1.set_fontweight("bold" if style == "bold" else "normal")
+                tick.label1.set_fontstyle("italic" if style == "italic" else "normal")
+            svg = _keep(self._frames, labels, _svg(self.frame, "breakdown-frame"), self.KEEP)
+        return svg
+
+    def _scale(self, limits: tuple[float, float]) -> str:
+        """The money axis for these limits (ticks and their labels), drawn once and kept."""
+        svg = self._scales.get(limits)
+        if svg is None:
+            self.scale_ax.set_xlim(*limits)
+            svg = _keep(self._scales, limits, _svg(self.scale, "breakdown-scale"), self.KEEP)
+        return svg
+
+    def draw(self, by_asset: list[Bar], by_country: list[Bar]) -> str:
+        rows = self._rows(by_asset, by_country)
+        limits = money_scale(by_asset + by_country)
+        if self._bars_at != (len(rows), limits):  # resizing and rescaling invalidate every transform
+            self._bars_at = (len(rows), limits)
+            self._place(self.bars, self.bars_ax, len(rows))
+            self.bars_ax.set_xlim(*limits)
+        boxes: dict[tuple[str, str], list] = {kind: [] for kind in self.kinds}
         sides_x: list[float] = []
         sides_y: list[float] = []
-        lo = hi = 0.0
-        ys = list(range(len(rows)))[::-1]
-        for y, (_, bar, _) in zip(ys, rows, strict=True):
+        for y, (_, bar, _) in zip(range(len(rows))[::-1], rows, strict=True):
             if bar is None:
                 continue
             if bar.status == "conflicting":
-                patch = Rectangle((bar.low, y - 0.32), bar.high - bar.low, 0.64, facecolor=RANGE, hatch="xxx")
-                patch.set_edgecolor(EDGE)
+                boxes[("conflicting", RANGE)].append(_box(bar.low, bar.high, y))
                 sides_x += bar.sides
                 sides_y += [y] * len(bar.sides)
-            else:
-                colour = OUTFLOW if bar.high < 0 else INFLOW
-                flagged = bar.status != "verified"
-                patch = Rectangle((0, y - 0.32), bar.high, 0.64, facecolor=colour, hatch="////" if flagged else None)
-                patch.set_edgecolor("white" if flagged else colour)
-            ax.add_artist(patch)  # not add_patch: the limits are set below, not grown patch by patch
-            self._bars.append(patch)
-            lo, hi = min(lo, bar.low, *bar.sides), max(hi, bar.high, *bar.sides)
+                continue
+            kind = "verified" if bar.status == "verified" else "flagged"
+            boxes[(kind, OUTFLOW if bar.high < 0 else INFLOW)].append(_box(0.0, bar.high, y))
+        for kind, shape in self.kinds.items():
+            shape.set_visible(bool(boxes[kind]))
+            if boxes[kind]:
+                shape.set_path(_boxes_path(boxes[kind]))
         self.sides.set_data(sides_x, sides_y)
-        pad = (hi - lo) * 0.08 or 1.0
-        ax.set_xlim(lo - pad, hi + pad)
-        ax.set_ylim(-0.6, len(rows) - 0.4)
-        ax.set_yticks(ys, [label for label, _, _ in rows])
-        for tick, (_, _, style) in zip(ax.yaxis.get_major_ticks(), rows, strict=False):
-            tick.label1.set_fontweight("bold" if style == "bold" else "normal")
-            tick.label1.set_fontstyle("italic" if style == "italic" else "normal")
+        self.sides.set_visible(bool(sides_x))
         with _settings(_RC):
-            return _svg(self.fig, "breakdown")
+            frame = self._frame(tuple((label, style) for label, _, style in rows))
+            bars = _svg(self.bars, "breakdown-bars")
+            scale = self._scale(limits)
+        strip_top = (self._height(len(rows)) - self.MARGINS[2] - self.STRIP) * 72  # points, SVG y grows downwards
+        return _stack(frame, (bars, 0.0), (scale, strip_top))
 
     def legend_svg(self) -> str:
         """The key to the breakdown's colours and hatching, the same every week: drawn once."""
@@ -373,16 +543,31 @@ class BreakdownPainter:
 _PAINTERS: dict[tuple, tuple[BreakdownPainter, str]] = {}
 
 
-def breakdown_chart(assets: Sequence[Figure], countries: Sequence[Figure], words: Mapping[str, str]) -> Chart:
+def breakdown_chart(
+    assets: Sequence[Figure],
+    countries: Sequence[Figure],
+    words: Mapping[str, str],
+    order: Mapping[tuple[str, str], int] | None = None,
+) -> Chart:
     """The week's net flows by asset and by country; a conflict is a range with a tick at each side.
 
-    The painter (and the legend it draws once) is kept per process and per set of words.
+    Rows follow ``order`` (``key_order`` of the history; keys it lacks come last,
+    largest first), so a key keeps its place from week to week. The painter (and
+    the legend it draws once) is kept per process and per set of words.
     """
     key = tuple(sorted(words.items()))
     if key not in _PAINTERS:
         painter = BreakdownPainter(words)
         _PAINTERS[key] = (painter, painter.legend_svg())
     painter, legend = _PAINTERS[key]
-    by_asset, by_country = _bars(assets, "asset"), _bars(countries, "country")
+    by_asset, by_country = _bars(_ordered(assets, order), "asset"), _bars(_ordered(countries, order), "country")
     svg = painter.draw(by_asset, by_country)
     return Chart(svg=svg, title=words["breakdown_title"], points=tuple(by_asset + by_country), extra={"legend": legend})
+
+
+def _ordered(figures: Sequence[Figure], order: Mapping[tuple[str, str], int] | None) -> list[Figure]:
+    """``figures`` (largest first, as the facts give them) in the history's fixed order."""
+    if not order:
+        return list(figures)
+    last = len(order)
+    return sorted(figures, key=lambda f: order.get((f.scope, f.key), last))  # stable: the rest stay largest first

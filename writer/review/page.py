@@ -155,10 +155,12 @@ def review_page(
     lang: str = "en",
     path: str = "-",
     mentions=None,
+    order=None,
 ) -> str:
     """The page for one article of one week. ``history`` is the shared history chart (see ``charts``).
 
     ``mentions``: the linter's reading of this source with these facts (``Draft.mentions``), if at hand.
+    ``order``: the history's fixed order of assets and countries for the breakdown chart (``charts.key_order``).
     """
     from writer.review.charts import breakdown_chart, week_id
 
@@ -179,7 +181,7 @@ def review_page(
     counts = {s: sum(1 for m in marked.marks if m.provenance.status == s) for s in STATUSES}
     # what runs against the total: the draft's own claims, so page and draft never disagree
     against = tuple(c.figure for c in build_claims(facts, setup.style).of("against"))
-    breakdown = breakdown_chart(facts.assets, facts.countries, w.chart)
+    breakdown = breakdown_chart(facts.assets, facts.countries, w.chart, order)
     try:
         return env.get_template(PAGE).render(
             w=w,
