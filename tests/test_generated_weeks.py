@@ -460,3 +460,35 @@ def test_an_amount_in_a_direction_grounds_to_the_side_in_that_direction_before_a
         2026-01-26,provider,BlackRock,net_flow,-0.04,under,Wire B,,,
     """)
     )
+
+
+@pytest.mark.parametrize(
+    "rows, printed",
+    [
+        (  # one side "under $1.65 billion": no "approximately $1.7 billion to $4.1 billion" (it may be far less)
+            """
+            2026-01-26,total,all,net_flow,0,,Wire A,,,
+            2026-01-26,provider,BlackRock,net_flow,-1650,under,Wire A,,,
+            2026-01-26,provider,BlackRock,net_flow,-495,over,Wire B,,,
+            2026-01-26,provider,BlackRock,net_flow,-4125,,CoinShares,,,
+            """,
+            "a net outflow whose size the reports do not agree on",
+        ),
+        (  # "over $4.1 billion" against "under $800 million": no amount is true of both
+            """
+            2026-01-26,total,all,net_flow,-4125,over,Wire A,,,
+            2026-01-26,total,all,net_flow,-800,under,Wire B,,,
+            """,
+            "a net outflow whose size the reports do not agree on",
+        ),
+    ],
+    ids=["open below", "open both ways"],
+)
+def test_a_conflict_with_an_open_side_prints_no_range(rows, printed):
+    check_week(_rows(rows))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "week.csv"
+        path.write_text(HEADER + _rows(rows) + "\n")
+        setup = SETUPS["en"]
+        body = render_week(History.from_files([path], setup.style, setup.vocabulary).week(WEEK), setup).article.body
+    assert printed in body and " to $" not in body, body

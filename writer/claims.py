@@ -266,7 +266,8 @@ def _magnitude_bounds(fig: Figure) -> tuple[float, float]:
     """Smallest and largest magnitude the figure allows: its precision, its hedge, a conflict's sides."""
     if fig.is_range:
         lo, hi = sorted((abs(fig.low), abs(fig.high)))
-        return lo, hi
+        below, above = fig.open_ends  # a side "under X" may be near zero, one "over X" has no ceiling
+        return (0.0 if below else lo), (float("inf") if above else hi)
     half = fig.precision / 2
     value = abs(fig.point)
     if fig.bound == "over":

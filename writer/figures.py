@@ -64,8 +64,25 @@ class Figure:
     def sign(self) -> int:
         return (self.point > 0) - (self.point < 0)
 
+    @property
+    def open_ends(self) -> tuple[bool, bool]:
+        """Is a conflict's range open below (a side reported as "under X") or above ("over X")?
+
+        Then no "X to Y" range is true of it: "under $1.65 billion" may be far less than $1.65 billion."""
+        return any(s.bound == "under" for s in self.sides), any(s.bound == "over" for s in self.sides)
+
+    @property
+    def unsized(self) -> bool:
+        """A conflict with an open side: its direction is agreed, no amount is true of every side."""
+        return self.is_range and not self.straddles and any(self.open_ends)
+
     def amount_text(self, style: HouseStyle, range_bound: str = "approx") -> str:
-        """ "approximately $1.7 billion", or a conflict's range: the amount, no flag, no direction."""
+        """ "approximately $1.7 billion", or a conflict's range: the amount, no flag, no direction.
+
+        A conflict with an open side gets the house style's ``unsized`` phrase ("a net outflow whose
+        size the reports do not agree on"); its sides, each with its hedge, follow in the flag."""
+        if self.unsized:
+            return style.says("unsized", direction=style.word("outflow" if self.point < 0 else "inflow"))
         if self.is_range:
             return style.range(self.low, self.high, range_bound)
         return style.amount(self.point, self.bound, self.shown_precision)

@@ -73,6 +73,7 @@ PROSE_FORMS = (
     "flow",
     "flat",
     "mixed",
+    "unsized",
     "cited",
     "list_item",
     "and",

@@ -117,6 +117,8 @@ class Prose:
         key = direction(fig.point)
         if key == "flat":
             return hs.says("flat")
+        if fig.unsized:  # "under X" against Y: the phrase has no amount
+            return fig.amount_text(hs)
         return hs.says("flow", direction=hs.word(key), amount=fig.amount_text(hs))
 
     def flow(self, fig: Figure) -> Md:
