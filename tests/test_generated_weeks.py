@@ -492,3 +492,18 @@ def test_a_conflict_with_an_open_side_prints_no_range(rows, printed):
         setup = SETUPS["en"]
         body = render_week(History.from_files([path], setup.style, setup.vocabulary).week(WEEK), setup).article.body
     assert printed in body and " to $" not in body, body
+
+
+def test_each_side_of_a_conflict_without_a_range_says_its_direction():
+    # "Solana, a net outflow whose size the reports do not agree on (Wire A: over $0.04 million; ...)":
+    # with no amount before them, bare sides took the direction of the figure listed before (an inflow)
+    check_week(
+        _rows("""
+        2026-01-26,total,all,net_flow,0,,Wire A,,,
+        2026-01-26,total,all,net_flow,-0.04,,Wire B,,,
+        2026-01-26,asset,Bitcoin,net_flow,0,,Wire A,,,
+        2026-01-26,asset,Ethereum,net_flow,0.04,,Wire A,,,
+        2026-01-26,asset,Solana,net_flow,-0.04,over,Wire A,,,
+        2026-01-26,asset,Solana,net_flow,-0.04,under,Wire B,,,
+    """)
+    )

@@ -91,7 +91,7 @@ class Prose:
         repeat = hs.prose["series"] + hs.flags["repeated"] if fig.repeated_from else ""
         if fig.is_range:
             amounts = side_amounts(hs, fig)
-            if fig.straddles:  # no direction is shared: each side carries its own ("a net outflow of ...")
+            if fig.straddles or fig.unsized:  # no amount before them: each side says its own direction
                 amounts = [_side_flow(hs, s.value, a) for s, a in zip(fig.sides, amounts, strict=True)]
             sides = hs.prose["series"].join(
                 hs.flag("conflict_side", sources=self.join_names(s.sources), amount=a)
