@@ -147,3 +147,14 @@ def test_the_word_scan_finds_a_word_in_a_regex(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text('import re\nP = re.compile(r"(?P<day>\\\\d+)\\\\s+(?:{{months}})\\\\s+week")\n', encoding="utf-8")
     assert _regex_words(sample) == ["sample.py:2: week"]
+
+
+def test_a_month_entry_that_looks_around_is_read_in_its_text():
+    months = [*GERMAN_MONTHS[:4], r"Mai(?=\s+\d)", *GERMAN_MONTHS[5:]]
+    assert _dated(_style_with(months=months), "In the week ending Mai 13, Bitcoin products took in $40 million.\n") == [
+        (5, 13, 0)
+    ]
+    odd = [*GERMAN_MONTHS[:4], r"(?<=ending\s)Mai", *GERMAN_MONTHS[5:]]
+    assert _dated(_style_with(months=odd), "In the week ending Mai 13, Bitcoin products took in $40 million.\n") == [
+        (5, 13, 0)
+    ]

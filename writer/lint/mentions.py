@@ -337,9 +337,15 @@ def _between_dates(reading) -> re.Pattern[str]:
     )
 
 
-def _month_number(reading, name: str) -> int:
-    """1 for the name ``reading.months`` lists first (January), and so on."""
-    return next(i for i, p in enumerate(_month_patterns(reading.month_names), 1) if p.fullmatch(name))
+def _month_number(reading, m: re.Match[str], group: str) -> int | None:
+    """1 for a month named as ``reading.months`` lists first (January), and so on: the entry that
+    matches where the date's month stands, in its text (an entry may look around it)."""
+    start, end = m.span(group)
+    for number, pattern in enumerate(_month_patterns(reading.month_names), 1):
+        found = pattern.match(m.string, start)
+        if found is not None and found.end() == end:
+            return number
+    return None
 
 
 @cache
@@ -491,13 +497,17 @@ def _week_date(text: str, reading) -> tuple[int, int, int] | None:
         m = guarded(_between_dates(reading)).search(text)
         if not m:
             return None
-        first = _month_number(reading, m.group("month"))
-        month = _month_number(reading, m.group("month2") or m.group("month"))
+        first = _month_number(reading, m, "month")
+        month = _month_number(reading, m, "month2" if m.group("month2") else "month")
+        if first is None or month is None:
+            return None  # a month entry that matches only inside the date pattern: no date read
         days = (month - first) * 30 + int(m.group("day2")) - int(m.group("day"))
         if not 0 <= days <= 7:
             return None  # "from April 8 to May 10" is no week
         return month, int(m.group("day2")), 0
-    month = _month_number(reading, m.group("month"))
+    month = _month_number(reading, m, "month")
+    if month is None:
+        return None
     if m.group("day2"):
         return month, int(m.group("day2")), 0
     return month, int(m.group("day")), 6 if m.group("starting") else 0
