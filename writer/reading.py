@@ -171,7 +171,7 @@ def reading_words(section: Any, path: str = "", prefix: str = "") -> ReadingWord
     if len(months) not in (0, MONTHS):
         raise UserError(
             Problem(
-                f"house_style.{prefix}reading.months has {len(months)} entries",
+                f"house_style.{prefix}reading.months has {len(months)} {'entry' if len(months) == 1 else 'entries'}",
                 path=path,
                 expected=f"none, or all {MONTHS} months in calendar order",
             )
