@@ -87,3 +87,37 @@ def test_a_bad_field_is_one_located_error(tmp_path):
     with pytest.raises(UserError) as err:
         house_style(doc)
     assert "house_style.en.direction.plural.outflow is 'exits'" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "where, text, expected",
+    [
+        ("prose", 'unsized: "a net {oops} whose size"', "placeholders among {attribution}, {direction}"),
+        ("prose", 'flow: "a net {direction of {amount}"', "braces hold placeholders"),
+        ("flags", 'claim: "That comparison ({sources}) is unverified"', "placeholders among {qualifier}"),
+        ("prose", 'possessive: "{name}s {attribution}"', "placeholders among {name}"),
+    ],
+)
+def test_a_form_with_a_placeholder_the_code_does_not_fill_is_a_load_error(tmp_path, where, text, expected):
+    doc = rules(tmp_path, f"extends: editorial.yaml\nhouse_style:\n  en:\n    {where}:\n      {text}\n")
+    with pytest.raises(UserError) as raised:
+        house_style(doc)
+    assert expected in str(raised.value) and "newsroom.yaml" in str(raised.value)
+
+
+def test_a_form_may_use_any_field_it_is_filled_with_and_literal_braces(tmp_path):
+    doc = rules(
+        tmp_path,
+        """
+        extends: editorial.yaml
+        house_style:
+          en:
+            prose:
+              cited: "{flow} {{per {attribution} {sources}}}"
+            flags:
+              single_source: "{qualifier}: {sources} alone"
+        """,
+    )
+    style = house_style(doc)
+    assert style.says("cited", flow="X", sources="A") == "X {per according to A}"
+    assert style.flag("single_source", sources="A") == "pending verification: A alone"

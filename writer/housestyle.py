@@ -98,6 +98,42 @@ FLAG_FORMS = (
     "claim",
     "gap",
 )
+# The fields the code fills each form with (``says`` adds ``attribution``, ``flag`` adds
+# ``qualifier``; possessives are filled with the name alone): a form may use these and no
+# other. Forms joined as they stand ("and", "comma", "series", "repeated") are not listed.
+FORM_FIELDS: dict[str, frozenset[str]] = {
+    **{
+        f"prose.{form}": frozenset({"attribution", *fields})
+        for form, fields in {
+            "flow": ("direction", "amount"),
+            "flat": (),
+            "mixed": (),
+            "unsized": ("direction",),
+            "cited": ("flow", "sources"),
+            "list_item": ("name", "flow"),
+            "others": ("n",),
+            "definite": ("name",),
+            "aside": ("text",),
+            "series_last": ("sep",),
+        }.items()
+    },
+    "prose.possessive": frozenset({"name"}),
+    "prose.possessive_s": frozenset({"name"}),
+    **{
+        f"flags.{form}": frozenset({"qualifier", *fields})
+        for form, fields in {
+            "single_source": ("sources",),
+            "unverified": ("sources",),
+            "conflict": ("sides",),
+            "conflict_side": ("sources", "amount"),
+            "repeated_alone": ("sources",),
+            "group": ("sources",),
+            "share": (),
+            "claim": (),
+            "gap": (),
+        }.items()
+    },
+}
 LANGUAGE_KEYS = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"  # en, zh, pt-BR
 SENTENCE_FIELDS = ("ends", "space_after", "capital_after", "abbreviations", "initialisms", "starters")
 LANGUAGE_FIELDS = (

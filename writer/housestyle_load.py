@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import string
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +21,7 @@ from writer.errors import Problem, UserError
 from writer.housestyle import (
     DIRECTIONS,
     FLAG_FORMS,
+    FORM_FIELDS,
     LANGUAGE_FIELDS,
     LANGUAGE_KEYS,
     METRICS,
@@ -147,6 +149,23 @@ def codec_module(name: str, path: Path, where: str) -> ModuleType:
         raise UserError(Problem(f"house_style.{where}: no codec module writer/{name}.py", path=str(path))) from None
 
 
+def _form_fields(r: Any, where: str) -> None:
+    """A form's text, whose placeholders are fields the code fills it with (``FORM_FIELDS``):
+    "{oops}" is a load error here, not a failed template in the one week that first prints it."""
+    text = r.text(where)
+    allowed = FORM_FIELDS.get(where)
+    if allowed is None:
+        return  # joined as it stands: braces print as written
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        raise r.fail(where, text, "a text whose braces hold placeholders, {{ and }} for literal braces") from None
+    unknown = sorted({re.split(r"[.\[]", name)[0] for name in fields} - allowed)
+    if unknown:
+        fill = ", ".join("{" + name + "}" for name in sorted(allowed))
+        raise r.fail(where, text, f"placeholders among {fill}" if allowed else "no placeholder")
+
+
 def load_house_style(data: dict[str, Any] | None, path: Path, language: str | None = None) -> HouseStyle:
     """The house style of one language from a rules file's ``house_style`` (after extends),
     laid over the shipped one."""
@@ -192,10 +211,10 @@ def load_house_style(data: dict[str, Any] | None, path: Path, language: str | No
             raise r.fail(f"direction.plural.{d}", plurals.get(d), f"one of the {d} words")
     flags = r.mapping("flags")
     for form in FLAG_FORMS:
-        r.text(f"flags.{form}")
+        _form_fields(r, f"flags.{form}")
     prose = r.mapping("prose")
     for form in PROSE_FORMS:
-        r.text(f"prose.{form}")
+        _form_fields(r, f"prose.{form}")
     share = r.get("share_words")
     if not isinstance(share, list) or not all(
         isinstance(x, list) and len(x) == 2 and isinstance(x[0], (int, float)) and isinstance(x[1], str) for x in share
