@@ -253,14 +253,19 @@ def test_generated_weeks_draft_and_lint_clean(rows):
 # -- the defects it found, each on its shrunk week ------------------------------------------------
 
 
-def _draft(rows: str, lang: str = "en") -> str:
+def _facts(rows: str, lang: str = "en"):
+    """The reference week's facts from CSV rows (indented as in the tests), read as ``lang``'s set-up."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "week.csv"
-        path.write_text(HEADER + "\n".join(r.strip() for r in rows.strip().splitlines()) + "\n")
+        path.write_text(HEADER + _rows(rows) + "\n")
         setup = SETUPS[lang]
-        draft = render_week(History.from_files([path], setup.style, setup.vocabulary).week(WEEK), setup)
-        assert not [f for f in draft.findings if f.level == "error"], [f.message for f in draft.findings]
-        return draft.article.body
+        return History.from_files([path], setup.style, setup.vocabulary).week(WEEK)
+
+
+def _draft(rows: str, lang: str = "en") -> str:
+    draft = render_week(_facts(rows, lang), SETUPS[lang])
+    assert not [f for f in draft.findings if f.level == "error"], [f.message for f in draft.findings]
+    return draft.article.body
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -319,10 +324,7 @@ def test_equal_sides_across_zero_are_a_conflict_without_direction():
         2026-01-26,total,all,net_flow,630,,Wire B,,,
     """)
     check_week(rows)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "week.csv"
-        path.write_text(HEADER + rows + "\n")
-        facts = History.from_files([path], SETUPS["en"].style, SETUPS["en"].vocabulary).week(WEEK)
+    facts = _facts(rows)
     assert facts.total.straddles and facts.total.low < 0 < facts.total.high
     assert build_claims(facts, SETUPS["en"].style).direction is None
 
@@ -439,11 +441,7 @@ def test_a_country_against_the_total_is_printed_once_with_its_figure(lang):
         2026-01-26,country,Germany,net_flow,-0.04,,Wire A,,,
     """
     check_week(_rows(rows))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "week.csv"
-        path.write_text(HEADER + _rows(rows) + "\n")
-        setup = SETUPS[lang]
-        draft = render_week(History.from_files([path], setup.style, setup.vocabulary).week(WEEK), setup)
+    draft = render_week(_facts(rows, lang), SETUPS[lang])
     body = draft.article.body
     assert not [p for p in body.split("\n\n") if "  " in p.strip()], body  # no empty sentence in a paragraph
     germany = [m for m in draft.mentions if m.figure is not None and m.figure.key == "Germany"]
@@ -486,11 +484,7 @@ def test_an_amount_in_a_direction_grounds_to_the_side_in_that_direction_before_a
 )
 def test_a_conflict_with_an_open_side_prints_no_range(rows, printed):
     check_week(_rows(rows))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "week.csv"
-        path.write_text(HEADER + _rows(rows) + "\n")
-        setup = SETUPS["en"]
-        body = render_week(History.from_files([path], setup.style, setup.vocabulary).week(WEEK), setup).article.body
+    body = _draft(rows)
     assert printed in body and " to $" not in body, body
 
 
