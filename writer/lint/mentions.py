@@ -300,11 +300,21 @@ def _worded(template: str, words: str, flags: int = re.IGNORECASE) -> re.Pattern
     return re.compile(template.replace("WORDS", words), flags)
 
 
+def _shaped(template: str, flags: int, reading) -> re.Pattern[str]:
+    """``template`` with each ``{{field}}`` replaced by that ``reading`` field's alternation."""
+    return _filled(template, flags, tuple(getattr(reading, name).pattern for name in _placeholders(template)))
+
+
 @cache
-def _shaped(template: str, flags: int, **fields: str) -> re.Pattern[str]:
-    """``template`` with each ``{{field}}`` replaced by that reading field's alternation, compiled once."""
-    for name, words in fields.items():
-        template = template.replace("{{" + name + "}}", words)
+def _placeholders(template: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(re.findall(r"\{\{(\w+)\}\}", template)))
+
+
+@cache
+def _filled(template: str, flags: int, words: tuple[str, ...]) -> re.Pattern[str]:
+    """Compiled once per template and set of words."""
+    for name, alternation in zip(_placeholders(template), words, strict=True):
+        template = template.replace("{{" + name + "}}", alternation)
     return re.compile(template, flags)
 
 
@@ -315,25 +325,20 @@ def _thousands(reading) -> re.Pattern[str]:
 def _week_dated(reading) -> re.Pattern[str]:
     """ "the week ending May 13", "the week to Sept. 29", "the week of September 15-21"."""
     return _shaped(
-        r"\b(?:{{week}})\s+(?:(?P<ending>{{ending}})|(?P<starting>{{starting}}))\s+(?:(?:{{weekdays}}),?\s+)?"
+        r"\b(?:{{week}})\s+(?:(?P<ending>{{week_ending}})|(?P<starting>{{week_starting}}))\s+(?:(?:{{weekdays}}),?\s+)?"
         r"(?P<month>{{months}})\.?\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b",
         re.IGNORECASE,
-        week=reading.week.pattern,
-        ending=reading.week_ending.pattern,
-        starting=reading.week_starting.pattern,
-        weekdays=reading.weekdays.pattern,
-        months=reading.months.pattern,
+        reading,
     )
 
 
 def _between_dates(reading) -> re.Pattern[str]:
     """ "between May 13 and May 17", "from March 11 to 15": a span of days, ended on the second date."""
     return _shaped(
-        r"\b(?:{{from}})\s+(?P<month>{{months}})\.?\s+(?P<day>\d{1,2})\s+(?:{{to}})\s+"
+        r"\b(?:{{dates_from}})\s+(?P<month>{{months}})\.?\s+(?P<day>\d{1,2})\s+(?:{{dates_to}})\s+"
         r"(?:(?P<month2>{{months}})\.?\s+)?(?P<day2>\d{1,2})\b",
         re.IGNORECASE,
-        months=reading.months.pattern,
-        **{"from": reading.dates_from.pattern, "to": reading.dates_to.pattern},
+        reading,
     )
 
 
@@ -357,16 +362,11 @@ def _into(reading) -> re.Pattern[str]:
     """ "$116 million went into Bitcoin", "$790 million of it into Bitcoin vehicles", "$5 million left
     Ethereum": verbs of ``reading.movement`` (with a preposition) and ``movement_direct`` (without)."""
     return _shaped(
-        r"[\s,]*(?:(?:{{of_it}})\s+)?(?:(?:{{flow}})\s+)?(?:(?:{{movement}})\s+|(?:{{passive}})\s+\w+\s+)?"
-        r"(?:(?:{{into}})\s+|(?:{{direct}})\s+(?:(?:{{into}})\s+)?)(?:(?:{{article}})\s+)?(?:[\w-]+\s+){0,2}?",
+        r"[\s,]*(?:(?:{{of_it}})\s+)?(?:(?:{{flow_phrase}})\s+)?(?:(?:{{movement}})\s+|(?:{{passive}})\s+\w+\s+)?"
+        r"(?:(?:{{into_word}})\s+|(?:{{movement_direct}})\s+(?:(?:{{into_word}})\s+)?)(?:(?:{{article}})\s+)?"
+        r"(?:[\w-]+\s+){0,2}?",
         re.IGNORECASE,
-        of_it=reading.of_it.pattern,
-        flow=reading.flow_phrase.pattern,
-        movement=reading.movement.pattern,
-        passive=reading.passive.pattern,
-        into=reading.into_word.pattern,
-        direct=reading.movement_direct.pattern,
-        article=reading.article.pattern,
+        reading,
     )
 
 
@@ -382,18 +382,11 @@ def _range_and(reading) -> re.Pattern[str]:
 def _fronted_gap(reading) -> re.Pattern[str]:
     """ "At $922 million (...), the net outflow from the United States was ...", "With $40 million,
     Solana's net inflow ...": after a fronted amount, up to the flow or name its clause goes on with."""
-    return _shaped(
-        r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:{{article}})\s+)?(?:(?:{{net}})\s+)?",
-        re.IGNORECASE,
-        article=reading.article.pattern,
-        net=reading.net.pattern,
-    )
+    return _shaped(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:{{article}})\s+)?(?:(?:{{net}})\s+)?", re.IGNORECASE, reading)
 
 
 def _own(reading) -> re.Pattern[str]:
-    return _shaped(
-        r"(?:{{owner}})(?:(?:{{net}})\s+)?", re.IGNORECASE, owner=reading.owner.pattern, net=reading.net.pattern
-    )
+    return _shaped(r"(?:{{owner}})(?:(?:{{net}})\s+)?", re.IGNORECASE, reading)
 
 
 def _amount_lead(reading) -> re.Pattern[str]:
@@ -597,8 +590,7 @@ def _product(reading) -> re.Pattern[str]:
         r"(?:{{owner}}|\s+)(?!(?:{{not_ticker}})\b)"
         r"(?:(?:[A-Z][\w-]*\s+){0,4}\((?P<bracketed>[A-Z]{3,5})\)|(?P<ticker>[A-Z]{3,5})\b)",
         0,
-        owner=reading.owner.pattern,
-        not_ticker=reading.not_ticker.pattern,
+        reading,
     )
 
 
