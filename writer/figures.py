@@ -82,7 +82,9 @@ class Figure:
         A conflict with an open side gets the house style's ``unsized`` phrase ("a net outflow whose
         size the reports do not agree on"); its sides, each with its hedge, follow in the flag."""
         if self.unsized:
-            return style.says("unsized", direction=style.word("outflow" if self.point < 0 else "inflow"))
+            from writer.money import direction  # the sign's flow word, as the prose filters name it
+
+            return style.says("unsized", direction=style.word(direction(self.point)))
         if self.is_range:
             return style.range(self.low, self.high, range_bound)
         return style.amount(self.point, self.bound, self.shown_precision)
