@@ -38,7 +38,7 @@ from writer.lint.context import Context
 from writer.lint.document import parse
 from writer.setup import load_setup
 
-EXAMPLES = int(os.environ.get("WRITER_GENERATED_WEEKS", "45"))  # the suite's budget; a search: 1500 (passes)
+EXAMPLES = int(os.environ.get("WRITER_GENERATED_WEEKS", "30"))  # the suite's budget; a search: 1500 (passes)
 GENERATED = settings(
     max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
 )
