@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +33,9 @@ _RC = {
     "axes.spines.right": False,
     "hatch.linewidth": 0.6,
 }
+
+
+_PROLOG = re.compile(r'\s*<metadata>.*?</metadata>\s*<defs>\s*<style type="text/css">[^<]*</style>\s*</defs>', re.S)
 
 
 @dataclass(frozen=True)
@@ -188,8 +192,11 @@ def _keep(cache: dict, key, value: str, most: int) -> str:
 
 
 def _inside(svg: str) -> str:
-    """The children of an SVG drawing's root element."""
-    return svg[svg.index(">", svg.index("<svg")) + 1 : svg.rindex("</svg>")]
+    """The drawing inside an SVG root element, without the prolog every matplotlib drawing starts with
+    (metadata and a stroke style): a layer stacked on a base shares the base's."""
+    body = svg[svg.index(">", svg.index("<svg")) + 1 : svg.rindex("</svg>")]
+    prolog = _PROLOG.match(body)
+    return body[prolog.end() :] if prolog else body
 
 
 def _stack(base: str, *layers: tuple[str, float]) -> str:
@@ -381,9 +388,11 @@ class BreakdownPainter:
 
     def __init__(self, words: Mapping[str, str]) -> None:
         MplFigure, Canvas = _matplotlib()
+        import matplotlib
         from matplotlib.lines import Line2D
         from matplotlib.patches import PathPatch
         from matplotlib.ticker import FuncFormatter, MaxNLocator
+        from matplotlib.transforms import Affine2D, IdentityTransform
 
         self.words = dict(words)
         left, right, bottom, _ = self.MARGINS
@@ -399,7 +408,16 @@ class BreakdownPainter:
             ax.set_xlabel(words["unit"])
             ax.yaxis.set_label_coords(-0.2, 0.5)
             ax.set_xticks([])
-            ax.tick_params(axis="y", left=False)  # rows are categories: no tick marks
+            ax.set_yticks([])  # the rows' labels are drawings of their own (``_label``)
+            # a row's label: one text, right-aligned where the y axis puts its tick labels, drawn once
+            # per label and moved to its row, so the frame depends on the number of rows only
+            self.label = MplFigure(figsize=(self.WIDTH, 1))
+            Canvas(self.label)
+            self.label.patch.set_visible(False)
+            pad = matplotlib.rcParams["ytick.major.pad"] + matplotlib.rcParams["ytick.major.size"]
+            self.label_text = self.label.text(
+                left * 72 - pad, 36, "", transform=IdentityTransform(), ha="right", va="center_baseline"
+            )
             # the money axis: ticks and their labels on a strip as wide as the frame
             self.scale = MplFigure(figsize=(self.WIDTH, bottom + self.STRIP))
             Canvas(self.scale)
@@ -415,13 +433,14 @@ class BreakdownPainter:
             ax.xaxis.set_label_coords(0.5, 0)  # no label here; placed, so matplotlib does not measure to place it
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.xaxis.set_major_formatter(FuncFormatter(_money_tick))
-            # the week: bars, ranges and the zero line, on a transparent figure
+            # the week: bars, ranges and the zero line, on a transparent figure with no axes. The
+            # artists are placed by one transform from (US$ million, row) straight to the frame's
+            # points, set per week (``_place_bars``): no axes to lay out, no figure to resize
             self.bars = MplFigure(figsize=(self.WIDTH, 3))
             Canvas(self.bars)
             self.bars.patch.set_visible(False)
-            self.bars_ax = ax = self.bars.add_axes((0.2, 0.2, 0.75, 0.7), gid="breakdown-bars")
-            ax.set_axis_off()
-            ax.patch.set_visible(False)
+            self.bars.set_gid("breakdown-bars")
+            self.place = Affine2D()
             # one shape per kind of bar, all of a week's bars of that kind in one path: matplotlib draws
             # five paths a week whatever the number of rows (a patch per bar cost about as much again)
             empty = _boxes_path([])
@@ -432,14 +451,13 @@ class BreakdownPainter:
                 ("flagged", OUTFLOW): PathPatch(empty, facecolor=OUTFLOW, edgecolor="white", hatch="////"),
                 ("conflicting", RANGE): PathPatch(empty, facecolor=RANGE, edgecolor=EDGE, hatch="xxx"),
             }
-            for shape in self.kinds.values():
-                shape.set_clip_on(False)  # the limits hold every bar
-                ax.add_artist(shape)
-            ax.axvline(0, color=EDGE, linewidth=0.8)
-            self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE, clip_on=False)
-            ax.add_line(self.sides)
-        self._frames: dict[tuple, str] = {}
-        self._bars_at: tuple = ()  # rows and limits the bars' figure is set for
+            self.zero = Line2D([0.0, 0.0], [0.0, 0.0], color=EDGE, linewidth=0.8)
+            self.sides = Line2D([], [], linestyle="none", marker="|", markersize=11, color=EDGE)
+            for artist in (*self.kinds.values(), self.zero, self.sides):
+                artist.set_transform(self.place)  # before add_artist, which would otherwise set its own
+                self.bars.add_artist(artist)
+        self._frames: dict[int, str] = {}
+        self._labels: dict[tuple[str, str], str] = {}
         self._scales: dict[tuple[float, float], str] = {}
 
     def _rows(self, by_asset: list[Bar], by_country: list[Bar]) -> list[tuple[str, Bar | None, str]]:
@@ -463,20 +481,52 @@ class BreakdownPainter:
         )
         ax.set_ylim(-0.6, rows - 0.4)
 
-    def _frame(self, labels: tuple[tuple[str, str], ...]) -> str:
-        """The frame for these row labels (label, style), drawn once and kept."""
-        svg = self._frames.get(labels)
+    def _place_bars(self, rows: int, limits: tuple[float, float]) -> None:
+        """Map (US$ million, row) to the points where the frame's axes put them (``_place``, at 72 dpi).
+
+        The bars' figure keeps its size: only its content is stacked into the
+        frame's drawing, so the transform alone decides where a bar lands.
+        matplotlib's SVG y grows upwards from the figure's bottom edge; the
+        frame's from its top, so a row's height is counted from the bars'
+        figure's top edge down by the frame's.
+        """
+        left, right, bottom, top = self.MARGINS
+        lo, hi = limits
+        height = self._height(rows)
+        box_width, box_height = (self.WIDTH - left - right) * 72, (height - bottom - top) * 72
+        sx, sy = box_width / (hi - lo), box_height / (rows + 0.2)  # rows span -0.6 .. rows - 0.4
+        ty = (self.bars.get_figheight() - height) * 72 + bottom * 72 + 0.6 * sy
+        self.place.clear().scale(sx, sy).translate(left * 72 - lo * sx, ty)
+        self.zero.set_data([0.0, 0.0], [-0.6, rows - 0.4])
+
+    def _frame(self, rows: int) -> str:
+        """The frame for this many rows (title, unit, axis lines), drawn once and kept."""
+        svg = self._frames.get(rows)
         if svg is None:
             ax = self.frame_ax
-            self._place(self.frame, ax, len(labels))
-            height = self._height(len(labels))
+            self._place(self.frame, ax, rows)
+            height = self._height(rows)
             ax.xaxis.set_label_coords(0.5, -0.36 / (height - self.MARGINS[2] - self.MARGINS[3]))  # 0.36 in below
-            ax.set_yticks(range(len(labels))[::-1], [label for label, _ in labels])
-            for tick, (_, style) in zip(ax.yaxis.get_major_ticks(), labels, strict=False):
-                tick.label1.set_fontweight("bold" if style == "bold" else "normal")
-                tick.label1.set_fontstyle("italic" if style == "italic" else "normal")
-            svg = _keep(self._frames, labels, _svg(self.frame, "breakdown-frame"), self.KEEP)
+            svg = _keep(self._frames, rows, _svg(self.frame, "breakdown-frame"), self.KEEP)
         return svg
+
+    def _label(self, label: str, style: str) -> str:
+        """A row's label (bold for a group's heading, italic for "none reported"), drawn once and kept."""
+        svg = self._labels.get((label, style))
+        if svg is None:
+            text = self.label_text
+            text.set_text(label)
+            text.set_fontweight("bold" if style == "bold" else "normal")
+            text.set_fontstyle("italic" if style == "italic" else "normal")
+            svg = _keep(self._labels, (label, style), _svg(self.label, "breakdown-label"), self.KEEP)
+        return svg
+
+    def _label_offsets(self, rows: int) -> list[float]:
+        """How far down (points) each row's label moves from its drawing's middle, top row first."""
+        _, _, bottom, top = self.MARGINS
+        height = self._height(rows)
+        step = (height - bottom - top) * 72 / (rows + 0.2)  # rows span -0.6 .. rows - 0.4
+        return [height * 72 - bottom * 72 - (y + 0.6) * step - 36 for y in range(rows)[::-1]]
 
     def _scale(self, limits: tuple[float, float]) -> str:
         """The money axis for these limits (ticks and their labels), drawn once and kept."""
@@ -489,10 +539,7 @@ class BreakdownPainter:
     def draw(self, by_asset: list[Bar], by_country: list[Bar]) -> str:
         rows = self._rows(by_asset, by_country)
         limits = money_scale(by_asset + by_country)
-        if self._bars_at != (len(rows), limits):  # resizing and rescaling invalidate every transform
-            self._bars_at = (len(rows), limits)
-            self._place(self.bars, self.bars_ax, len(rows))
-            self.bars_ax.set_xlim(*limits)
+        self._place_bars(len(rows), limits)
         boxes: dict[tuple[str, str], list] = {kind: [] for kind in self.kinds}
         sides_x: list[float] = []
         sides_y: list[float] = []
@@ -513,11 +560,12 @@ class BreakdownPainter:
         self.sides.set_data(sides_x, sides_y)
         self.sides.set_visible(bool(sides_x))
         with _settings(_RC):
-            frame = self._frame(tuple((label, style) for label, _, style in rows))
+            frame = self._frame(len(rows))
+            labels = [self._label(label, style) for label, _, style in rows]
             bars = _svg(self.bars, "breakdown-bars")
             scale = self._scale(limits)
         strip_top = (self._height(len(rows)) - self.MARGINS[2] - self.STRIP) * 72  # points, SVG y grows downwards
-        return _stack(frame, (bars, 0.0), (scale, strip_top))
+        return _stack(frame, *zip(labels, self._label_offsets(len(rows)), strict=True), (bars, 0.0), (scale, strip_top))
 
     def legend_svg(self) -> str:
         """The key to the breakdown's colours and hatching, the same every week: drawn once."""
