@@ -199,8 +199,9 @@ def _inside(svg: str) -> str:
     return body[prolog.end() :] if prolog else body
 
 
-def _stack(base: str, *layers: tuple[str, float]) -> str:
-    """One ``<svg>``: ``base`` with each (drawing, dy) painted over it in turn, moved down by dy points.
+def _stack(base: str, *layers: tuple[str, float, float]) -> str:
+    """One ``<svg>``: ``base`` with each (drawing, dx, dy) painted over it in turn, moved right by dx
+    and down by dy points.
 
     Every drawing is matplotlib's, of the same width and in the same units
     (points), so stacking their contents needs no scaling: only a group
@@ -208,8 +209,8 @@ def _stack(base: str, *layers: tuple[str, float]) -> str:
     """
     end = base.rindex("</svg>")
     groups = [
-        f'<g transform="translate(0 {dy:.4f})">{_inside(svg)}</g>' if dy else f"<g>{_inside(svg)}</g>"
-        for svg, dy in layers
+        f'<g transform="translate({dx:.4f} {dy:.4f})">{_inside(svg)}</g>' if dx or dy else f"<g>{_inside(svg)}</g>"
+        for svg, dx, dy in layers
     ]
     return base[:end] + "".join(groups) + base[end:]
 
@@ -428,7 +429,10 @@ class BreakdownPainter:
             self.label_text = self.label.text(
                 left * 72 - pad, 36, "", transform=IdentityTransform(), ha="right", va="center_baseline"
             )
-            # the money axis: ticks and their labels on a strip as wide as the frame
+            # the money axis: its ticks, each (mark and label) drawn once per label on a strip as wide as
+            # the frame, at the strip's middle, and moved to its place (``_tick``); the ticks are the
+            # locator's and the labels the formatter's, as an axis with the week's limits would draw them
+            self.locator, self.formatter = MaxNLocator(nbins=4), FuncFormatter(_money_tick)
             self.scale = MplFigure(figsize=(self.WIDTH, bottom + self.STRIP))
             Canvas(self.scale)
             self.scale.patch.set_visible(False)
@@ -441,8 +445,7 @@ class BreakdownPainter:
                 spine.set_visible(False)
             ax.yaxis.set_visible(False)
             ax.xaxis.set_label_coords(0.5, 0)  # no label here; placed, so matplotlib does not measure to place it
-            ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
-            ax.xaxis.set_major_formatter(FuncFormatter(_money_tick))
+            ax.set_xlim(-1.0, 1.0)
             # the week: bars, ranges and the zero line, on a transparent figure with no axes. The
             # artists are placed by one transform from (US$ million, row) straight to the frame's
             # points, set per week (``_place_bars``): no axes to lay out, no figure to resize
@@ -468,7 +471,7 @@ class BreakdownPainter:
                 self.bars.add_artist(artist)
         self._frames: dict[int, str] = {}
         self._labels: dict[tuple[str, str], str] = {}
-        self._scales: dict[tuple[float, float], str] = {}
+        self._ticks: dict[str, str] = {}
 
     def _rows(self, by_asset: list[Bar], by_country: list[Bar]) -> list[tuple[str, Bar | None, str]]:
         """Top to bottom: a heading row per group, then its bars (or a "none reported" row)."""
@@ -538,13 +541,26 @@ class BreakdownPainter:
         step = (height - bottom - top) * 72 / (rows + 0.2)  # rows span -0.6 .. rows - 0.4
         return [height * 72 - bottom * 72 - (y + 0.6) * step - 36 for y in range(rows)[::-1]]
 
-    def _scale(self, limits: tuple[float, float]) -> str:
-        """The money axis for these limits (ticks and their labels), drawn once and kept."""
-        svg = self._scales.get(limits)
+    def _tick(self, label: str) -> str:
+        """One tick of the money axis, mark and label, at the strip's middle: drawn once and kept."""
+        svg = self._ticks.get(label)
         if svg is None:
-            self.scale_ax.set_xlim(*limits)
-            svg = _keep(self._scales, limits, _svg(self.scale, "breakdown-scale"), self.KEEP)
+            self.scale_ax.set_xticks([0.0], [label])
+            svg = _keep(self._ticks, label, _svg(self.scale, "breakdown-scale"), self.KEEP)
         return svg
+
+    def _scale(self, limits: tuple[float, float], top: float) -> list[tuple[str, float, float]]:
+        """The money axis for these limits: each tick's drawing and where it goes (dx, dy = ``top``)."""
+        lo, hi = limits
+        left, right, _, _ = self.MARGINS
+        box = (self.WIDTH - left - right) * 72
+        close = (hi - lo) * 1e-10  # the axis keeps a tick this close to its limits
+        values = [v for v in self.locator.tick_values(lo, hi) if lo - close <= v <= hi + close]
+        labels = self.formatter.format_ticks(values)
+        return [
+            (self._tick(label), ((v - lo) / (hi - lo) - 0.5) * box, top)
+            for v, label in zip(values, labels, strict=True)
+        ]
 
     def draw(self, by_asset: list[Bar], by_country: list[Bar]) -> str:
         rows = self._rows(by_asset, by_country)
@@ -573,9 +589,12 @@ class BreakdownPainter:
             frame = self._frame(len(rows))
             labels = [self._label(label, style) for label, _, style in rows]
             bars = _svg(self.bars, "breakdown-bars")
-            scale = self._scale(limits)
-        strip_top = (self._height(len(rows)) - self.MARGINS[2] - self.STRIP) * 72  # points, SVG y grows downwards
-        return _stack(frame, *zip(labels, self._label_offsets(len(rows)), strict=True), (bars, 0.0), (scale, strip_top))
+            strip_top = (self._height(len(rows)) - self.MARGINS[2] - self.STRIP) * 72  # points, SVG y grows down
+            scale = self._scale(limits, strip_top)
+        offsets = self._label_offsets(len(rows))
+        return _stack(
+            frame, *((svg, 0.0, dy) for svg, dy in zip(labels, offsets, strict=True)), (bars, 0.0, 0.0), *scale
+        )
 
     def legend_svg(self) -> str:
         """The key to the breakdown's colours and hatching, the same every week: drawn once."""
