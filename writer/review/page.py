@@ -20,7 +20,7 @@ from writer.data.facts import WeekFacts
 from writer.errors import Problem, UserError
 from writer.lint.findings import Finding
 from writer.resources import resource
-from writer.review import marking
+from writer.review import marking, tables
 from writer.review.model import (
     STATUSES,
     Mark,
@@ -194,7 +194,8 @@ def review_page(
             marks_of=_marks_of(marked),
             provenances=marked.provenances,
             unplaced=[m for n, m in enumerate(marked.marks) if n not in placed_marks],
-            table=figures_for_table(facts, marked, rows, setup.style),
+            rows_tables=tables.rows_tables(marked.provenances, w, env),
+            facts_rows=tables.facts_rows(figures_for_table(facts, marked, rows, setup.style), w, usd_range),
             findings=list(enumerate(ordered, 1)),
             findings_unplaced=[n + 1 for n in range(len(ordered)) if n not in placed_findings],
             warnings=warnings_of(facts),
