@@ -181,8 +181,8 @@ def test_backfill_review_adds_a_page_per_week_links_it_and_skips_it_when_current
     html = (out / f"{weeks[-1]}.review.html").read_text()
     page = read(html)
     assert page.find("a", "figure") and len(page.find("svg")) == 3  # history, breakdown, its legend
-    assert f"#week-{weeks[-1]} path" in html  # the week is highlighted in the shared history chart
-    assert 'id="week-2025-02-24"' in html  # which covers the whole history, not only the weeks written
+    assert 'id="history-week"' in html  # the week is marked on the shared history chart
+    assert "from 2025-02-24 to" in html  # which covers the whole history, not only the weeks written
     again = json.loads(run("backfill", *recent, "--review", "--json").output)
     assert again["skipped"] == len(weeks) and again["written"] == 0
 
@@ -261,3 +261,49 @@ def test_the_history_chart_draws_any_length_of_history_without_a_warning(weeks, 
     chart = history_chart(points, words)
     assert chart.svg.startswith("<svg") and len(chart.points) == weeks
     assert not [w for w in recwarn if "matplotlib" in str(w.filename) or "Locator" in str(w.message)]
+
+
+def _boxes(d: str) -> list[tuple[float, float, float, float]]:
+    """The extent (points: left, right, top, bottom) of each closed outline in an SVG path's ``d``."""
+    out = []
+    for shape in d.split("z")[:-1]:
+        xy = [(float(x), float(y)) for x, y in re.findall(r"[ML] (-?[\d.]+) (-?[\d.]+)", shape)]
+        out.append((min(x for x, _ in xy), max(x for x, _ in xy), min(y for _, y in xy), max(y for _, y in xy)))
+    return out
+
+
+def test_the_week_band_is_moved_onto_the_week_bar():
+    """One history chart serves every page: its band, drawn once at the first week, lands on each page's week."""
+    import datetime as dt
+
+    from writer.review.charts import WeekPoint, for_week, history_chart
+
+    start = dt.date(2024, 1, 1)
+    weeks = [start + dt.timedelta(weeks=n) for n in range(14) if n != 6]  # a gap: x follows dates, not order
+    points = [
+        WeekPoint(w, v, v + (40 if n == 4 else 0), "conflicting" if n == 4 else "verified")
+        for n, (w, v) in enumerate(zip(weeks, [30, -20, 55, -5, 12, 70, -44, 8, 9, -60, 25, 3, -7], strict=True))
+    ]
+    words = {"unit": "u", "history_title": "t", "inflow": "i", "outflow": "o", "gap": "g", "conflict": "c"}
+    chart = history_chart(points, words)
+    bars = sorted(
+        box for d in re.findall(r'<g id="history-[a-z-]+">\s*<path d="([^"]*)"', chart.svg, re.S) for box in _boxes(d)
+    )
+    assert len(bars) == len(points)
+    inflows = history_chart([WeekPoint(p.week, abs(p.low), abs(p.low), "verified") for p in points], words)
+    for drawn in (chart, inflows):  # with and without a conflict's range lines, which autoscale on their own
+        plot = _boxes(re.search(r'<g id="axes_1">\s*<g id="patch_2">\s*<path d="([^"]*)"', drawn.svg, re.S)[1])[0]
+        boxes = [
+            box for d in re.findall(r'<g id="history-[a-z-]+">\s*<path d="([^"]*)"', drawn.svg) for box in _boxes(d)
+        ]
+        assert all(plot[2] < box[2] < box[3] <= plot[3] + 0.01 for box in boxes)  # the y limits hold every bar
+    for n in (0, 4, 6, len(points) - 1):
+        svg = for_week(chart, points[n].week)
+        end = chart.svg.rindex("</svg>")
+        layer = svg[end : len(svg) - len(chart.svg) + end]  # what the page adds to the chart: the band, moved
+        moved = re.match(r'<g transform="translate\((-?[\d.]+) 0\.0000\)">', layer)
+        dx = float(moved[1]) if moved else 0.0
+        band = _boxes(re.search(r'<g id="history-week">\s*<path d="([^"]*)"', layer, re.S)[1])[0]
+        centre, bar_centre = (band[0] + band[1]) / 2 + dx, (bars[n][0] + bars[n][1]) / 2
+        assert abs(centre - bar_centre) < 0.05, (n, centre, bar_centre)
+    assert for_week(chart, start - dt.timedelta(weeks=1)) == chart.svg  # a week the history lacks: no band

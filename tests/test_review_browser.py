@@ -159,9 +159,12 @@ def test_charts_are_drawn_and_kept_as_screenshots(browser, pages):
         colours = image.getcolors(maxcolors=1 << 20)
         non_white = sum(n for n, c in colours if c != (255, 255, 255))
         assert len(colours) > 20 and non_white > 0.03 * image.width * image.height, f"{chart} looks blank"
-    # the week is highlighted in the history chart (the page's CSS on the bar matplotlib gave the week's id)
-    fill = page.eval_on_selector("#week-2026-01-26 path", "e => getComputedStyle(e).fill")
-    assert fill == "rgb(242, 169, 0)"
+    # the week is marked on the history chart by its band (drawn by matplotlib, moved to the week)
+    band = page.locator("#chart-history #history-week path")
+    assert band.count() == 1 and band.is_visible()
+    assert page.eval_on_selector("#history-week path", "e => getComputedStyle(e).fill") == "rgb(242, 169, 0)"
+    inside, box = page.locator("#chart-history svg").bounding_box(), band.bounding_box()
+    assert inside["x"] < box["x"] < box["x"] + box["width"] < inside["x"] + inside["width"]
     assert problems == []
     context.close()
 

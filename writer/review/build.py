@@ -1,7 +1,7 @@
 """One review page per week: what ``writer review`` and ``writer backfill --review`` share.
 
 A ``Reviewer`` holds what every week's page of one history has in common: the
-history chart (drawn once, the week highlighted by CSS), the reported rows of
+history chart (drawn once, the week marked by a band moved to it), the reported rows of
 every week, the templates and the language. It is small enough to hand to a
 backfill's worker processes, which build their own Jinja environment.
 """

@@ -1,9 +1,10 @@
 """The page's charts, drawn by matplotlib's SVG backend and inlined as markup.
 
 matplotlib rather than Vega-Lite (vl-convert): a pure wheel that works offline
-with no JavaScript engine, long maintained, and its SVG carries element ids we
-can style (the week's bar is highlighted by the page's CSS, so one history
-chart serves every week of a backfill). Text stays text (``svg.fonttype:
+with no JavaScript engine, long maintained, and its drawings compose: one
+history chart serves every week of a backfill (the week's band, drawn once, is
+moved to its week), and the breakdown is stacked from pieces drawn once per
+process (``BreakdownPainter``). Text stays text (``svg.fonttype:
 none``), maths parsing is off so a ``$`` in a key is printed as it is, and the
 library escapes every label it writes.
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from writer.figures import Figure
 
 INFLOW, OUTFLOW, RANGE, GAP, EDGE = "#2f6f9f", "#c8553d", "#e8c36a", "#d9d9d9", "#1b1b1b"
+WEEK = "#f2a900"  # the band that marks the page's week on the history chart
 _RC = {
     "svg.fonttype": "none",  # text as <text>: small, searchable, no glyph outlines to compute
     "text.parse_math": False,  # "$" in a data string is a dollar sign, not TeX
@@ -83,6 +85,7 @@ def _matplotlib():
 
 
 _CANVAS: list = []
+_CODES = [b"M", b"L", b"Q", b"C", b"z"]  # how matplotlib's SVG backend writes a path's steps
 
 
 def _canvas_class():
@@ -96,6 +99,7 @@ def _canvas_class():
     """
     if _CANVAS:
         return _CANVAS[0]
+    from matplotlib._path import convert_to_string
     from matplotlib.backends.backend_mixed import MixedModeRenderer
     from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
 
@@ -115,6 +119,12 @@ def _canvas_class():
             if heights is None:
                 heights = sizes[("heights", prop.copy())] = _font_heights(prop)
             return heights
+
+        def _convert_path(self, path, transform=None, clip=None, simplify=None, sketch=None):
+            # the library's own conversion, to two decimals rather than six: a hundredth of a point
+            # is finer than any screen or printer, and the history chart's bars are in every page
+            clip = (0.0, 0.0, self.width, self.height) if clip else None
+            return convert_to_string(path, transform, clip, simplify, sketch, 2, _CODES, False).decode("ascii")
 
     class Canvas(FigureCanvasSVG):
         def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_ignored):
@@ -240,46 +250,47 @@ def missing_weeks(points: Sequence[WeekPoint]) -> tuple[dt.date, ...]:
     return tuple(out)
 
 
-def week_id(week: dt.date) -> str:
-    """Element id of a week's bar, which the page's CSS highlights."""
-    return f"week-{week.isoformat()}"
-
-
 def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Chart:
-    """Weekly total net flow over the whole history; each bar carries its week's id."""
+    """Weekly total net flow over the whole history, drawn once per run; ``for_week`` marks a week on it.
+
+    The bars are a few compound paths (one per colour, conflicts hatched), not
+    a path per bar: the chart is in every page of a backfill, and a path and id
+    per bar made it two thirds of each page's bytes. The week is marked by a
+    band that matplotlib draws once, at the first week, and that each page
+    moves to its own week (``for_week``).
+    """
     MplFigure, Canvas = _matplotlib()
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.patches import Patch, PathPatch
-    from matplotlib.path import Path
 
     gaps = missing_weeks(points)
     with _settings(_RC):
         fig = MplFigure(figsize=(7.4, 2.9))
         Canvas(fig)
-        ax = fig.add_axes((0.1, 0.2, 0.88, 0.66))
+        box = (0.1, 0.2, 0.88, 0.66)
+        ax = fig.add_axes(box)
         x = date2num([p.week for p in points])
         values = [p.mid for p in points]
-        colours = [OUTFLOW if v < 0 else INFLOW for v in values]
         width = 5.0 if len(points) < 300 else 6.5
-        # no clipping: the limits hold every bar, and a clip-path on each of hundreds of bars is about
-        # a tenth of every page's bytes
-        # each bar a path patch of its own (its id is what the page's CSS highlights), added as an
-        # artist: ``ax.bar`` builds a rectangle transform per bar and widens the data limits bar by
-        # bar, most of this chart's cost; the limits are widened once here instead
         half = width / 2
-        conflicts = []
-        for left, value, colour, point in zip(x - half, values, colours, points, strict=True):
-            box = Path(
-                [(left, 0.0), (left + 2 * half, 0.0), (left + 2 * half, value), (left, value), (left, 0.0)], closed=True
-            )
-            bar = PathPatch(box, facecolor=colour, linewidth=0, clip_on=False, gid=week_id(point.week))
-            if point.status == "conflicting":
-                bar.set_hatch("xxx")
-                bar.set_edgecolor(EDGE)
-                conflicts.append(point)
-            ax.add_artist(bar)
+        # one path per kind of bar, added as an artist: ``ax.bar`` builds a rectangle and a transform
+        # per bar and widens the data limits bar by bar, most of this chart's cost; the limits are
+        # widened once here instead. No clipping: the limits hold every bar
+        kinds: dict[tuple[str, bool], list] = {}
+        for left, value, point in zip(x - half, values, points, strict=True):
+            kind = (OUTFLOW if value < 0 else INFLOW, point.status == "conflicting")
+            kinds.setdefault(kind, []).append([(left, 0.0), (left + width, 0.0), (left + width, value), (left, value)])
+        for (colour, conflicting), boxes in kinds.items():
+            name = ("outflow" if colour == OUTFLOW else "inflow") + ("-conflicting" if conflicting else "")
+            shape = PathPatch(_boxes_path(boxes), facecolor=colour, linewidth=0, clip_on=False, gid=f"history-{name}")
+            if conflicting:
+                shape.set_hatch("xxx")
+                shape.set_edgecolor(EDGE)
+            shape.sticky_edges.y.append(0.0)  # as ax.bar's: no margin below a history that is all inflows
+            ax.add_artist(shape)
         if len(points):
             ax.update_datalim([(x[0] - half, min(0.0, *values)), (x[-1] + half, max(0.0, *values))])
+        conflicts = [p for p in points if p.status == "conflicting"]
         if conflicts:  # each conflict's range as a line, all in one collection
             ax.vlines(
                 date2num([p.week for p in conflicts]),
@@ -291,6 +302,7 @@ def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Char
         for gap in date2num(list(gaps)):
             ax.axvspan(gap - 3.5, gap + 3.5, facecolor=GAP, edgecolor="#8c8c8c", hatch="////", linewidth=0)
         ax.axhline(0, color=EDGE, linewidth=0.8)
+        ax.autoscale(axis="y")  # to the limits widened above (an artist added as such asks for no autoscale)
         if len(points):
             # minticks 3: yearly ticks from three years on (the default 5 left no interval it liked
             # for histories of 3.6 to 4.9 years, and matplotlib warned on every such page)
@@ -303,11 +315,35 @@ def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Char
         handles = [Patch(color=INFLOW, label=words["inflow"]), Patch(color=OUTFLOW, label=words["outflow"])]
         if gaps:
             handles.append(Patch(facecolor=GAP, edgecolor="#8c8c8c", hatch="////", label=words["gap"]))
-        if any(p.status == "conflicting" for p in points):
+        if conflicts:
             handles.append(Patch(facecolor="white", edgecolor=EDGE, hatch="xxx", label=words["conflict"]))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.13), ncol=4, frameon=False, fontsize=8)
         svg = _svg(fig, "history")
-    return Chart(svg=svg, title=words["history_title"], points=tuple(points), missing=gaps)
+        extra = {}
+        if len(points):
+            # the week's band: the same axes on a transparent figure, nothing else drawn
+            mark = MplFigure(figsize=(7.4, 2.9))
+            Canvas(mark)
+            mark.patch.set_visible(False)
+            band_ax = mark.add_axes(box)
+            band_ax.set_axis_off()
+            band_ax.set_xlim(ax.get_xlim())
+            band_ax.axvspan(
+                x[0] - 3.5, x[0] + 3.5, facecolor=WEEK, alpha=0.5, edgecolor=EDGE, linewidth=1, gid="history-week"
+            )
+            per_day = 7.4 * 72 * box[2] / (ax.get_xlim()[1] - ax.get_xlim()[0])  # points per day, at 72 dpi
+            extra = {"mark": _svg(mark, "history-week"), "first": float(x[0]), "per_day": per_day}
+    return Chart(svg=svg, title=words["history_title"], points=tuple(points), missing=gaps, extra=extra)
+
+
+def for_week(history: Chart, week: dt.date) -> str:
+    """The history chart with ``week`` marked by its band (the chart as it is for a week it lacks)."""
+    from matplotlib.dates import date2num
+
+    if "mark" not in history.extra or not any(p.week == week for p in history.points):
+        return history.svg
+    dx = (float(date2num(week)) - history.extra["first"]) * history.extra["per_day"]
+    return _stack(history.svg, (history.extra["mark"], dx, 0.0))
 
 
 def _bars(figures: Sequence[Figure], panel: str) -> list[Bar]:

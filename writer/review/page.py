@@ -162,7 +162,7 @@ def review_page(
     ``mentions``: the linter's reading of this source with these facts (``Draft.mentions``), if at hand.
     ``order``: the history's fixed order of assets and countries for the breakdown chart (``charts.key_order``).
     """
-    from writer.review.charts import breakdown_chart, week_id
+    from writer.review.charts import breakdown_chart, for_week
 
     w = words(env, lang)
     source = marking.clean(source)
@@ -203,7 +203,7 @@ def review_page(
             counts=counts,
             history=history,
             breakdown=breakdown,
-            week_id=week_id(facts.week),
+            history_svg=Markup(for_week(history, facts.week)),
             week_point=next((p for p in history.points if p.week == facts.week), None),
         )
     except jinja2.TemplateError as exc:
