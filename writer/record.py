@@ -192,8 +192,11 @@ def _compiled_init(cls: type, fields: tuple[_Field, ...], post_init: bool) -> ob
     if post_init:
         body.append("    __r_self.__post_init__()")
     source = (
-        f"def __init__(__r_self, {', '.join(params)}):\n" if params else "def __init__(__r_self):\n"
-    ) + "    __r_own = __r_self.__dict__\n" + "\n".join(body) + "\n"
+        (f"def __init__(__r_self, {', '.join(params)}):\n" if params else "def __init__(__r_self):\n")
+        + "    __r_own = __r_self.__dict__\n"
+        + "\n".join(body)
+        + "\n"
+    )
     exec(source, env)  # the source is built above from the class's own field names
     init = env["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
