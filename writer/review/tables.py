@@ -34,13 +34,18 @@ def _link(env, url: str) -> str:
     return escape(url)
 
 
-def rows_table(p: Provenance, w, env) -> Markup:
-    """The table of the publications' rows behind one figure (empty when it has none)."""
+def rows_table(p: Provenance, w, env, heads: dict[bool, str] | None = None) -> Markup:
+    """The table of the publications' rows behind one figure (empty when it has none); ``heads``: the
+    header row with and without the side column, when a caller builds many tables."""
     if not p.rows:
         return Markup("")
     is_range = p.figure is not None and p.figure.is_range
     bounds = w.bounds
-    out = [f'<table>\n<caption class="sr-only">{escape(w.rows_caption)}</caption>\n', _head(w, is_range), "<tbody>\n"]
+    out = [
+        f'<table>\n<caption class="sr-only">{escape(w.rows_caption)}</caption>\n',
+        heads[is_range] if heads else _head(w, is_range),
+        "<tbody>\n",
+    ]
     for v in p.rows:
         row = v.row
         side = f"<td>{'' if v.side is None else v.side + 1}</td>" if is_range else ""
@@ -56,7 +61,8 @@ def rows_table(p: Provenance, w, env) -> Markup:
 
 def rows_tables(provenances: Sequence[Provenance], w, env) -> dict[str, Markup]:
     """Each panel's rows table, by the provenance's id."""
-    return {p.ident: rows_table(p, w, env) for p in provenances}
+    heads = {False: _head(w, False), True: _head(w, True)}
+    return {p.ident: rows_table(p, w, env, heads) for p in provenances}
 
 
 def facts_rows(table: Sequence[Provenance], w, usd_range) -> Markup:
