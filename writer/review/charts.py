@@ -437,13 +437,13 @@ class BreakdownPainter:
         MplFigure, Canvas = _matplotlib()
         import matplotlib
         from matplotlib.lines import Line2D
+        from matplotlib.markers import TICKDOWN
         from matplotlib.patches import PathPatch
         from matplotlib.ticker import FuncFormatter, MaxNLocator
         from matplotlib.transforms import Affine2D, IdentityTransform
 
         self.words = dict(words)
         left, right, bottom, _ = self.MARGINS
-        width = 1 - (left + right) / self.WIDTH
         with _settings(_RC):
             # the frame: title, unit, axis lines and row labels, no money ticks
             self.frame = MplFigure(figsize=(self.WIDTH, 3))
@@ -469,19 +469,36 @@ class BreakdownPainter:
             # the frame, at the strip's middle, and moved to its place (``_tick``); the ticks are the
             # locator's and the labels the formatter's, as an axis with the week's limits would draw them
             self.locator, self.formatter = MaxNLocator(nbins=4), FuncFormatter(_money_tick)
+            # a tick is a mark and a text as matplotlib's x axis draws them (its sizes, pad, colour and
+            # font from the settings), placed directly: an axes with one tick cost four times as much
             self.scale = MplFigure(figsize=(self.WIDTH, bottom + self.STRIP))
             Canvas(self.scale)
             self.scale.patch.set_visible(False)
-            self.scale_ax = ax = self.scale.add_axes(
-                (left / self.WIDTH, bottom / (bottom + self.STRIP), width, self.STRIP / (bottom + self.STRIP)),
-                gid="breakdown-scale",
+            self.scale.set_gid("breakdown-scale")
+            rc = matplotlib.rcParams
+            middle, axis = (left + (self.WIDTH - left - right) / 2) * 72, bottom * 72  # points, from bottom left
+            mark = Line2D(
+                [middle],
+                [axis],
+                marker=TICKDOWN,
+                markersize=rc["xtick.major.size"],
+                markeredgewidth=rc["xtick.major.width"],
+                color=rc["xtick.color"],
+                linestyle="none",
+                transform=IdentityTransform(),
             )
-            ax.patch.set_visible(False)
-            for spine in ax.spines.values():
-                spine.set_visible(False)
-            ax.yaxis.set_visible(False)
-            ax.xaxis.set_label_coords(0.5, 0)  # no label here; placed, so matplotlib does not measure to place it
-            ax.set_xlim(-1.0, 1.0)
+            self.scale.add_artist(mark)
+            colour = rc["xtick.color"] if rc["xtick.labelcolor"] == "inherit" else rc["xtick.labelcolor"]
+            self.tick_text = self.scale.text(
+                middle,
+                axis - rc["xtick.major.size"] - rc["xtick.major.pad"],
+                "",
+                transform=IdentityTransform(),
+                ha="center",
+                va="top",
+                color=colour,
+                fontsize=rc["xtick.labelsize"],
+            )
             # the week: bars, ranges and the zero line, on a transparent figure with no axes. The
             # artists are placed by one transform from (US$ million, row) straight to the frame's
             # points, set per week (``_place_bars``): no axes to lay out, no figure to resize
@@ -581,7 +598,7 @@ class BreakdownPainter:
         """One tick of the money axis, mark and label, at the strip's middle: drawn once and kept."""
         svg = self._ticks.get(label)
         if svg is None:
-            self.scale_ax.set_xticks([0.0], [label])
+            self.tick_text.set_text(label)
             svg = _keep(self._ticks, label, _svg(self.scale, "breakdown-scale"), self.KEEP)
         return svg
 
