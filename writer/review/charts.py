@@ -211,7 +211,7 @@ def _inside(svg: str) -> str:
 
 def _stack(base: str, *layers: tuple[str, float, float]) -> str:
     """One ``<svg>``: ``base`` with each (drawing, dx, dy) painted over it in turn, moved right by dx
-    and down by dy points.
+    and down by dy points. A layer is a drawing's inside (``_inside``), kept that way by its cache.
 
     Every drawing is matplotlib's, of the same width and in the same units
     (points), so stacking their contents needs no scaling: only a group
@@ -219,8 +219,8 @@ def _stack(base: str, *layers: tuple[str, float, float]) -> str:
     """
     end = base.rindex("</svg>")
     groups = [
-        f'<g transform="translate({dx:.4f} {dy:.4f})">{_inside(svg)}</g>' if dx or dy else f"<g>{_inside(svg)}</g>"
-        for svg, dx, dy in layers
+        f'<g transform="translate({dx:.4f} {dy:.4f})">{inner}</g>' if dx or dy else f"<g>{inner}</g>"
+        for inner, dx, dy in layers
     ]
     return base[:end] + "".join(groups) + base[end:]
 
@@ -332,7 +332,7 @@ def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Char
                 x[0] - 3.5, x[0] + 3.5, facecolor=WEEK, alpha=0.5, edgecolor=EDGE, linewidth=1, gid="history-week"
             )
             per_day = 7.4 * 72 * box[2] / (ax.get_xlim()[1] - ax.get_xlim()[0])  # points per day, at 72 dpi
-            extra = {"mark": _svg(mark, "history-week"), "first": float(x[0]), "per_day": per_day}
+            extra = {"mark": _inside(_svg(mark, "history-week")), "first": float(x[0]), "per_day": per_day}
     return Chart(svg=svg, title=words["history_title"], points=tuple(points), missing=gaps, extra=extra)
 
 
@@ -584,7 +584,7 @@ class BreakdownPainter:
             text.set_text(label)
             text.set_fontweight("bold" if style == "bold" else "normal")
             text.set_fontstyle("italic" if style == "italic" else "normal")
-            svg = _keep(self._labels, (label, style), _svg(self.label, "breakdown-label"), self.KEEP)
+            svg = _keep(self._labels, (label, style), _inside(_svg(self.label, "breakdown-label")), self.KEEP)
         return svg
 
     def _label_offsets(self, rows: int) -> list[float]:
@@ -599,7 +599,7 @@ class BreakdownPainter:
         svg = self._ticks.get(label)
         if svg is None:
             self.tick_text.set_text(label)
-            svg = _keep(self._ticks, label, _svg(self.scale, "breakdown-scale"), self.KEEP)
+            svg = _keep(self._ticks, label, _inside(_svg(self.scale, "breakdown-scale")), self.KEEP)
         return svg
 
     def _scale(self, limits: tuple[float, float], top: float) -> list[tuple[str, float, float]]:
@@ -641,7 +641,7 @@ class BreakdownPainter:
         with _settings(_RC):
             frame = self._frame(len(rows))
             labels = [self._label(label, style) for label, _, style in rows]
-            bars = _svg(self.bars, "breakdown-bars")
+            bars = _inside(_svg(self.bars, "breakdown-bars"))
             strip_top = (self._height(len(rows)) - self.MARGINS[2] - self.STRIP) * 72  # points, SVG y grows down
             scale = self._scale(limits, strip_top)
         offsets = self._label_offsets(len(rows))
