@@ -24,6 +24,7 @@ from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint import reading_memo
 from writer.lint.document import Document, Sentence
 from writer.lint.mention import LintFacts, Mention, amounts
+from writer.lint.name_scan import NameScan
 from writer.money import Amount, AmountRange
 from writer.reading import NEVER as _NEVER_PATTERN
 from writer.regex_guard import first_class, guarded
@@ -122,7 +123,12 @@ class _Words:
         self.pattern = guarded(words)  # the same matches, tried only where one may start
         self.glue = _glue(style.direction_glue)
         self.starts = _word_starts(style, first_class(words))
-        self._starts_of: dict[str, list[int]] = {}  # per sentence text, for this document
+        # the phrases ``_matched`` reads around an amount, each as (plain, guarded): asked per mention
+        self.metrics = tuple(
+            (metric, style.phrases(ws), guarded(style.phrases(ws))) for metric, ws in style.metric_words.items()
+        )
+        self.total = guarded(style.phrases(style.total_words))
+        self._starts_of: dict[str, list[int]] = {}  # per sentence text (bounded): sentences repeat week to week
 
     def may_start(self, text: str) -> list[int] | None:
         """Every place in ``text`` a match of ``pattern`` may start (sorted), or None when it may start anywhere."""
@@ -130,8 +136,24 @@ class _Words:
             return None
         held = self._starts_of.get(text)
         if held is None:
+            if len(self._starts_of) >= _STARTS_HELD:
+                self._starts_of.clear()
             held = self._starts_of[text] = [m.start() for m in self.starts.finditer(text)]
         return held
+
+
+_STARTS_HELD = 4_096  # sentences whose word starts a _Words remembers
+_WORDS: dict[int, tuple[HouseStyle, _Words]] = {}  # id(style) -> (style, its words): built once per house style
+
+
+def _words_of(style: HouseStyle) -> _Words:
+    """The ``_Words`` of a house style, built once (the style is held, so its id stays its own)."""
+    held = _WORDS.get(id(style))
+    if held is None or held[0] is not style:
+        if len(_WORDS) >= 16:
+            _WORDS.clear()
+        held = _WORDS[id(style)] = (style, _Words(style))
+    return held[1]
 
 
 def _word_starts(style: HouseStyle, first: str | None) -> re.Pattern[str] | None:
@@ -290,6 +312,7 @@ class _Name:
 
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
+_TICKER_IN_BRACKETS = re.compile(r"\s\([A-Z0-9]{2,6}\)")  # what every _TICKERED match holds: a cheap first test
 _BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
 
 
@@ -301,8 +324,20 @@ def _worded(template: str, words: str, flags: int = re.IGNORECASE) -> re.Pattern
 
 
 def _shaped(template: str, flags: int, reading) -> re.Pattern[str]:
-    """``template`` with each ``{{field}}`` replaced by that ``reading`` field's alternation."""
-    return _filled(template, flags, tuple(getattr(reading, name).pattern for name in _placeholders(template)))
+    """``template`` with each ``{{field}}`` replaced by that ``reading`` field's alternation.
+
+    Asked per amount: remembered per (template, flags, reading), the reading held so its id stays its own."""
+    key = (template, flags, id(reading))
+    held = _SHAPED.get(key)
+    if held is None or held[0] is not reading:
+        if len(_SHAPED) >= 256:
+            _SHAPED.clear()
+        fields = tuple(getattr(reading, name).pattern for name in _placeholders(template))
+        held = _SHAPED[key] = (reading, _filled(template, flags, fields))
+    return held[1]
+
+
+_SHAPED: dict[tuple[str, int, int], tuple[object, re.Pattern[str]]] = {}
 
 
 @cache
@@ -561,7 +596,7 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
             continue
         found.append(_Name(m.start(), m.end(), *hit))
         taken.append((m.start(), m.end()))
-    for m in guarded(_TICKERED).finditer(text):
+    for m in guarded(_TICKERED).finditer(text) if _TICKER_IN_BRACKETS.search(text) else ():
         if any(a <= m.start("ticker") < b or a <= m.start() < b for a, b in taken):
             continue
         if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
@@ -864,9 +899,21 @@ def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary, sty
     return _entity_pattern(vocabulary, style).search(doc.prose, block.start, sentence.start) is not None
 
 
-def _entity_pattern(vocabulary: Vocabulary, style: HouseStyle) -> re.Pattern[str]:
-    """Names bounded by word edges, or unbounded for a language written without spaces."""
-    return guarded(vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern)
+def _entity_pattern(vocabulary: Vocabulary, style: HouseStyle) -> re.Pattern[str] | NameScan:
+    """Names bounded by word edges (tried only where a name's first characters stand, ``NameScan``),
+    or unbounded for a language written without spaces."""
+    if not style.word_boundary:
+        return guarded(vocabulary.unbounded_pattern)
+    held = _SCANS.get(id(vocabulary))
+    if held is None or held[0] is not vocabulary:
+        if len(_SCANS) >= 16:
+            _SCANS.clear()
+        names = {name for spellings in vocabulary.names.values() for name in spellings}
+        held = _SCANS[id(vocabulary)] = (vocabulary, NameScan(vocabulary.mention_pattern, names))
+    return held[1]
+
+
+_SCANS: dict[int, tuple[Vocabulary, NameScan]] = {}  # id(vocabulary) -> (vocabulary, its scan): held
 
 
 _PERIOD_DOUBTS = {
@@ -886,7 +933,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     A sentence read before in another week with only its amounts changed is not
     read again (``reading_memo``): its words' decisions are reused, its amounts new.
     """
-    words = _Words(style)
+    words = _words_of(style)
     subject, sole = _subject(doc, vocabulary, style)
     headline = next((i for i, b in enumerate(doc.blocks) if b.kind == "heading"), None)
     year_of_doc: int | None = None  # "... attract $47.2 billion in 2025": an annual review
@@ -1077,11 +1124,11 @@ def _read_sentence(
     los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
     around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
     last_sign, last_word = 0, ""
+    named = tuple(n.start for n in names)
     for i, (s, e, amount) in enumerate(found):
         entities = around[i]
         prev_end = sentence.start + los[i]
         next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
-        named = tuple(n.start for n in names)
         sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named)
         listed_with = i and out[-1].sentence is sentence and _grouped(reading).fullmatch(text[spans[i - 1][1] : s])
         if listed_with and out[-1].sign and not _tight(text, e, words):
@@ -1300,13 +1347,14 @@ def _metric_hint(mention: Mention, style: HouseStyle) -> str:
     text = mention.sentence.text
     a = max(0, mention.start - mention.sentence.start - 60)
     b = min(len(text), mention.end - mention.sentence.start + 30)
-    for metric, words in style.metric_words.items():
-        if guarded(style.phrases(words)).search(text, a, b):
+    metrics = _words_of(style).metrics
+    for metric, _plain, fast in metrics:
+        if fast.search(text, a, b):
             return metric
     opening = _OPENING.match(text)
     if opening and opening.end() <= mention.start - mention.sentence.start:
-        for metric, words in style.metric_words.items():
-            if style.phrases(words).search(opening.group()):
+        for metric, plain, _fast in metrics:
+            if plain.search(opening.group()):
                 return metric
     return "net_flow"
 
@@ -1320,7 +1368,7 @@ def _mentions_total(mention: Mention, style: HouseStyle) -> bool:
     a = mention.start - mention.sentence.start
     b = mention.end - mention.sentence.start
     window = (max(0, a - 60), min(len(text), b + 30))
-    return guarded(style.phrases(style.total_words)).search(text, *window) is not None
+    return _words_of(style).total.search(text, *window) is not None
 
 
 def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) -> Mention | None:
