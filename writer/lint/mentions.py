@@ -23,7 +23,7 @@ from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint import reading_memo
 from writer.lint.document import Document, Sentence
-from writer.lint.mention import LintFacts, Mention, amounts
+from writer.lint.mention import LintFacts, Mention, amounts, changed
 from writer.lint.name_scan import NameScan
 from writer.money import Amount, AmountRange
 from writer.reading import NEVER as _NEVER_PATTERN
@@ -292,7 +292,7 @@ def _another_side(mention: Mention, before: list[Mention], style: HouseStyle) ->
         if any(t is other for t in taken) or (mention.sign and other.value * mention.sign < 0):
             continue
         if _text_true_of(mention.amount, _side_amount(other, fig), style):
-            return Mention(**{**mention.__dict__, "side": other})
+            return changed(mention, side=other)
     return mention
 
 
@@ -689,20 +689,59 @@ def _found(reading, pattern: re.Pattern[str], text: str) -> bool:
 
 def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     """Metric of an amount and, when it is no flow, why."""
-    near_head = head[-70:]
-    if _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head):
+    first, level, tail_priced, later = _decided(reading, ("metric", head, tail), _metric_words, head, tail, reading)
+    if first:
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
     # near_head + amount is searched, not held: the amount's digits differ week by week
-    priced = guarded(reading.not_flow).search(near_head + amount) and not _found(reading, reading.flow_level, near_head)
-    if priced or _found(reading, reading.not_flow, tail) or _thousands(reading).match(tail):
+    priced = guarded(reading.not_flow).search(head[-70:] + amount) and not level
+    if priced or tail_priced:
         return "not_flow", "a price, volume or other amount that is not a fund flow"
+    return later
+
+
+def _metric_words(head: str, tail: str, reading) -> tuple[bool, bool, bool, tuple[str, str]]:
+    """What ``_metric`` reads in the words around an amount (all but the amount itself): assets named
+    just before it, a flow level just before it, a price after it, and the metric the rest gives."""
+    near_head = head[-70:]
+    first = _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head)
+    level = _found(reading, reading.flow_level, near_head)
+    tail_priced = _found(reading, reading.not_flow, tail) or _thousands(reading).match(tail) is not None
     if _found(reading, reading.ytd, head[-100:]) or _found(reading, reading.ytd, tail):
-        return "ytd_flow", ""
-    if _found(reading, reading.aum, head[-100:]) or _found(reading, reading.aum, tail[:25]):
+        later = "ytd_flow", ""
+    elif _found(reading, reading.aum, head[-100:]) or _found(reading, reading.aum, tail[:25]):
         if _found(reading, reading.aum_change, head):
-            return "not_flow", "a change in assets under management, not a flow"
-        return "aum", ""
-    return "net_flow", ""
+            later = "not_flow", "a change in assets under management, not a flow"
+        else:
+            later = "aum", ""
+    else:
+        later = "net_flow", ""
+    return first, level, tail_priced, later
+
+
+_DECIDED: dict[int, tuple[object, dict[tuple, object]]] = {}  # id(reading) -> (reading, memo)
+_DECIDED_MAX = 16_384  # answers remembered per reading
+
+
+def _decided(reading, key: tuple, decide, *args):
+    """``decide(*args)``, remembered per reading under ``key`` (a tag and the words it reads).
+
+    The words around an amount come back week after week with only the amounts changed, so
+    ``_metric`` and ``_period`` answer from here, not through a dozen ``_found`` each. Words
+    longer than ``_SEEN_LONGEST`` in all (a hostile document) are read each time, never held."""
+    if sum(len(part) for part in key if isinstance(part, str)) > _SEEN_LONGEST:
+        return decide(*args)
+    held = _DECIDED.get(id(reading))
+    if held is None or held[0] is not reading:
+        if len(_DECIDED) >= 16:
+            _DECIDED.clear()
+        held = _DECIDED[id(reading)] = (reading, {})
+    memo = held[1]
+    answer = memo.get(key)
+    if answer is None:
+        if len(memo) >= _DECIDED_MAX:
+            memo.clear()
+        answer = memo[key] = decide(*args)
+    return answer
 
 
 def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: bool = False) -> str:
@@ -711,7 +750,14 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
     ``tail`` is the rest of the amount's clause; ``rest`` the text up to the next
     amount, which a day or "the week before" may sit in past a comma.
     """
-    near_head = head[-110:]
+    near_head, after = head[-110:], rest[:40]
+    key = ("period", metric, has_next, near_head, tail, after)
+    return _decided(reading, key, _period_words, near_head, tail, after, reading, metric, has_next)
+
+
+def _period_words(near_head: str, tail: str, rest: str, reading, metric: str, has_next: bool) -> str:
+    """``_period`` on the words it reads: the last 110 characters before the amount, its clause after
+    it, and the first 40 characters up to the next amount."""
     for period, pattern in (
         ("daily", reading.daily),
         ("previous", reading.previous),
@@ -738,7 +784,12 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
 
 def clause_start(text: str, lo: int, start: int) -> int:
     """Where the clause of an amount starts: after the previous amount, a semicolon or a colon."""
-    return max(lo, *(text.rfind(c, lo, start) + 1 for c in _CLAUSE_MARKS))
+    at = lo
+    for mark in _CLAUSE_MARKS:  # a loop, not max() over a generator: asked several times per amount
+        after = text.rfind(mark, lo, start) + 1
+        if after > at:
+            at = after
+    return at
 
 
 def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[int], text: str, reading):
@@ -1381,7 +1432,7 @@ def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) ->
     ok, side = match(mention.amount, previous.figure, style, mention.sign)
     if not ok or side is None:
         return None
-    return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
+    return changed(mention, figure=previous.figure, side=side)
 
 
 _TOTAL = ("total", "all")
@@ -1414,7 +1465,7 @@ def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
                 if group is by_name and named
                 else min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
             )
-            return Mention(**{**mention.__dict__, "figure": fig, "side": side})
+            return changed(mention, figure=fig, side=side)
     pool = named or list(facts.figures)
     closest = min(pool, key=lambda f: _distance(mention.amount, f)) if pool else None
-    return Mention(**{**mention.__dict__, "closest": closest})
+    return changed(mention, closest=closest)
