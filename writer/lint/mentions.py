@@ -122,7 +122,9 @@ class _Words:
         )
         self.pattern = guarded(words)  # the same matches, tried only where one may start
         self.glue = _glue(style.direction_glue)
-        self.starts = _word_starts(style, first_class(words))
+        first = first_class(words)
+        self.starts = _word_starts(style, first)
+        self.solid = first is not None  # never an empty match: ``search`` may try the starts alone
         # the phrases ``_matched`` reads around an amount, each as (plain, guarded): asked per mention
         self.metrics = tuple(
             (metric, style.phrases(ws), guarded(style.phrases(ws))) for metric, ws in style.metric_words.items()
@@ -140,6 +142,20 @@ class _Words:
                 self._starts_of.clear()
             held = self._starts_of[text] = [m.start() for m in self.starts.finditer(text)]
         return held
+
+    def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
+        """``pattern.search(text, lo, hi)``, tried only where a match may start (a match is never
+        empty, so none starts at ``hi``; below it the places a match may start are the same)."""
+        starts = self.may_start(text) if self.solid else None
+        if starts is None:
+            return self.pattern.search(text, lo, hi)
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            m = self.pattern.match(text, starts[i], hi)
+            if m is not None:
+                return m
+            i += 1
+        return None
 
 
 _STARTS_HELD = 4_096  # sentences whose word starts a _Words remembers
@@ -200,19 +216,21 @@ def _direction(
     if glued in ("-", "−", "+"):  # "(-$630M)": a sign written on the amount binds tightest
         return (1 if glued == "+" else -1), glued
     lo = max(prev_end, base)
-    clause_lo = max(text.rfind(c, 0, start - base) for c in _CLAUSE_MARKS)
-    if clause_lo >= 0:
-        lo = max(lo, base + clause_lo)
+    for mark in _CLAUSE_MARKS:  # loops, not generators: asked per amount
+        at = text.rfind(mark, 0, start - base)
+        if at >= 0 and base + at > lo:
+            lo = base + at
     hi = min(next_start, sentence.end, end + 40)
-    semis = [at for c in _SEMICOLONS if (at := text.find(c, end - base)) >= 0]
-    if semis:
-        hi = min(hi, base + min(semis))
+    for mark in _SEMICOLONS:
+        at = text.find(mark, end - base)
+        if at >= 0 and base + at < hi:
+            hi = base + at
     tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
     # searched to the sentence's end, so that a word's look-ahead may see the amount ("put $5 million into")
     before = _words_before(text, lo - base, start - base, words)
-    after = words.pattern.search(text, end - base, max(end - base, hi - base))
+    after = words.search(text, end - base, max(end - base, hi - base))
     if after and any(end - base <= at < after.start() for at in named):
         after = None  # "Bitcoin took $910 million, Ethereum collected ...": the next subject's own verb
     # the amount's own verb right after it beats a word far back ("Flows into ether products
@@ -1060,23 +1078,12 @@ def _read_sentence_memo(
         if was_named_before is None or was_named_before == paragraph_named():
             dated = _week_date(sentence.text, reading)
             return [
-                Mention(sentence.start + s, sentence.start + e, amount, sentence, *said[0], dated=dated, **said[1])
+                _mention(sentence.start + s, sentence.start + e, amount, sentence, said, dated)
                 for (s, e, amount), said in zip(at.found, decisions, strict=True)
             ], year_after
     mentions, year_after = read()
     decisions = tuple(
-        (
-            (m.entities, m.sign, m.sign_word),
-            {
-                "about": m.about,
-                "unknown": m.unknown,
-                "metric": m.metric,
-                "period": m.period,
-                "year": m.year,
-                "confidence": m.confidence,
-                "doubts": m.doubts,
-            },
-        )
+        (m.entities, m.sign, m.sign_word, m.about, m.unknown, m.metric, m.period, m.year, m.confidence, m.doubts)
         for m in mentions
     )
     memo.put(key, (decisions, year_after, consulted[0] if consulted else None))
@@ -1215,7 +1222,7 @@ def _read_sentence(
             # in an annual review a figure with no week of its own is the year's, compared with the year before
             metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
         if not _unit(reading).search(text, s, e) and metric != "not_flow":
-            near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
+            near = words.search(text, max(los[i], s - 25), s) or words.pattern.match(
                 text, e + len(words.glue.match(text, e).group())
             )
             listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
@@ -1307,26 +1314,31 @@ def _read_sentence(
                 doubts.append("direction unclear")
         if sign:
             last_sign, last_word = sign, word
-        out.append(
-            Mention(
-                sentence.start + s,
-                sentence.start + e,
-                amount,
-                sentence,
-                entities,
-                sign,
-                word,
-                about=tuple((n.scope, n.key) for n in about),
-                unknown=tuple(n.key for n in about if not n.known),
-                metric=metric,
-                period=period,
-                dated=dated,
-                year=year if metric == "ytd_flow" else None,
-                confidence=round(confidence, 2),
-                doubts=tuple(doubts),
-            )
+        said = (
+            entities,
+            sign,
+            word,
+            tuple((n.scope, n.key) for n in about),
+            tuple(n.key for n in about if not n.known),
+            metric,
+            period,
+            year if metric == "ytd_flow" else None,
+            round(confidence, 2),
+            tuple(doubts),
         )
+        out.append(_mention(sentence.start + s, sentence.start + e, amount, sentence, said, dated))
     return out, year_of_doc
+
+
+def _mention(start: int, end: int, amount, sentence: Sentence, said: tuple, dated) -> Mention:
+    """A mention from what the reader said of it: entities, sign, sign word, about, unknown,
+    metric, period, year, confidence, doubts (the reading memo holds these). Every field is
+    given in order, no data matched yet: a record built from positions alone is built fastest."""
+    entities, sign, word, about, unknown, metric, period, year, confidence, doubts = said
+    return Mention(
+        start, end, amount, sentence, entities, sign, word, None, None, None,
+        about, unknown, metric, period, dated, year, confidence, doubts,
+    )  # fmt: skip
 
 
 def _tight(text: str, end: int, words: _Words) -> bool:
