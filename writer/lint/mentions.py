@@ -36,8 +36,18 @@ _CLAUSE_MARKS = (";", ":", "；", "：")
 
 
 def figure_amount(fig: Figure) -> Amount:
-    """A reconciled (non-conflicting) figure as the amount its data state."""
-    return Amount(abs(fig.point), fig.precision, fig.bound)
+    """A reconciled (non-conflicting) figure as the amount its data state.
+
+    Asked for every mention against every figure: remembered per figure (held, so its id stays its own)."""
+    held = _FIGURE_AMOUNTS.get(id(fig))
+    if held is None or held[0] is not fig:
+        if len(_FIGURE_AMOUNTS) >= 4_096:
+            _FIGURE_AMOUNTS.clear()
+        held = _FIGURE_AMOUNTS[id(fig)] = (fig, Amount(abs(fig.point), fig.precision, fig.bound))
+    return held[1]
+
+
+_FIGURE_AMOUNTS: dict[int, tuple[Figure, Amount]] = {}  # id(figure) -> (figure, its amount)
 
 
 def figure_interval(fig: Figure, style: HouseStyle) -> tuple[float, float]:
@@ -290,10 +300,18 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
         return amounts(doc, style)
     vocabulary = vocabulary.with_keys((f.scope, f.key) for f in facts.figures)
     out: list[Mention] = []
+    scopes = _scopes(facts)
     for mention in read_figures(doc, style, vocabulary):
         previous = out[-1] if out and out[-1].sentence is mention.sentence else None
-        out.append(_another_side(_continued(mention, previous, style) or _matched(mention, facts, style), out, style))
+        matched = _continued(mention, previous, style) or _matched(mention, facts, style, scopes)
+        out.append(_another_side(matched, out, style))
     return out
+
+
+def _scopes(facts: LintFacts) -> tuple[list[Figure], list[Figure]]:
+    """The week's figures of the whole market, and the others (each mention is matched against these)."""
+    totals = [f for f in facts.figures if f.scope == "total"]
+    return totals, [f for f in facts.figures if f.scope != "total"]
 
 
 def _another_side(mention: Mention, before: list[Mention], style: HouseStyle) -> Mention:
@@ -1450,13 +1468,17 @@ def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) ->
 _TOTAL = ("total", "all")
 
 
-def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
+def _matched(
+    mention: Mention, facts: LintFacts, style: HouseStyle, scopes: tuple[list[Figure], list[Figure]] | None = None
+) -> Mention:
     """Match against the named entities first, then the totals, then (no entity named) the rest.
 
-    Within the first group that has a match, the closest figure wins.
+    Within the first group that has a match, the closest figure wins. ``scopes``: ``_scopes(facts)``,
+    worked out once per document by the caller.
     """
-    named = [f for f in facts.figures if f.key in mention.entities and f.metric == "net_flow"]
-    totals = [f for f in facts.figures if f.scope == "total"]
+    totals, others = scopes or _scopes(facts)
+    entities = mention.entities
+    named = [f for f in facts.figures if f.key in entities and f.metric == "net_flow"] if entities else []
     by_name = sorted(named, key=lambda f: mention.entities.index(f.key))
     groups = [by_name]
     if mention.about == (_TOTAL,):
@@ -1466,17 +1488,16 @@ def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     elif not named or _mentions_total(mention, style):
         groups.append(totals)
     if not mention.entities:
-        groups.append([f for f in facts.figures if f.scope != "total"])
+        groups.append(others)
     for group in groups:
         hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style, mention.sign)] if ok]
         if hits:
             # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
-            hint = _metric_hint(mention, style)
-            fig, side = (
-                hits[0]
-                if group is by_name and named
-                else min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
-            )
+            if group is by_name and named:
+                fig, side = hits[0]
+            else:
+                hint = _metric_hint(mention, style)
+                fig, side = min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
             return changed(mention, figure=fig, side=side)
     pool = named or list(facts.figures)
     closest = min(pool, key=lambda f: _distance(mention.amount, f)) if pool else None
