@@ -7,8 +7,9 @@ fresh folder; CPU is that process plus its children (getrusage), so start-up,
 loading, history-wide facts, rendering, HTML, linting and writing are all
 counted. Prints, per generator, the median CPU per week at each size and the
 1040/520 CPU ratio (target: at most 5 ms per week at 520 weeks, ratio at
-most 2.1), then the --jobs 2 wall-clock speed-up and a rerun with nothing
-changed.
+most 2.1), that cost split into a part no week pays for and a cost per week
+(the slope between the two sizes), then the --jobs 2 wall-clock speed-up and
+a rerun with nothing changed.
 
 With ``--before REV`` the same backfills also run from that git revision
 (extracted to a temporary folder with ``git archive``), interleaved with this
@@ -94,6 +95,13 @@ def main() -> None:
                 weeks_ratio = per_size[label][1040][1] / per_size[label][520][1]
                 print(
                     f"{name:18s} {label:12s} CPU ratio 1040/520: {ratio:.2f} (week count ratio {weeks_ratio:.2f})",
+                    flush=True,
+                )
+                (cpu1, n1), (cpu2, n2) = per_size[label][520], per_size[label][1040]
+                marginal = (cpu2 - cpu1) / (n2 - n1)  # what one more week costs
+                print(
+                    f"{name:18s} {label:12s} a week more costs {marginal * 1000:5.2f} ms CPU; what no week pays "
+                    f"for (start-up, imports, set-up) {cpu1 - marginal * n1:5.2f} s",
                     flush=True,
                 )
         data = tmp / "synthetic.py-520.csv"

@@ -48,7 +48,18 @@ class StdPoint:
     seen: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
-def test_record_behaves_as_a_dataclass():
+@pytest.fixture(params=["closure", "compiled"])
+def made(request):
+    """Each record test runs before and after a class is hot enough to get compiled code."""
+    if request.param == "compiled":
+        for _ in range(record._COMPILE_AFTER):
+            Point(0), Box(0)
+        assert Point.__init__.__code__.co_name == Box.__init__.__code__.co_name == "__init__"
+        assert "__r_own" in Point.__init__.__code__.co_varnames  # the compiled one, not the closure
+    return request.param
+
+
+def test_record_behaves_as_a_dataclass(made):
     p = Point(1, tags=("a",))
     assert (p.x, p.y, p.tags, p.seen) == (1, 0, ("a",), {})
     assert repr(p) == repr(StdPoint(1, tags=("a",))).replace("StdPoint", "Point")
@@ -70,7 +81,7 @@ def test_record_behaves_as_a_dataclass():
         hash(Box(1))  # mutable and compared by value: unhashable, as dataclasses makes it
 
 
-def test_record_is_a_dataclass_to_the_standard_library():
+def test_record_is_a_dataclass_to_the_standard_library(made):
     p = Point(1, 2, ("a",))
     assert dataclasses.is_dataclass(p)
     assert [f.name for f in dataclasses.fields(Point)] == ["x", "y", "tags", "seen"]

@@ -45,14 +45,19 @@ def read_manifest(out: Path) -> dict[str, WeekRecord]:
 def write_manifest(out: Path, records: dict[str, WeekRecord], setup_hash: str) -> None:
     """Sync what was written so far, then record it (one sync per batch, not one per file)."""
     settled = {week: rec for week, rec in records.items() if rec.status != "pending"}
-    data = {
-        "version": MANIFEST_VERSION,
-        "setup_hash": setup_hash,
-        "weeks": {week: _plain(settled[week]) for week in sorted(settled)},
-    }
     if hasattr(os, "sync"):
         os.sync()
-    atomic_write(out / MANIFEST, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    atomic_write(out / MANIFEST, manifest_text(settled, setup_hash))
+
+
+def manifest_text(records: dict[str, WeekRecord], setup_hash: str) -> str:
+    """The manifest as JSON with one line per week: a diff shows which weeks changed, and each
+    line comes from json's C encoder (an indented dump runs the pure-Python one, 10x slower)."""
+    weeks = ",\n".join(
+        f"  {json.dumps(week)}: {json.dumps(_plain(records[week]), sort_keys=True)}" for week in sorted(records)
+    )
+    head = f'{{\n "setup_hash": {json.dumps(setup_hash)},\n "version": {MANIFEST_VERSION},\n "weeks": {{'
+    return f"{head}\n{weeks}\n }}\n}}\n" if weeks else f"{head}}}\n}}\n"
 
 
 def _plain(record: WeekRecord) -> dict[str, object]:

@@ -102,6 +102,8 @@ def cliques(intervals: Sequence[tuple[float, float]], weights: Sequence[float]) 
     """
     if len(intervals) <= 1:  # half the figures of a history have one row: nothing to build a tree for
         return [[0]] if intervals else []
+    if max(lo for lo, _ in intervals) <= min(hi for _, hi in intervals):
+        return [list(range(len(intervals)))]  # all through one point (most figures): that point is heaviest
     points = sorted({lo for lo, _ in intervals})
     # an empty interval (hi < lo) would sit in no node and never be taken: it stands at its lo
     spans = [(a := bisect.bisect_left(points, lo), max(a, bisect.bisect_right(points, hi) - 1)) for lo, hi in intervals]

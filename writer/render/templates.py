@@ -190,10 +190,14 @@ def render_template(env: jinja2.Environment, name: str, **context: object) -> st
         raise _template_error(exc, name) from None
 
 
+_INDENT = re.compile(r"^ {1,3}(?=\S)", re.MULTILINE)
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
 def tidy(text: str) -> str:
     """One blank line between blocks, none at the ends, a final newline."""
-    text = "\n".join(re.sub(r"^ {1,3}(?=\S)", "", line.rstrip()) for line in text.splitlines())
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = _INDENT.sub("", "\n".join(line.rstrip() for line in text.splitlines()))
+    return _BLANK_RUN.sub("\n\n", text).strip() + "\n"
 
 
 def render_article(facts: WeekFacts, env: jinja2.Environment, rules_version: str) -> Article:
