@@ -24,7 +24,6 @@ from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint import reading_memo
 from writer.lint.document import Document, Sentence
 from writer.lint.mention import LintFacts, Mention, amounts, changed
-from writer.lint.name_scan import NameScan
 from writer.money import Amount, AmountRange
 from writer.reading import NEVER as _NEVER_PATTERN
 from writer.regex_guard import first_class, guarded
@@ -132,9 +131,7 @@ class _Words:
         )
         self.pattern = guarded(words)  # the same matches, tried only where one may start
         self.glue = _glue(style.direction_glue)
-        first = first_class(words)
-        self.starts = _word_starts(style, first)
-        self.solid = first is not None  # never an empty match: ``search`` may try the starts alone
+        self.starts = _word_starts(style, first_class(words))
         # the phrases ``_matched`` reads around an amount, each as (plain, guarded): asked per mention
         self.metrics = tuple(
             (metric, style.phrases(ws), guarded(style.phrases(ws))) for metric, ws in style.metric_words.items()
@@ -152,20 +149,6 @@ class _Words:
                 self._starts_of.clear()
             held = self._starts_of[text] = [m.start() for m in self.starts.finditer(text)]
         return held
-
-    def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
-        """``pattern.search(text, lo, hi)``, tried only where a match may start (a match is never
-        empty, so none starts at ``hi``; below it the places a match may start are the same)."""
-        starts = self.may_start(text) if self.solid else None
-        if starts is None:
-            return self.pattern.search(text, lo, hi)
-        i = bisect.bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
-            m = self.pattern.match(text, starts[i], hi)
-            if m is not None:
-                return m
-            i += 1
-        return None
 
 
 _STARTS_HELD = 4_096  # sentences whose word starts a _Words remembers
@@ -240,7 +223,7 @@ def _direction(
         return (-1 if tight.group("out") else 1), tight.group()
     # searched to the sentence's end, so that a word's look-ahead may see the amount ("put $5 million into")
     before = _words_before(text, lo - base, start - base, words)
-    after = words.search(text, end - base, max(end - base, hi - base))
+    after = words.pattern.search(text, end - base, max(end - base, hi - base))
     if after and any(end - base <= at < after.start() for at in named):
         after = None  # "Bitcoin took $910 million, Ethereum collected ...": the next subject's own verb
     # the amount's own verb right after it beats a word far back ("Flows into ether products
@@ -986,21 +969,9 @@ def _named_before(doc: Document, sentence: Sentence, vocabulary: Vocabulary, sty
     return _entity_pattern(vocabulary, style).search(doc.prose, block.start, sentence.start) is not None
 
 
-def _entity_pattern(vocabulary: Vocabulary, style: HouseStyle) -> re.Pattern[str] | NameScan:
-    """Names bounded by word edges (tried only where a name's first characters stand, ``NameScan``),
-    or unbounded for a language written without spaces."""
-    if not style.word_boundary:
-        return guarded(vocabulary.unbounded_pattern)
-    held = _SCANS.get(id(vocabulary))
-    if held is None or held[0] is not vocabulary:
-        if len(_SCANS) >= 16:
-            _SCANS.clear()
-        names = {name for spellings in vocabulary.names.values() for name in spellings}
-        held = _SCANS[id(vocabulary)] = (vocabulary, NameScan(vocabulary.mention_pattern, names))
-    return held[1]
-
-
-_SCANS: dict[int, tuple[Vocabulary, NameScan]] = {}  # id(vocabulary) -> (vocabulary, its scan): held
+def _entity_pattern(vocabulary: Vocabulary, style: HouseStyle) -> re.Pattern[str]:
+    """Names bounded by word edges, or unbounded for a language written without spaces."""
+    return guarded(vocabulary.mention_pattern if style.word_boundary else vocabulary.unbounded_pattern)
 
 
 _PERIOD_DOUBTS = {
@@ -1240,7 +1211,7 @@ def _read_sentence(
             # in an annual review a figure with no week of its own is the year's, compared with the year before
             metric, period, year, confidence = "ytd_flow", "week", year_of_doc, 0.8
         if not _unit(reading).search(text, s, e) and metric != "not_flow":
-            near = words.search(text, max(los[i], s - 25), s) or words.pattern.match(
+            near = words.pattern.search(text, max(los[i], s - 25), s) or words.pattern.match(
                 text, e + len(words.glue.match(text, e).group())
             )
             listed = i and out and out[-1].sentence is sentence and out[-1].metric != "not_flow" and out[-1].sign
