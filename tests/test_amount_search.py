@@ -1,5 +1,5 @@
 """The amount search that starts near each "$" finds what the amount pattern's own scan finds,
-and the reader's per-window answers are the computed ones, bounded, long windows never held."""
+and the reader's per-window answers are the words' own, bounded, long windows never held."""
 
 from __future__ import annotations
 
@@ -54,11 +54,7 @@ def test_window_answers_are_the_words_own_and_bounded(monkeypatch):
             assert mentions._period(head, tail, tail, reading, metric) == period
     (held,) = mentions._DECIDED.values()
     assert held[0] is reading and 0 < len(held[1]) <= 2
-
-
-def test_a_long_window_is_read_not_held(monkeypatch):
-    reading = shipped("en").reading
-    monkeypatch.setattr(mentions, "_DECIDED", {})
-    head = "word " * 200 + "year to date flows stand at "
-    assert mentions._metric(head, "$5 million", "", reading) == ("ytd_flow", "")
-    assert not mentions._DECIDED  # a hostile document cannot fill memory through it
+    # a clause longer than the memo's windows (a hostile document) is read each time, never held
+    held[1].clear()
+    assert mentions._metric("word " * 200 + "year to date flows stand at ", "$5 million", "", reading)[0] == "ytd_flow"
+    assert not held[1]
