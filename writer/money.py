@@ -349,7 +349,52 @@ def parse_amount(text: str, style: MoneyStyle | None = None) -> Amount | AmountR
 def find_amounts(text: str, style: MoneyStyle | None = None) -> list[tuple[int, int, Amount | AmountRange]]:
     """Every amount in a text with its character span."""
     style = style or _shipped()
-    return [(m.start(), m.end(), amount_from_match(m, style)) for m in _pattern(style).finditer(text)]
+    return [(m.start(), m.end(), amount_from_match(m, style)) for m in _amount_matches(text, style)]
+
+
+_WHITESPACE_RUN = re.compile(r"\s\s")
+
+
+def _amount_matches(text: str, style: MoneyStyle):
+    """``_pattern(style).finditer(text)``, searched only a few characters before each "$".
+
+    Every match holds a "$" and nothing before it but a hedge, its space and "US": with no
+    run of two white-space characters in between, that is at most ``_reach`` characters,
+    so no match starts further back than that from the first "$" ahead; where such a run
+    stands, the search starts where ``finditer`` would. The same matches, in the same order,
+    without trying the hedge words at every word of the text.
+    """
+    pattern, reach = _pattern(style), _reach(style)
+    pos = 0
+    while True:
+        dollar = text.find("$", pos)
+        if dollar < 0:
+            return  # every match holds a "$"
+        start = dollar - reach
+        if start <= pos or _WHITESPACE_RUN.search(text, pos, dollar):
+            start = pos
+        m = pattern.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # never empty: a match holds a "$"
+
+
+_REACH: dict[int, tuple[MoneyStyle, int]] = {}  # id(style) -> (style, reach): asked per sentence
+
+
+def _reach(style: MoneyStyle) -> int:
+    """The longest a match may run before its "$" with single spaces: a hedge, a space, "US"."""
+    held = _REACH.get(id(style))
+    if held is None or held[0] is not style:
+        words = [w for ws in style.hedges.values() for w in ws]
+        reach = max((len(w) for w in words), default=0) + 3
+        if any("$" in w or not w.isprintable() for w in words):
+            reach = 1 << 30  # not the shape above: search from where finditer would
+        if len(_REACH) >= 64:
+            _REACH.clear()
+        held = _REACH[id(style)] = (style, reach)
+    return held[1]
 
 
 def may_hold_amount(text: str, style: MoneyStyle | None = None) -> bool:

@@ -48,6 +48,17 @@ class Mention:
     doubts: tuple[str, ...] = ()  # why the reader is unsure; a mention with doubts is never a row
 
 
+def changed(mention: Mention, **changes: object) -> Mention:
+    """A copy of a mention with some fields changed: the reader makes one per amount matched
+    to the data, so its fields are copied as they are (the names are the class's own, and a
+    mention has no ``__post_init__``), not checked one by one as ``Mention(**fields)`` would."""
+    copy = object.__new__(Mention)
+    fields = copy.__dict__
+    fields.update(mention.__dict__)
+    fields.update(changes)
+    return copy
+
+
 def amounts(doc: Document, style: HouseStyle) -> list[Mention]:
     """Every money amount of a document with its sentence, read without the week's data."""
     return [

@@ -23,7 +23,7 @@ from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
 from writer.lint import reading_memo
 from writer.lint.document import Document, Sentence
-from writer.lint.mention import LintFacts, Mention, amounts
+from writer.lint.mention import LintFacts, Mention, amounts, changed
 from writer.money import Amount, AmountRange
 from writer.reading import NEVER as _NEVER_PATTERN
 from writer.regex_guard import first_class, guarded
@@ -35,8 +35,18 @@ _CLAUSE_MARKS = (";", ":", "；", "：")
 
 
 def figure_amount(fig: Figure) -> Amount:
-    """A reconciled (non-conflicting) figure as the amount its data state."""
-    return Amount(abs(fig.point), fig.precision, fig.bound)
+    """A reconciled (non-conflicting) figure as the amount its data state.
+
+    Asked for every mention against every figure: remembered per figure (held, so its id stays its own)."""
+    held = _FIGURE_AMOUNTS.get(id(fig))
+    if held is None or held[0] is not fig:
+        if len(_FIGURE_AMOUNTS) >= 4_096:
+            _FIGURE_AMOUNTS.clear()
+        held = _FIGURE_AMOUNTS[id(fig)] = (fig, Amount(abs(fig.point), fig.precision, fig.bound))
+    return held[1]
+
+
+_FIGURE_AMOUNTS: dict[int, tuple[Figure, Amount]] = {}  # id(figure) -> (figure, its amount)
 
 
 def figure_interval(fig: Figure, style: HouseStyle) -> tuple[float, float]:
@@ -122,7 +132,12 @@ class _Words:
         self.pattern = guarded(words)  # the same matches, tried only where one may start
         self.glue = _glue(style.direction_glue)
         self.starts = _word_starts(style, first_class(words))
-        self._starts_of: dict[str, list[int]] = {}  # per sentence text, for this document
+        # the phrases ``_matched`` reads around an amount, each as (plain, guarded): asked per mention
+        self.metrics = tuple(
+            (metric, style.phrases(ws), guarded(style.phrases(ws))) for metric, ws in style.metric_words.items()
+        )
+        self.total = guarded(style.phrases(style.total_words))
+        self._starts_of: dict[str, list[int]] = {}  # per sentence text (bounded): sentences repeat week to week
 
     def may_start(self, text: str) -> list[int] | None:
         """Every place in ``text`` a match of ``pattern`` may start (sorted), or None when it may start anywhere."""
@@ -130,8 +145,24 @@ class _Words:
             return None
         held = self._starts_of.get(text)
         if held is None:
+            if len(self._starts_of) >= _STARTS_HELD:
+                self._starts_of.clear()
             held = self._starts_of[text] = [m.start() for m in self.starts.finditer(text)]
         return held
+
+
+_STARTS_HELD = 4_096  # sentences whose word starts a _Words remembers
+_WORDS: dict[int, tuple[HouseStyle, _Words]] = {}  # id(style) -> (style, its words): built once per house style
+
+
+def _words_of(style: HouseStyle) -> _Words:
+    """The ``_Words`` of a house style, built once (the style is held, so its id stays its own)."""
+    held = _WORDS.get(id(style))
+    if held is None or held[0] is not style:
+        if len(_WORDS) >= 16:
+            _WORDS.clear()
+        held = _WORDS[id(style)] = (style, _Words(style))
+    return held[1]
 
 
 def _word_starts(style: HouseStyle, first: str | None) -> re.Pattern[str] | None:
@@ -178,13 +209,15 @@ def _direction(
     if glued in ("-", "−", "+"):  # "(-$630M)": a sign written on the amount binds tightest
         return (1 if glued == "+" else -1), glued
     lo = max(prev_end, base)
-    clause_lo = max(text.rfind(c, 0, start - base) for c in _CLAUSE_MARKS)
-    if clause_lo >= 0:
-        lo = max(lo, base + clause_lo)
+    for mark in _CLAUSE_MARKS:  # loops, not generators: asked per amount
+        at = text.rfind(mark, 0, start - base)
+        if at >= 0 and base + at > lo:
+            lo = base + at
     hi = min(next_start, sentence.end, end + 40)
-    semis = [at for c in _SEMICOLONS if (at := text.find(c, end - base)) >= 0]
-    if semis:
-        hi = min(hi, base + min(semis))
+    for mark in _SEMICOLONS:
+        at = text.find(mark, end - base)
+        if at >= 0 and base + at < hi:
+            hi = base + at
     tight = words.pattern.match(text, end - base + len(words.glue.match(text, end - base).group()))
     if tight and tight.start() < hi - base:
         return (-1 if tight.group("out") else 1), tight.group()
@@ -250,10 +283,18 @@ def find_mentions(doc: Document, style: HouseStyle, vocabulary: Vocabulary, fact
         return amounts(doc, style)
     vocabulary = vocabulary.with_keys((f.scope, f.key) for f in facts.figures)
     out: list[Mention] = []
+    scopes = _scopes(facts)
     for mention in read_figures(doc, style, vocabulary):
         previous = out[-1] if out and out[-1].sentence is mention.sentence else None
-        out.append(_another_side(_continued(mention, previous, style) or _matched(mention, facts, style), out, style))
+        matched = _continued(mention, previous, style) or _matched(mention, facts, style, scopes)
+        out.append(_another_side(matched, out, style))
     return out
+
+
+def _scopes(facts: LintFacts) -> tuple[list[Figure], list[Figure]]:
+    """The week's figures of the whole market, and the others (each mention is matched against these)."""
+    totals = [f for f in facts.figures if f.scope == "total"]
+    return totals, [f for f in facts.figures if f.scope != "total"]
 
 
 def _another_side(mention: Mention, before: list[Mention], style: HouseStyle) -> Mention:
@@ -270,7 +311,7 @@ def _another_side(mention: Mention, before: list[Mention], style: HouseStyle) ->
         if any(t is other for t in taken) or (mention.sign and other.value * mention.sign < 0):
             continue
         if _text_true_of(mention.amount, _side_amount(other, fig), style):
-            return Mention(**{**mention.__dict__, "side": other})
+            return changed(mention, side=other)
     return mention
 
 
@@ -290,6 +331,7 @@ class _Name:
 
 # "Tezos (XTZ)": a name the vocabulary may not know, made an asset by its ticker
 _TICKERED = re.compile(r"(?<![\w$])(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s\((?P<ticker>[A-Z0-9]{2,6})\)")
+_TICKER_IN_BRACKETS = re.compile(r"\s\([A-Z0-9]{2,6}\)")  # what every _TICKERED match holds: a cheap first test
 _BRACKETED = re.compile(r"\w\s*[(（]\s*[-−+]?\s*$")
 
 
@@ -301,8 +343,20 @@ def _worded(template: str, words: str, flags: int = re.IGNORECASE) -> re.Pattern
 
 
 def _shaped(template: str, flags: int, reading) -> re.Pattern[str]:
-    """``template`` with each ``{{field}}`` replaced by that ``reading`` field's alternation."""
-    return _filled(template, flags, tuple(getattr(reading, name).pattern for name in _placeholders(template)))
+    """``template`` with each ``{{field}}`` replaced by that ``reading`` field's alternation.
+
+    Asked per amount: remembered per (template, flags, reading), the reading held so its id stays its own."""
+    key = (template, flags, id(reading))
+    held = _SHAPED.get(key)
+    if held is None or held[0] is not reading:
+        if len(_SHAPED) >= 256:
+            _SHAPED.clear()
+        fields = tuple(getattr(reading, name).pattern for name in _placeholders(template))
+        held = _SHAPED[key] = (reading, _filled(template, flags, fields))
+    return held[1]
+
+
+_SHAPED: dict[tuple[str, int, int], tuple[object, re.Pattern[str]]] = {}
 
 
 @cache
@@ -561,7 +615,7 @@ def _names(doc: Document, sentence: Sentence, vocabulary: Vocabulary, style: Hou
             continue
         found.append(_Name(m.start(), m.end(), *hit))
         taken.append((m.start(), m.end()))
-    for m in guarded(_TICKERED).finditer(text):
+    for m in guarded(_TICKERED).finditer(text) if _TICKER_IN_BRACKETS.search(text) else ():
         if any(a <= m.start("ticker") < b or a <= m.start() < b for a, b in taken):
             continue
         if doc.in_name(sentence.start + m.start(), sentence.start + m.end()):
@@ -654,20 +708,59 @@ def _found(reading, pattern: re.Pattern[str], text: str) -> bool:
 
 def _metric(head: str, amount: str, tail: str, reading) -> tuple[str, str]:
     """Metric of an amount and, when it is no flow, why."""
-    near_head = head[-70:]
-    if _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head):
+    first, level, tail_priced, later = _decided(reading, ("metric", head, tail), _metric_words, head, tail, reading)
+    if first:
         return "aum", ""  # "pushing assets under management to nearly $100 billion"
     # near_head + amount is searched, not held: the amount's digits differ week by week
-    priced = guarded(reading.not_flow).search(near_head + amount) and not _found(reading, reading.flow_level, near_head)
-    if priced or _found(reading, reading.not_flow, tail) or _thousands(reading).match(tail):
+    priced = guarded(reading.not_flow).search(head[-70:] + amount) and not level
+    if priced or tail_priced:
         return "not_flow", "a price, volume or other amount that is not a fund flow"
+    return later
+
+
+def _metric_words(head: str, tail: str, reading) -> tuple[bool, bool, bool, tuple[str, str]]:
+    """What ``_metric`` reads in the words around an amount (all but the amount itself): assets named
+    just before it, a flow level just before it, a price after it, and the metric the rest gives."""
+    near_head = head[-70:]
+    first = _found(reading, reading.aum, head[-45:]) and not _found(reading, reading.aum_change, head)
+    level = _found(reading, reading.flow_level, near_head)
+    tail_priced = _found(reading, reading.not_flow, tail) or _thousands(reading).match(tail) is not None
     if _found(reading, reading.ytd, head[-100:]) or _found(reading, reading.ytd, tail):
-        return "ytd_flow", ""
-    if _found(reading, reading.aum, head[-100:]) or _found(reading, reading.aum, tail[:25]):
+        later = "ytd_flow", ""
+    elif _found(reading, reading.aum, head[-100:]) or _found(reading, reading.aum, tail[:25]):
         if _found(reading, reading.aum_change, head):
-            return "not_flow", "a change in assets under management, not a flow"
-        return "aum", ""
-    return "net_flow", ""
+            later = "not_flow", "a change in assets under management, not a flow"
+        else:
+            later = "aum", ""
+    else:
+        later = "net_flow", ""
+    return first, level, tail_priced, later
+
+
+_DECIDED: dict[int, tuple[object, dict[tuple, object]]] = {}  # id(reading) -> (reading, memo)
+_DECIDED_MAX = 16_384  # answers remembered per reading
+
+
+def _decided(reading, key: tuple, decide, *args):
+    """``decide(*args)``, remembered per reading under ``key`` (a tag and the words it reads).
+
+    The words around an amount come back week after week with only the amounts changed, so
+    ``_metric`` and ``_period`` answer from here, not through a dozen ``_found`` each. Words
+    longer than ``_SEEN_LONGEST`` in all (a hostile document) are read each time, never held."""
+    if sum(len(part) for part in key if isinstance(part, str)) > _SEEN_LONGEST:
+        return decide(*args)
+    held = _DECIDED.get(id(reading))
+    if held is None or held[0] is not reading:
+        if len(_DECIDED) >= 16:
+            _DECIDED.clear()
+        held = _DECIDED[id(reading)] = (reading, {})
+    memo = held[1]
+    answer = memo.get(key)
+    if answer is None:
+        if len(memo) >= _DECIDED_MAX:
+            memo.clear()
+        answer = memo[key] = decide(*args)
+    return answer
 
 
 def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: bool = False) -> str:
@@ -676,7 +769,14 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
     ``tail`` is the rest of the amount's clause; ``rest`` the text up to the next
     amount, which a day or "the week before" may sit in past a comma.
     """
-    near_head = head[-110:]
+    near_head, after = head[-110:], rest[:40]
+    key = ("period", metric, has_next, near_head, tail, after)
+    return _decided(reading, key, _period_words, near_head, tail, after, reading, metric, has_next)
+
+
+def _period_words(near_head: str, tail: str, rest: str, reading, metric: str, has_next: bool) -> str:
+    """``_period`` on the words it reads: the last 110 characters before the amount, its clause after
+    it, and the first 40 characters up to the next amount."""
     for period, pattern in (
         ("daily", reading.daily),
         ("previous", reading.previous),
@@ -703,7 +803,12 @@ def _period(head: str, tail: str, rest: str, reading, metric: str, has_next: boo
 
 def clause_start(text: str, lo: int, start: int) -> int:
     """Where the clause of an amount starts: after the previous amount, a semicolon or a colon."""
-    return max(lo, *(text.rfind(c, lo, start) + 1 for c in _CLAUSE_MARKS))
+    at = lo
+    for mark in _CLAUSE_MARKS:  # a loop, not max() over a generator: asked several times per amount
+        after = text.rfind(mark, lo, start) + 1
+        if after > at:
+            at = after
+    return at
 
 
 def _about(i: int, spans: list[tuple[int, int]], names: list[_Name], los: list[int], text: str, reading):
@@ -886,7 +991,7 @@ def read_figures(doc: Document, style: HouseStyle, vocabulary: Vocabulary) -> li
     A sentence read before in another week with only its amounts changed is not
     read again (``reading_memo``): its words' decisions are reused, its amounts new.
     """
-    words = _Words(style)
+    words = _words_of(style)
     subject, sole = _subject(doc, vocabulary, style)
     headline = next((i for i, b in enumerate(doc.blocks) if b.kind == "heading"), None)
     year_of_doc: int | None = None  # "... attract $47.2 billion in 2025": an annual review
@@ -962,23 +1067,12 @@ def _read_sentence_memo(
         if was_named_before is None or was_named_before == paragraph_named():
             dated = _week_date(sentence.text, reading)
             return [
-                Mention(sentence.start + s, sentence.start + e, amount, sentence, *said[0], dated=dated, **said[1])
+                _mention(sentence.start + s, sentence.start + e, amount, sentence, said, dated)
                 for (s, e, amount), said in zip(at.found, decisions, strict=True)
             ], year_after
     mentions, year_after = read()
     decisions = tuple(
-        (
-            (m.entities, m.sign, m.sign_word),
-            {
-                "about": m.about,
-                "unknown": m.unknown,
-                "metric": m.metric,
-                "period": m.period,
-                "year": m.year,
-                "confidence": m.confidence,
-                "doubts": m.doubts,
-            },
-        )
+        (m.entities, m.sign, m.sign_word, m.about, m.unknown, m.metric, m.period, m.year, m.confidence, m.doubts)
         for m in mentions
     )
     memo.put(key, (decisions, year_after, consulted[0] if consulted else None))
@@ -1077,11 +1171,11 @@ def _read_sentence(
     los = [spans[i - 1][1] if i else 0 for i in range(len(spans))]
     around = _entities_around([(n.start, n.key) for n in names if n.scope != "total"], [s for s, _ in spans])
     last_sign, last_word = 0, ""
+    named = tuple(n.start for n in names)
     for i, (s, e, amount) in enumerate(found):
         entities = around[i]
         prev_end = sentence.start + los[i]
         next_start = sentence.start + (found[i + 1][0] if i + 1 < len(found) else len(text))
-        named = tuple(n.start for n in names)
         sign, word = _direction(sentence, sentence.start + s, sentence.start + e, prev_end, next_start, words, named)
         listed_with = i and out[-1].sentence is sentence and _grouped(reading).fullmatch(text[spans[i - 1][1] : s])
         if listed_with and out[-1].sign and not _tight(text, e, words):
@@ -1209,26 +1303,31 @@ def _read_sentence(
                 doubts.append("direction unclear")
         if sign:
             last_sign, last_word = sign, word
-        out.append(
-            Mention(
-                sentence.start + s,
-                sentence.start + e,
-                amount,
-                sentence,
-                entities,
-                sign,
-                word,
-                about=tuple((n.scope, n.key) for n in about),
-                unknown=tuple(n.key for n in about if not n.known),
-                metric=metric,
-                period=period,
-                dated=dated,
-                year=year if metric == "ytd_flow" else None,
-                confidence=round(confidence, 2),
-                doubts=tuple(doubts),
-            )
+        said = (
+            entities,
+            sign,
+            word,
+            tuple((n.scope, n.key) for n in about),
+            tuple(n.key for n in about if not n.known),
+            metric,
+            period,
+            year if metric == "ytd_flow" else None,
+            round(confidence, 2),
+            tuple(doubts),
         )
+        out.append(_mention(sentence.start + s, sentence.start + e, amount, sentence, said, dated))
     return out, year_of_doc
+
+
+def _mention(start: int, end: int, amount, sentence: Sentence, said: tuple, dated) -> Mention:
+    """A mention from what the reader said of it: entities, sign, sign word, about, unknown,
+    metric, period, year, confidence, doubts (the reading memo holds these). Every field is
+    given in order, no data matched yet: a record built from positions alone is built fastest."""
+    entities, sign, word, about, unknown, metric, period, year, confidence, doubts = said
+    return Mention(
+        start, end, amount, sentence, entities, sign, word, None, None, None,
+        about, unknown, metric, period, dated, year, confidence, doubts,
+    )  # fmt: skip
 
 
 def _tight(text: str, end: int, words: _Words) -> bool:
@@ -1300,13 +1399,14 @@ def _metric_hint(mention: Mention, style: HouseStyle) -> str:
     text = mention.sentence.text
     a = max(0, mention.start - mention.sentence.start - 60)
     b = min(len(text), mention.end - mention.sentence.start + 30)
-    for metric, words in style.metric_words.items():
-        if guarded(style.phrases(words)).search(text, a, b):
+    metrics = _words_of(style).metrics
+    for metric, _plain, fast in metrics:
+        if fast.search(text, a, b):
             return metric
     opening = _OPENING.match(text)
     if opening and opening.end() <= mention.start - mention.sentence.start:
-        for metric, words in style.metric_words.items():
-            if style.phrases(words).search(opening.group()):
+        for metric, plain, _fast in metrics:
+            if plain.search(opening.group()):
                 return metric
     return "net_flow"
 
@@ -1320,7 +1420,7 @@ def _mentions_total(mention: Mention, style: HouseStyle) -> bool:
     a = mention.start - mention.sentence.start
     b = mention.end - mention.sentence.start
     window = (max(0, a - 60), min(len(text), b + 30))
-    return guarded(style.phrases(style.total_words)).search(text, *window) is not None
+    return _words_of(style).total.search(text, *window) is not None
 
 
 def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) -> Mention | None:
@@ -1333,19 +1433,23 @@ def _continued(mention: Mention, previous: Mention | None, style: HouseStyle) ->
     ok, side = match(mention.amount, previous.figure, style, mention.sign)
     if not ok or side is None:
         return None
-    return Mention(**{**mention.__dict__, "figure": previous.figure, "side": side})
+    return changed(mention, figure=previous.figure, side=side)
 
 
 _TOTAL = ("total", "all")
 
 
-def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
+def _matched(
+    mention: Mention, facts: LintFacts, style: HouseStyle, scopes: tuple[list[Figure], list[Figure]] | None = None
+) -> Mention:
     """Match against the named entities first, then the totals, then (no entity named) the rest.
 
-    Within the first group that has a match, the closest figure wins.
+    Within the first group that has a match, the closest figure wins. ``scopes``: ``_scopes(facts)``,
+    worked out once per document by the caller.
     """
-    named = [f for f in facts.figures if f.key in mention.entities and f.metric == "net_flow"]
-    totals = [f for f in facts.figures if f.scope == "total"]
+    totals, others = scopes or _scopes(facts)
+    entities = mention.entities
+    named = [f for f in facts.figures if f.key in entities and f.metric == "net_flow"] if entities else []
     by_name = sorted(named, key=lambda f: mention.entities.index(f.key))
     groups = [by_name]
     if mention.about == (_TOTAL,):
@@ -1355,18 +1459,17 @@ def _matched(mention: Mention, facts: LintFacts, style: HouseStyle) -> Mention:
     elif not named or _mentions_total(mention, style):
         groups.append(totals)
     if not mention.entities:
-        groups.append([f for f in facts.figures if f.scope != "total"])
+        groups.append(others)
     for group in groups:
         hits = [(fig, side) for fig in group for ok, side in [match(mention.amount, fig, style, mention.sign)] if ok]
         if hits:
             # named entities: the nearest name wins; otherwise the metric the words name, then the closest value
-            hint = _metric_hint(mention, style)
-            fig, side = (
-                hits[0]
-                if group is by_name and named
-                else min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
-            )
-            return Mention(**{**mention.__dict__, "figure": fig, "side": side})
+            if group is by_name and named:
+                fig, side = hits[0]
+            else:
+                hint = _metric_hint(mention, style)
+                fig, side = min(hits, key=lambda h: (h[0].metric != hint, _distance(mention.amount, h[0])))
+            return changed(mention, figure=fig, side=side)
     pool = named or list(facts.figures)
     closest = min(pool, key=lambda f: _distance(mention.amount, f)) if pool else None
-    return Mention(**{**mention.__dict__, "closest": closest})
+    return changed(mention, closest=closest)
