@@ -166,6 +166,19 @@ def test_matplotlib_is_imported_only_on_the_review_path():
     assert done.stdout.strip() == "False"
 
 
+def _assert_ids_unique_and_resolved(html: str) -> None:
+    """An id names one element of the page (charts stacked from layers repeat none of theirs), and
+    every reference inside a chart (a tick's mark, a clip, a hatching) finds its element."""
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    refs = {a or b for a, b in re.findall(r'url\(#([^)]+)\)|href="#([^"]+)"', html)}
+    assert refs <= set(ids), refs - set(ids)
+
+
+def test_the_sample_page_names_each_id_once(sample_page):
+    _assert_ids_unique_and_resolved(sample_page)
+
+
 def test_backfill_review_adds_a_page_per_week_links_it_and_skips_it_when_current(tmp_path):
     out = tmp_path / "archive"
     recent = ("--data", HISTORY, "--out", out, "--jobs", "1", "--from", "2026-02-01")
@@ -183,6 +196,8 @@ def test_backfill_review_adds_a_page_per_week_links_it_and_skips_it_when_current
     assert page.find("a", "figure") and len(page.find("svg")) == 3  # history, breakdown, its legend
     assert 'id="history-week"' in html  # the week is marked on the shared history chart
     assert "from 2025-02-24 to" in html  # which covers the whole history, not only the weeks written
+    for week in weeks:
+        _assert_ids_unique_and_resolved((out / f"{week}.review.html").read_text())
     again = json.loads(run("backfill", *recent, "--review", "--json").output)
     assert again["skipped"] == len(weeks) and again["written"] == 0
 
@@ -287,14 +302,18 @@ def test_the_week_band_is_moved_onto_the_week_bar():
     words = {"unit": "u", "history_title": "t", "inflow": "i", "outflow": "o", "gap": "g", "conflict": "c"}
     chart = history_chart(points, words)
     bars = sorted(
-        box for d in re.findall(r'<g id="history-[a-z-]+">\s*<path d="([^"]*)"', chart.svg, re.S) for box in _boxes(d)
+        box
+        for d in re.findall(r'<g id="history-(?!plot")[a-z-]+">\s*<path d="([^"]*)"', chart.svg, re.S)
+        for box in _boxes(d)
     )
     assert len(bars) == len(points)
     inflows = history_chart([WeekPoint(p.week, abs(p.low), abs(p.low), "verified") for p in points], words)
     for drawn in (chart, inflows):  # with and without a conflict's range lines, which autoscale on their own
-        plot = _boxes(re.search(r'<g id="axes_1">\s*<g id="patch_2">\s*<path d="([^"]*)"', drawn.svg, re.S)[1])[0]
+        plot = _boxes(re.search(r'<g id="history-plot">\s*<path d="([^"]*)"', drawn.svg, re.S)[1])[0]
         boxes = [
-            box for d in re.findall(r'<g id="history-[a-z-]+">\s*<path d="([^"]*)"', drawn.svg) for box in _boxes(d)
+            box
+            for d in re.findall(r'<g id="history-(?!plot")[a-z-]+">\s*<path d="([^"]*)"', drawn.svg)
+            for box in _boxes(d)
         ]
         assert all(plot[2] < box[2] < box[3] <= plot[3] + 0.01 for box in boxes)  # the y limits hold every bar
     for n in (0, 4, 6, len(points) - 1):

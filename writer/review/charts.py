@@ -38,6 +38,12 @@ _RC = {
 
 
 _PROLOG = re.compile(r'\s*<metadata>.*?</metadata>\s*<defs>\s*<style type="text/css">[^<]*</style>\s*</defs>', re.S)
+# matplotlib names each group after its artist ("figure_1", "text_3", "matplotlib.axis_2"): nothing
+# points at those ids, and every chart on a page would repeat them (an id names one element)
+_ARTIST_GROUP_ID = re.compile(r'(<g\b) id="[A-Za-z][\w.]*_\d+"')
+_DEFS = re.compile(r"<defs>(.*?)</defs>", re.S)
+_GROUP_ID = re.compile(r'(<g\b) id="([^"]+)"')
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -190,7 +196,7 @@ def _svg(fig, salt: str) -> str:
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
         fig.canvas.print_svg(buf, metadata={"Date": None, "Creator": None})
     text = buf.getvalue()
-    return text[text.index("<svg") :]
+    return _ARTIST_GROUP_ID.sub(r"\1", text[text.index("<svg") :])
 
 
 def _keep(cache: dict, key, value: str, most: int) -> str:
@@ -218,11 +224,32 @@ def _stack(base: str, *layers: tuple[str, float, float]) -> str:
     moved to where the layer belongs.
     """
     end = base.rindex("</svg>")
+    seen: set[str] = set()
     groups = [
-        f'<g transform="translate({dx:.4f} {dy:.4f})">{inner}</g>' if dx or dy else f"<g>{inner}</g>"
-        for inner, dx, dy in layers
+        f'<g transform="translate({dx:.4f} {dy:.4f})">{body}</g>' if dx or dy else f"<g>{body}</g>"
+        for body, dx, dy in ((_once(inner, seen), dx, dy) for inner, dx, dy in layers)
     ]
     return base[:end] + "".join(groups) + base[end:]
+
+
+def _once(layer: str, seen: set[str]) -> str:
+    """A layer without what an earlier layer of the stack already gave an id: its definitions (a
+    tick's mark, the same in every tick: ids are hashes of what they define) and its group's name."""
+
+    def defs(match: re.Match[str]) -> str:
+        ids = _ID.findall(match.group(1))
+        if ids and all(i in seen for i in ids):
+            return ""
+        seen.update(ids)
+        return match.group()
+
+    def group(match: re.Match[str]) -> str:
+        if match.group(2) in seen:
+            return match.group(1)
+        seen.add(match.group(2))
+        return match.group()
+
+    return _GROUP_ID.sub(group, _DEFS.sub(defs, layer))
 
 
 def history_points(figures) -> tuple[WeekPoint, ...]:
@@ -269,6 +296,7 @@ def history_chart(points: Sequence[WeekPoint], words: Mapping[str, str]) -> Char
         Canvas(fig)
         box = (0.1, 0.2, 0.88, 0.66)
         ax = fig.add_axes(box)
+        ax.patch.set_gid("history-plot")  # the plot area, by name (the bars' bounds are tested against it)
         x = date2num([p.week for p in points])
         values = [p.mid for p in points]
         width = 5.0 if len(points) < 300 else 6.5
