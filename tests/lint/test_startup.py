@@ -23,21 +23,31 @@ from writer import record
 from writer.lazyre import LazyPattern, lazy
 
 
-@record.dataclass(frozen=True)
-class Point:
-    x: int
-    y: int = 0
-    tags: tuple[str, ...] = ()
-    seen: dict = record.field(default_factory=dict, compare=False, repr=False)
+def _records() -> tuple[type, type]:
+    """``Point`` and ``Box`` made afresh, so each test starts on the closure ``__init__`` whatever ran
+    before it in this process (a class gets compiled code once it has made 64 instances)."""
+
+    @record.dataclass(frozen=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: tuple[str, ...] = ()
+        seen: dict = record.field(default_factory=dict, compare=False, repr=False)
+
+    @record.dataclass
+    class Box:
+        size: int
+        items: list = record.field(default_factory=list)
+
+        def __post_init__(self) -> None:
+            self.size = max(self.size, len(self.items))
+
+    for cls in (Point, Box):
+        cls.__qualname__ = cls.__name__  # found by pickle as this module's ``Point`` and ``Box``
+    return Point, Box
 
 
-@record.dataclass
-class Box:
-    size: int
-    items: list = record.field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.size = max(self.size, len(self.items))
+Point, Box = _records()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,6 +61,9 @@ class StdPoint:
 @pytest.fixture(params=["closure", "compiled"])
 def made(request):
     """Each record test runs before and after a class is hot enough to get compiled code."""
+    global Point, Box
+    Point, Box = _records()
+    assert "__r_own" not in Point.__init__.__code__.co_varnames  # the closure
     if request.param == "compiled":
         for _ in range(record._COMPILE_AFTER):
             Point(0), Box(0)
