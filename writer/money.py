@@ -16,6 +16,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from writer.identity_memo import held_by
 from writer.money_style import MoneyStyle  # its own module: a warm lint unpickles it without this one
 from writer.record import dataclass, replace  # dataclasses without generated code: fast start-up
 from writer.regex_guard import guarded
@@ -385,16 +386,14 @@ _REACH: dict[int, tuple[MoneyStyle, int]] = {}  # id(style) -> (style, reach): a
 
 def _reach(style: MoneyStyle) -> int:
     """The longest a match may run before its "$" with single spaces: a hedge, a space, "US"."""
-    held = _REACH.get(id(style))
-    if held is None or held[0] is not style:
-        words = [w for ws in style.hedges.values() for w in ws]
-        reach = max((len(w) for w in words), default=0) + 3
-        if any("$" in w or not w.isprintable() for w in words):
-            reach = 1 << 30  # not the shape above: search from where finditer would
-        if len(_REACH) >= 64:
-            _REACH.clear()
-        held = _REACH[id(style)] = (style, reach)
-    return held[1]
+    return held_by(_REACH, style, lambda: _reach_of(style), 64)
+
+
+def _reach_of(style: MoneyStyle) -> int:
+    words = [w for ws in style.hedges.values() for w in ws]
+    if any("$" in w or not w.isprintable() for w in words):
+        return 1 << 30  # not the shape ``_amount_matches`` counts on: search from where finditer would
+    return max((len(w) for w in words), default=0) + 3
 
 
 def may_hold_amount(text: str, style: MoneyStyle | None = None) -> bool:

@@ -21,6 +21,7 @@ from itertools import pairwise
 from writer.entities import Vocabulary
 from writer.figures import Figure, Side
 from writer.housestyle import HouseStyle, phrase_regex
+from writer.identity_memo import held_by
 from writer.lint import reading_memo
 from writer.lint.document import Document, Sentence
 from writer.lint.mention import LintFacts, Mention, amounts, changed
@@ -38,12 +39,7 @@ def figure_amount(fig: Figure) -> Amount:
     """A reconciled (non-conflicting) figure as the amount its data state.
 
     Asked for every mention against every figure: remembered per figure (held, so its id stays its own)."""
-    held = _FIGURE_AMOUNTS.get(id(fig))
-    if held is None or held[0] is not fig:
-        if len(_FIGURE_AMOUNTS) >= 4_096:
-            _FIGURE_AMOUNTS.clear()
-        held = _FIGURE_AMOUNTS[id(fig)] = (fig, Amount(abs(fig.point), fig.precision, fig.bound))
-    return held[1]
+    return held_by(_FIGURE_AMOUNTS, fig, lambda: Amount(abs(fig.point), fig.precision, fig.bound), 4_096)
 
 
 _FIGURE_AMOUNTS: dict[int, tuple[Figure, Amount]] = {}  # id(figure) -> (figure, its amount)
@@ -157,12 +153,7 @@ _WORDS: dict[int, tuple[HouseStyle, _Words]] = {}  # id(style) -> (style, its wo
 
 def _words_of(style: HouseStyle) -> _Words:
     """The ``_Words`` of a house style, built once (the style is held, so its id stays its own)."""
-    held = _WORDS.get(id(style))
-    if held is None or held[0] is not style:
-        if len(_WORDS) >= 16:
-            _WORDS.clear()
-        held = _WORDS[id(style)] = (style, _Words(style))
-    return held[1]
+    return held_by(_WORDS, style, lambda: _Words(style), 16)
 
 
 def _word_starts(style: HouseStyle, first: str | None) -> re.Pattern[str] | None:
@@ -693,10 +684,7 @@ def _found(reading, pattern: re.Pattern[str], text: str) -> bool:
     """
     if len(text) > _SEEN_LONGEST:  # a long clause (a hostile document): searched, never held
         return pattern.search(text) is not None
-    held = _SEEN.get(id(reading))
-    if held is None or held[0] is not reading:
-        held = _SEEN[id(reading)] = (reading, {})
-    memo = held[1]
+    memo = held_by(_SEEN, reading, dict, 16)
     key = (id(pattern), text)
     found = memo.get(key)
     if found is None:
@@ -749,12 +737,7 @@ def _decided(reading, key: tuple, decide, *args):
     longer than ``_SEEN_LONGEST`` in all (a hostile document) are read each time, never held."""
     if sum(len(part) for part in key if isinstance(part, str)) > _SEEN_LONGEST:
         return decide(*args)
-    held = _DECIDED.get(id(reading))
-    if held is None or held[0] is not reading:
-        if len(_DECIDED) >= 16:
-            _DECIDED.clear()
-        held = _DECIDED[id(reading)] = (reading, {})
-    memo = held[1]
+    memo = held_by(_DECIDED, reading, dict, 16)
     answer = memo.get(key)
     if answer is None:
         if len(memo) >= _DECIDED_MAX:
